@@ -1,0 +1,77 @@
+// Flat ESLint config: the LWC platform rules (@salesforce/eslint-config-lwc, recommended) for
+// the component sources, typescript-eslint's type-checked rules for every .ts file, and plain
+// recommended rules for the JavaScript tooling files.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import lwcConfig from '@salesforce/eslint-config-lwc';
+import jestPlugin from 'eslint-plugin-jest';
+
+const LWC_TS = ['force-app/**/lwc/**/*.ts'];
+const TOOLING_TS = [
+  'scripts/**/*.ts',
+  'preview/**/*.ts',
+  'data/**/*.ts',
+  'e2e/**/*.ts',
+  'bench/**/*.ts',
+  'types/**/*.ts'
+];
+
+// The LWC configs parse with Babel; for .ts we swap in the typescript-eslint parser so the
+// type-checked rules see real types, and keep the LWC rules themselves.
+const lwcForTs = lwcConfig.configs.recommendedTs.map((config) => ({
+  ...config,
+  files: LWC_TS,
+  languageOptions: { ...config.languageOptions, parser: undefined, parserOptions: undefined }
+}));
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/**',
+      'coverage/**',
+      '.preview-build/**',
+      'dist/**',
+      'force-app/**/lwc/**/*.js',
+      'e2e/screenshots/**',
+      '.sf/**',
+      '.sfdx/**'
+    ]
+  },
+  ...lwcForTs,
+  {
+    files: [...LWC_TS, ...TOOLING_TS],
+    extends: [...tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parser: tseslint.parser,
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname }
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+      ]
+    }
+  },
+  {
+    files: TOOLING_TS,
+    languageOptions: { globals: { ...globals.node } }
+  },
+  {
+    files: ['force-app/**/__tests__/**/*.ts'],
+    plugins: { jest: jestPlugin },
+    languageOptions: { globals: { ...globals.jest, ...globals.node } },
+    rules: {
+      ...jestPlugin.configs['flat/recommended'].rules,
+      // Tests reach into shadow roots and wire stubs whose types are loose by nature.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/unbound-method': 'off'
+    }
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    ignores: ['force-app/**'],
+    extends: [js.configs.recommended],
+    languageOptions: { globals: { ...globals.node } }
+  }
+);
