@@ -1,0 +1,160 @@
+/**
+ * The schema the in-memory org runs on: objects, fields, validation rules and permission
+ * profiles in the UI API's vocabulary (dataType 'Currency', 'Reference', …). It is derived
+ * from the metadata in force-app (see fromMetadata.ts), never written by hand, so a field
+ * missing from the metadata is missing here too.
+ */
+import type { FieldValue } from '../../data/dataset';
+
+export type UiDataType =
+  | 'Id'
+  | 'Reference'
+  | 'String'
+  | 'TextArea'
+  | 'LongTextArea'
+  | 'RichTextArea'
+  | 'Email'
+  | 'Phone'
+  | 'Url'
+  | 'Picklist'
+  | 'MultiPicklist'
+  | 'Boolean'
+  | 'Currency'
+  | 'Double'
+  | 'Int'
+  | 'Long'
+  | 'Percent'
+  | 'Date'
+  | 'DateTime'
+  | 'Time';
+
+export interface PicklistEntry {
+  value: string;
+  label: string;
+  default?: boolean;
+}
+
+export interface OrgField {
+  apiName: string;
+  label: string;
+  dataType: UiDataType;
+  custom: boolean;
+  /** Required on create and update (a required custom field, or a master-detail). */
+  required: boolean;
+  createable: boolean;
+  updateable: boolean;
+  /** For references: the objects it may point to. */
+  referenceTo: string[];
+  /** For references: the parent relationship name (Owner, Account, Rep__r). */
+  relationshipName: string | null;
+  /** For references: the child relationship name seen from the parent (Coaching_Sessions__r). */
+  childRelationshipName: string | null;
+  masterDetail: boolean;
+  picklistValues: PicklistEntry[];
+  restrictedPicklist: boolean;
+  /** Formula text when the field is calculated by the platform. */
+  formula: string | null;
+  trackHistory: boolean;
+  scale: number | null;
+  length: number | null;
+  defaultValue: FieldValue | undefined;
+  inlineHelpText: string | null;
+}
+
+export interface ChildRelationship {
+  relationshipName: string;
+  childObjectApiName: string;
+  fieldName: string;
+}
+
+export interface OrgObject {
+  apiName: string;
+  label: string;
+  labelPlural: string;
+  custom: boolean;
+  keyPrefix: string;
+  nameField: string;
+  fields: Record<string, OrgField>;
+  childRelationships: ChildRelationship[];
+  /** The history object that records changes to tracked fields, when any field is tracked. */
+  historyObject: string | null;
+  /** Whether records are owned (OwnerId) or belong to a master record. */
+  ownership: 'owned' | 'master' | 'public';
+}
+
+export interface OrgValidationRule {
+  objectApiName: string;
+  name: string;
+  active: boolean;
+  formula: string;
+  message: string;
+  displayField: string | null;
+}
+
+export interface ObjectPermission {
+  read: boolean;
+  create: boolean;
+  edit: boolean;
+  delete: boolean;
+}
+
+export interface FieldPermission {
+  read: boolean;
+  edit: boolean;
+}
+
+/** What one persona's permission sets grant, per object and per field ('Object.Field'). */
+export interface PermissionProfile {
+  name: string;
+  objects: Record<string, ObjectPermission>;
+  fields: Record<string, FieldPermission>;
+}
+
+export type ProfileName = 'manager' | 'rep';
+
+export interface OrgModel {
+  objects: Record<string, OrgObject>;
+  validationRules: OrgValidationRule[];
+  profiles: Record<ProfileName, PermissionProfile>;
+}
+
+/** Fields every record has in the UI API whether or not the metadata lists them. */
+export const SYSTEM_FIELDS = ['Id', 'CreatedDate', 'LastModifiedDate', 'SystemModstamp'] as const;
+
+export function fieldOf(
+  model: OrgModel,
+  objectApiName: string,
+  fieldApiName: string
+): OrgField | undefined {
+  return model.objects[objectApiName]?.fields[fieldApiName];
+}
+
+/** Object-level access: standard objects without a grant stay readable (org defaults). */
+export function objectAccess(profile: PermissionProfile, object: OrgObject): ObjectPermission {
+  const granted = profile.objects[object.apiName];
+  if (granted) return granted;
+  if (object.custom) return { read: false, create: false, edit: false, delete: false };
+  return { read: true, create: false, edit: false, delete: false };
+}
+
+/** Field-level security: custom fields need a grant; standard fields follow the object. */
+export function fieldAccess(
+  profile: PermissionProfile,
+  object: OrgObject,
+  field: OrgField
+): FieldPermission {
+  const objectGrant = objectAccess(profile, object);
+  if (!objectGrant.read) return { read: false, edit: false };
+  if (field.apiName === 'Id' || field.apiName === object.nameField) {
+    return { read: true, edit: objectGrant.edit && field.updateable };
+  }
+  const granted = profile.fields[`${object.apiName}.${field.apiName}`];
+  if (granted) {
+    return { read: granted.read, edit: granted.edit && field.updateable && !field.formula };
+  }
+  // Master-detail and required fields are always visible to whoever can read the object.
+  if (!field.custom || field.masterDetail || field.required) {
+    return { read: true, edit: objectGrant.edit && field.updateable && !field.formula };
+  }
+  return { read: false, edit: false };
+}

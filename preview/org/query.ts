@@ -1,0 +1,457 @@
+/**
+ * Record selection for the GraphQL API: `where` filters, `orderBy`, cursor pagination and
+ * aggregate grouping, over the records the user can see. Arguments arrive as the plain
+ * objects graphql-js coerces them to; key order for orderBy/groupBy comes from the query.
+ */
+import type { DatasetRecord, FieldValue } from '../../data/dataset';
+import { literalRange, parameterRange, type DateRange } from './dateLiterals';
+import type { OrgField, OrgObject } from './model';
+import type { OrgStore } from './store';
+
+export type Filter = Record<string, unknown>;
+
+/** UI API page size when `first` is not given, and the largest page it serves. */
+export const DEFAULT_PAGE_SIZE = 10;
+export const MAX_PAGE_SIZE = 2000;
+
+export class QueryError extends Error {}
+
+const COMPARISON_OPERATORS = [
+  'eq',
+  'ne',
+  'lt',
+  'lte',
+  'gt',
+  'gte',
+  'in',
+  'nin',
+  'like',
+  'includes',
+  'excludes'
+];
+
+export function matchesFilter(
+  store: OrgStore,
+  object: OrgObject,
+  record: DatasetRecord,
+  filter: Filter | null | undefined
+): boolean {
+  if (!filter) return true;
+  for (const [key, condition] of Object.entries(filter)) {
+    if (condition === undefined || condition === null) continue;
+    if (key === 'and') {
+      if (!(condition as Filter[]).every((inner) => matchesFilter(store, object, record, inner)))
+        return false;
+    } else if (key === 'or') {
+      const list = condition as Filter[];
+      if (list.length > 0 && !list.some((inner) => matchesFilter(store, object, record, inner)))
+        return false;
+    } else if (key === 'not') {
+      if (matchesFilter(store, object, record, condition as Filter)) return false;
+    } else {
+      const field = object.fields[key];
+      if (field) {
+        const value = store.readPath(object, record, key);
+        if (!matchesOperators(store, field, value, condition as Filter)) return false;
+        continue;
+      }
+      const relationship = store.relationshipField(object, key);
+      if (relationship) {
+        const parent = store.parent(object, record, key);
+        if (!parent) {
+          // A filter on an empty lookup only matches conditions that accept null.
+          if (!acceptsMissingParent(condition as Filter)) return false;
+          continue;
+        }
+        if (!matchesFilter(store, parent.object, parent.record, condition as Filter)) return false;
+        continue;
+      }
+      throw new QueryError(`Unknown filter field ${key} on ${object.apiName}`);
+    }
+  }
+  return true;
+}
+
+function acceptsMissingParent(condition: Filter): boolean {
+  return Object.values(condition).every((operators) => {
+    if (!operators || typeof operators !== 'object') return true;
+    const ops = operators as Filter;
+    return ops.eq === null || (ops.ne !== undefined && ops.ne !== null);
+  });
+}
+
+function matchesOperators(
+  store: OrgStore,
+  field: OrgField,
+  value: FieldValue,
+  operators: Filter
+): boolean {
+  for (const [op, operand] of Object.entries(operators)) {
+    if (operand === undefined) continue;
+    if (!COMPARISON_OPERATORS.includes(op)) throw new QueryError(`Unsupported operator ${op}`);
+    if (!matchesOperator(store, field, value, op, operand)) return false;
+  }
+  return true;
+}
+
+function isDateField(field: OrgField): boolean {
+  return field.dataType === 'Date' || field.dataType === 'DateTime';
+}
+
+/** DateInput / DateTimeInput: { value } or { literal } or { range }, as a date range. */
+function dateOperand(store: OrgStore, operand: unknown): DateRange | null | 'null' {
+  if (operand === null) return 'null';
+  if (typeof operand === 'string') return { from: operand, to: operand };
+  const input = operand as {
+    value?: string | null;
+    literal?: string;
+    range?: Record<string, unknown>;
+  };
+  if (input.value !== undefined) {
+    if (input.value === null) return 'null';
+    return { from: input.value, to: input.value };
+  }
+  if (input.literal) return literalRange(input.literal, store.today);
+  if (input.range) return parameterRange(input.range, store.today);
+  return null;
+}
+
+function matchesDate(
+  store: OrgStore,
+  field: OrgField,
+  value: FieldValue,
+  op: string,
+  operand: unknown
+): boolean {
+  if (op === 'in' || op === 'nin') {
+    const list = (operand as unknown[]) ?? [];
+    const inside = list.some((item) => matchesDate(store, field, value, 'eq', item));
+    return op === 'in' ? inside : !inside;
+  }
+  const range = dateOperand(store, operand);
+  if (range === null) throw new QueryError('A date filter needs a value, literal or range');
+  if (range === 'null') {
+    if (op === 'eq') return value === null;
+    if (op === 'ne') return value !== null;
+    return false;
+  }
+  if (value === null || typeof value !== 'string') return op === 'ne';
+  // A DateTime compared with a date (or literal) is compared on its day; with a full
+  // date-time value, on the instant.
+  const exact = range.from.length > 10;
+  const subject = exact ? value : value.slice(0, 10);
+  const from = exact ? range.from : range.from.slice(0, 10);
+  const to = exact ? range.to : range.to.slice(0, 10);
+  const comparable = (a: string, b: string): number =>
+    exact ? Date.parse(a) - Date.parse(b) : a < b ? -1 : a > b ? 1 : 0;
+  switch (op) {
+    case 'eq':
+      return comparable(subject, from) >= 0 && comparable(subject, to) <= 0;
+    case 'ne':
+      return !(comparable(subject, from) >= 0 && comparable(subject, to) <= 0);
+    case 'lt':
+      return comparable(subject, from) < 0;
+    case 'lte':
+      return comparable(subject, to) <= 0;
+    case 'gt':
+      return comparable(subject, to) > 0;
+    case 'gte':
+      return comparable(subject, from) >= 0;
+    default:
+      throw new QueryError(`Operator ${op} is not supported on date fields`);
+  }
+}
+
+function likeToRegExp(pattern: string): RegExp {
+  const escaped = pattern
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/%/g, '.*')
+    .replace(/_/g, '.');
+  return new RegExp(`^${escaped}$`, 'is');
+}
+
+function normalise(field: OrgField, value: unknown): unknown {
+  // String comparisons are case-insensitive in SOQL and the GraphQL API.
+  if (typeof value === 'string' && !['Id', 'Reference'].includes(field.dataType))
+    return value.toLowerCase();
+  if (
+    typeof value === 'string' &&
+    value.length === 15 &&
+    ['Id', 'Reference'].includes(field.dataType)
+  )
+    return value;
+  return value;
+}
+
+function sameId(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'string' || typeof b !== 'string') return a === b;
+  return a.slice(0, 15) === b.slice(0, 15);
+}
+
+function matchesOperator(
+  store: OrgStore,
+  field: OrgField,
+  value: FieldValue,
+  op: string,
+  operand: unknown
+): boolean {
+  if (isDateField(field)) return matchesDate(store, field, value, op, operand);
+  const isId = field.dataType === 'Id' || field.dataType === 'Reference';
+  const equal = (a: unknown, b: unknown): boolean =>
+    isId ? sameId(a, b) : normalise(field, a) === normalise(field, b);
+  switch (op) {
+    case 'eq':
+      return operand === null ? value === null : value !== null && equal(value, operand);
+    case 'ne':
+      return operand === null ? value !== null : value === null || !equal(value, operand);
+    case 'in':
+      return value !== null && ((operand as unknown[]) ?? []).some((item) => equal(value, item));
+    case 'nin':
+      return value === null || !((operand as unknown[]) ?? []).some((item) => equal(value, item));
+    case 'like':
+      return value !== null && likeToRegExp(String(operand)).test(String(value));
+    case 'includes':
+    case 'excludes': {
+      const selected = new Set(
+        String(value ?? '')
+          .split(';')
+          .filter(Boolean)
+      );
+      const hit = ((operand as string[]) ?? []).some((group) =>
+        group.split(';').every((part) => selected.has(part))
+      );
+      return op === 'includes' ? hit : !hit;
+    }
+    default: {
+      if (value === null || operand === null || operand === undefined) return false;
+      const a = normalise(field, value) as number | string;
+      const b = normalise(field, operand) as number | string;
+      if (op === 'lt') return a < b;
+      if (op === 'lte') return a <= b;
+      if (op === 'gt') return a > b;
+      return a >= b;
+    }
+  }
+}
+
+// ---- Ordering ---------------------------------------------------------------------------
+
+export interface OrderTerm {
+  /** Dotted path through parent relationships. */
+  path: string;
+  descending: boolean;
+  nullsFirst: boolean;
+}
+
+/**
+ * Flattens an orderBy input (`{ CloseDate: { order: DESC }, Owner: { Name: { order: ASC } } }`)
+ * into terms, in the order the query wrote them (`keyOrder` gives that order).
+ */
+export function orderTerms(
+  store: OrgStore,
+  object: OrgObject,
+  orderBy: Filter | null | undefined,
+  keyOrder: (path: string[]) => string[]
+): OrderTerm[] {
+  const terms: OrderTerm[] = [];
+  const walk = (current: OrgObject, input: Filter, prefix: string[]): void => {
+    const keys = keyOrder(prefix).filter((key) => input[key] !== undefined && input[key] !== null);
+    for (const key of keys) {
+      const clause = input[key] as Filter;
+      if (current.fields[key]) {
+        const descending = clause.order === 'DESC';
+        // SOQL defaults: nulls first when ascending, last when descending.
+        const nullsFirst = clause.nulls ? clause.nulls === 'FIRST' : !descending;
+        terms.push({ path: [...prefix, key].join('.'), descending, nullsFirst });
+      } else {
+        const relationship = store.relationshipField(current, key);
+        const parentObject = relationship
+          ? store.object(relationship.referenceTo[0] ?? '')
+          : undefined;
+        if (parentObject) walk(parentObject, clause, [...prefix, key]);
+      }
+    }
+  };
+  if (orderBy) walk(object, orderBy, []);
+  return terms;
+}
+
+function compareValues(a: FieldValue, b: FieldValue): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+  const left = String(a).toLowerCase();
+  const right = String(b).toLowerCase();
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+export function compareBy(
+  terms: OrderTerm[],
+  read: (row: DatasetRecord, path: string) => FieldValue
+) {
+  return (left: DatasetRecord, right: DatasetRecord): number => {
+    for (const term of terms) {
+      const a = read(left, term.path);
+      const b = read(right, term.path);
+      if (a === null && b === null) continue;
+      if (a === null) return term.nullsFirst ? -1 : 1;
+      if (b === null) return term.nullsFirst ? 1 : -1;
+      const order = compareValues(a, b);
+      if (order !== 0) return term.descending ? -order : order;
+    }
+    // Ties keep a stable, id-based order so pages never overlap.
+    return left.Id < right.Id ? -1 : left.Id > right.Id ? 1 : 0;
+  };
+}
+
+// ---- Pagination -------------------------------------------------------------------------
+
+export function encodeCursor(offset: number): string {
+  return btoa(`v1:${offset}`);
+}
+
+export function decodeCursor(cursor: string | null | undefined): number {
+  if (!cursor) return 0;
+  let decoded = '';
+  try {
+    decoded = atob(cursor);
+  } catch {
+    throw new QueryError(`Invalid cursor: ${cursor}`);
+  }
+  const match = /^v1:(\d+)$/.exec(decoded);
+  if (!match) throw new QueryError(`Invalid cursor: ${cursor}`);
+  return Number(match[1]) + 1;
+}
+
+export interface Page<T> {
+  items: { item: T; cursor: string }[];
+  totalCount: number;
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
+}
+
+export function paginate<T>(
+  all: T[],
+  first: number | null | undefined,
+  after: string | null | undefined
+): Page<T> {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (size < 0 || size > MAX_PAGE_SIZE) {
+    throw new QueryError(
+      `The value of first must be between 0 and ${MAX_PAGE_SIZE}, but was ${size}.`
+    );
+  }
+  const start = decodeCursor(after);
+  const slice = all.slice(start, start + size);
+  const items = slice.map((item, index) => ({ item, cursor: encodeCursor(start + index) }));
+  return {
+    items,
+    totalCount: all.length,
+    pageInfo: {
+      hasNextPage: start + size < all.length,
+      hasPreviousPage: start > 0,
+      startCursor: items[0]?.cursor ?? null,
+      endCursor: items[items.length - 1]?.cursor ?? null
+    }
+  };
+}
+
+// ---- Aggregates -------------------------------------------------------------------------
+
+/** The date functions a groupBy may apply (GroupByFunction), as functions of an ISO date. */
+export const DATE_FUNCTIONS: Record<string, (iso: string) => number | string> = {
+  CALENDAR_MONTH: (iso) => Number(iso.slice(5, 7)),
+  CALENDAR_QUARTER: (iso) => Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1,
+  CALENDAR_YEAR: (iso) => Number(iso.slice(0, 4)),
+  DAY_IN_MONTH: (iso) => Number(iso.slice(8, 10)),
+  DAY_IN_WEEK: (iso) => new Date(`${iso.slice(0, 10)}T00:00:00Z`).getUTCDay() + 1,
+  DAY_IN_YEAR: (iso) => {
+    const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+    return Math.floor((date.getTime() - Date.UTC(date.getUTCFullYear(), 0, 1)) / 86_400_000) + 1;
+  },
+  DAY_ONLY: (iso) => iso.slice(0, 10),
+  FISCAL_MONTH: (iso) => Number(iso.slice(5, 7)),
+  FISCAL_QUARTER: (iso) => Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1,
+  FISCAL_YEAR: (iso) => Number(iso.slice(0, 4)),
+  HOUR_IN_DAY: (iso) => (iso.length > 10 ? Number(iso.slice(11, 13)) : 0),
+  WEEK_IN_MONTH: (iso) => Math.floor((Number(iso.slice(8, 10)) - 1) / 7) + 1,
+  WEEK_IN_YEAR: (iso) => {
+    const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+    const day = Math.floor((date.getTime() - Date.UTC(date.getUTCFullYear(), 0, 1)) / 86_400_000);
+    return Math.floor(day / 7) + 1;
+  }
+};
+
+export interface GroupKeyPart {
+  path: string;
+  fn: string | null;
+}
+
+/** Flattens a groupBy input into the grouped paths (with date functions), in query order. */
+export function groupKeyParts(
+  store: OrgStore,
+  object: OrgObject,
+  groupBy: Filter | null | undefined,
+  keyOrder: (path: string[]) => string[]
+): GroupKeyPart[] {
+  const parts: GroupKeyPart[] = [];
+  const walk = (current: OrgObject, input: Filter, prefix: string[]): void => {
+    for (const key of keyOrder(prefix)) {
+      const clause = input[key] as Filter | undefined | null;
+      if (!clause || key === 'type') continue;
+      if (current.fields[key]) {
+        const fn = typeof clause.function === 'string' ? clause.function : null;
+        if (clause.group === true || fn) parts.push({ path: [...prefix, key].join('.'), fn });
+      } else {
+        const relationship = store.relationshipField(current, key);
+        const parentObject = relationship
+          ? store.object(relationship.referenceTo[0] ?? '')
+          : undefined;
+        if (parentObject) walk(parentObject, clause, [...prefix, key]);
+      }
+    }
+  };
+  if (groupBy) walk(object, groupBy, []);
+  return parts;
+}
+
+export interface AggregateGroup {
+  object: OrgObject;
+  rows: DatasetRecord[];
+  /** Grouped paths → the group's value (after any date function). */
+  keys: Map<string, FieldValue>;
+  /** Grouped paths → the date function applied, for reading function fields. */
+  functions: Map<string, string>;
+}
+
+export function groupRows(
+  store: OrgStore,
+  object: OrgObject,
+  rows: DatasetRecord[],
+  parts: GroupKeyPart[]
+): AggregateGroup[] {
+  const functions = new Map(
+    parts.filter((part) => part.fn).map((part) => [part.path, part.fn as string])
+  );
+  if (parts.length === 0) return [{ object, rows, keys: new Map(), functions }];
+  const groups = new Map<string, AggregateGroup>();
+  for (const row of rows) {
+    const keys = new Map<string, FieldValue>();
+    for (const part of parts) {
+      const raw = store.readPath(object, row, part.path);
+      const value = part.fn && typeof raw === 'string' ? DATE_FUNCTIONS[part.fn](raw) : raw;
+      keys.set(part.path, value);
+    }
+    const signature = JSON.stringify([...keys.values()]);
+    let group = groups.get(signature);
+    if (!group) {
+      group = { object, rows: [], keys, functions };
+      groups.set(signature, group);
+    }
+    group.rows.push(row);
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,287 @@
+/**
+ * The in-memory org's records and the rules for reading them: ids, relationship traversal,
+ * formula fields (computed on read, never stored, as the platform does) and sharing through
+ * the management hierarchy.
+ */
+import type { Dataset, DatasetRecord, FieldValue } from '../../data/dataset';
+import { recordId } from '../../data/ids';
+import { evaluateFormula } from './formula';
+import type { OrgField, OrgModel, OrgObject, ProfileName } from './model';
+
+/**
+ * Fields the platform calculates but whose formula is not in our metadata (standard fields).
+ * Custom formula fields are evaluated from their metadata formula instead; this registry
+ * exists only because the platform defines these, so there is no formula text to read.
+ */
+const PLATFORM_CALCULATED: Record<string, (record: DatasetRecord) => FieldValue> = {
+  'Opportunity.ExpectedRevenue': (record) =>
+    typeof record.Amount === 'number' && typeof record.Probability === 'number'
+      ? (record.Amount * record.Probability) / 100
+      : null
+};
+
+export interface StoredRecord {
+  object: OrgObject;
+  record: DatasetRecord;
+}
+
+export class OrgStore {
+  readonly today: string;
+  private readonly tables = new Map<string, Map<string, DatasetRecord>>();
+  private readonly objectById = new Map<string, string>();
+  private readonly sequences = new Map<string, number>();
+  private readonly views = new WeakMap<DatasetRecord, DatasetRecord>();
+  private readonly relationshipFields = new Map<string, Map<string, OrgField>>();
+  private subordinates = new Map<string, Set<string>>();
+  private clockTick = 0;
+  private undoLog: (() => void)[] | null = null;
+
+  constructor(
+    readonly model: OrgModel,
+    dataset: Dataset,
+    today: string = dataset.meta.today
+  ) {
+    this.today = today;
+    for (const object of Object.values(model.objects)) {
+      this.tables.set(object.apiName, new Map());
+      const byRelationship = new Map<string, OrgField>();
+      for (const field of Object.values(object.fields)) {
+        if (field.relationshipName) byRelationship.set(field.relationshipName, field);
+      }
+      this.relationshipFields.set(object.apiName, byRelationship);
+    }
+    for (const [objectApiName, rows] of Object.entries(dataset.records)) {
+      const table = this.tables.get(objectApiName);
+      if (!table) continue;
+      for (const row of rows) {
+        table.set(row.Id, { ...row });
+        this.objectById.set(row.Id, objectApiName);
+      }
+      this.sequences.set(objectApiName, rows.length);
+    }
+  }
+
+  object(objectApiName: string): OrgObject | undefined {
+    return this.model.objects[objectApiName];
+  }
+
+  rows(objectApiName: string): IterableIterator<DatasetRecord> {
+    return (this.tables.get(objectApiName) ?? new Map<string, DatasetRecord>()).values();
+  }
+
+  count(objectApiName: string): number {
+    return this.tables.get(objectApiName)?.size ?? 0;
+  }
+
+  find(id: string): StoredRecord | undefined {
+    const objectApiName = this.objectById.get(id);
+    if (!objectApiName) return undefined;
+    const record = this.tables.get(objectApiName)?.get(id);
+    const object = this.model.objects[objectApiName];
+    return record && object ? { object, record } : undefined;
+  }
+
+  /** The record as read: stored fields plus calculated ones. Cached until the record changes. */
+  view(object: OrgObject, record: DatasetRecord): DatasetRecord {
+    const cached = this.views.get(record);
+    if (cached) return cached;
+    const view: DatasetRecord = { ...record };
+    for (const field of Object.values(object.fields)) {
+      const platform = PLATFORM_CALCULATED[`${object.apiName}.${field.apiName}`];
+      if (platform) {
+        view[field.apiName] = platform(record);
+      } else if (field.formula) {
+        view[field.apiName] = this.evaluateFormulaField(object, record, field);
+      }
+    }
+    this.views.set(record, view);
+    return view;
+  }
+
+  private evaluateFormulaField(
+    object: OrgObject,
+    record: DatasetRecord,
+    field: OrgField
+  ): FieldValue {
+    try {
+      const value = evaluateFormula(field.formula ?? '', {
+        today: this.today,
+        field: (path) => this.readPath(object, record, path, false)
+      });
+      if (value === null) return null;
+      if (['Currency', 'Double', 'Int', 'Long', 'Percent'].includes(field.dataType)) {
+        return typeof value === 'number' && Number.isFinite(value) ? value : null;
+      }
+      return value;
+    } catch {
+      return null;
+    }
+  }
+
+  /** A field or a dotted path through parent relationships (Owner.ManagerId). */
+  readPath(
+    object: OrgObject,
+    record: DatasetRecord,
+    path: string,
+    withFormulas = true
+  ): FieldValue {
+    const dot = path.indexOf('.');
+    if (dot < 0) {
+      const source = withFormulas ? this.view(object, record) : record;
+      const value = source[path];
+      return value === undefined ? null : value;
+    }
+    const parent = this.parent(object, record, path.slice(0, dot));
+    return parent
+      ? this.readPath(parent.object, parent.record, path.slice(dot + 1), withFormulas)
+      : null;
+  }
+
+  relationshipField(object: OrgObject, relationshipName: string): OrgField | undefined {
+    return this.relationshipFields.get(object.apiName)?.get(relationshipName);
+  }
+
+  parent(
+    object: OrgObject,
+    record: DatasetRecord,
+    relationshipName: string
+  ): StoredRecord | undefined {
+    const field = this.relationshipField(object, relationshipName);
+    if (!field) return undefined;
+    const id = record[field.apiName];
+    return typeof id === 'string' ? this.find(id) : undefined;
+  }
+
+  children(parentId: string, childObjectApiName: string, fieldName: string): DatasetRecord[] {
+    const result: DatasetRecord[] = [];
+    for (const row of this.rows(childObjectApiName)) {
+      if (row[fieldName] === parentId) result.push(row);
+    }
+    return result;
+  }
+
+  nameOf(id: string): string | null {
+    const found = this.find(id);
+    if (!found) return null;
+    const name = found.record[found.object.nameField];
+    return name === null || name === undefined ? null : String(name);
+  }
+
+  // ---- Time -----------------------------------------------------------------------------
+
+  /** Now, on the org's today: a deterministic clock so saved records sort and compare stably. */
+  now(): string {
+    this.clockTick++;
+    const seconds = 12 * 3600 + this.clockTick;
+    const hh = String(Math.floor(seconds / 3600)).padStart(2, '0');
+    const mm = String(Math.floor((seconds % 3600) / 60)).padStart(2, '0');
+    const ss = String(seconds % 60).padStart(2, '0');
+    return `${this.today}T${hh}:${mm}:${ss}.000Z`;
+  }
+
+  // ---- Sharing --------------------------------------------------------------------------
+
+  user(userId: string): DatasetRecord | undefined {
+    return this.tables.get('User')?.get(userId);
+  }
+
+  /** The user and everyone who reports to them, directly or not (role hierarchy). */
+  hierarchyBelow(userId: string): Set<string> {
+    let cached = this.subordinates.get(userId);
+    if (cached) return cached;
+    cached = new Set([userId]);
+    const queue = [userId];
+    const users = [...this.rows('User')];
+    while (queue.length > 0) {
+      const managerId = queue.shift() as string;
+      for (const user of users) {
+        if (user.ManagerId === managerId && !cached.has(user.Id)) {
+          cached.add(user.Id);
+          queue.push(user.Id);
+        }
+      }
+    }
+    this.subordinates.set(userId, cached);
+    return cached;
+  }
+
+  /** Users who manage someone get the manager permission sets; everyone else the rep one. */
+  profileOf(userId: string): ProfileName {
+    return this.hierarchyBelow(userId).size > 1 ? 'manager' : 'rep';
+  }
+
+  /** Private sharing: a record is visible to its owner and everyone above the owner. */
+  canSee(userId: string, object: OrgObject, record: DatasetRecord): boolean {
+    switch (object.ownership) {
+      case 'public':
+        return true;
+      case 'owned':
+        return (
+          typeof record.OwnerId === 'string' && this.hierarchyBelow(userId).has(record.OwnerId)
+        );
+      case 'master': {
+        const master = this.masterOf(object, record);
+        return master ? this.canSee(userId, master.object, master.record) : false;
+      }
+    }
+  }
+
+  masterOf(object: OrgObject, record: DatasetRecord): StoredRecord | undefined {
+    const masterField = Object.values(object.fields).find(
+      (field) =>
+        field.masterDetail || (object.apiName.endsWith('History') && field.apiName === 'ParentId')
+    );
+    const id = masterField ? record[masterField.apiName] : undefined;
+    return typeof id === 'string' ? this.find(id) : undefined;
+  }
+
+  // ---- Writes (raw; checks live in writes.ts) -------------------------------------------
+
+  newId(objectApiName: string): string {
+    const sequence = (this.sequences.get(objectApiName) ?? 0) + 1;
+    this.sequences.set(objectApiName, sequence);
+    let id = recordId(objectApiName, sequence);
+    // History objects share the 017 prefix; skip ids another object already took.
+    while (this.objectById.has(id)) {
+      const next = (this.sequences.get(objectApiName) ?? 0) + 1;
+      this.sequences.set(objectApiName, next);
+      id = recordId(objectApiName, next + 100_000);
+    }
+    return id;
+  }
+
+  /** Starts recording how to undo writes, for all-or-none GraphQL mutations. */
+  beginTransaction(): void {
+    this.undoLog = [];
+  }
+
+  endTransaction(commit: boolean): void {
+    const log = this.undoLog ?? [];
+    this.undoLog = null;
+    if (!commit) for (const undo of log.reverse()) undo();
+  }
+
+  insert(objectApiName: string, record: DatasetRecord): void {
+    const table = this.tables.get(objectApiName);
+    if (!table) throw new Error(`No table for ${objectApiName}`);
+    this.undoLog?.push(() => this.remove(objectApiName, record.Id));
+    table.set(record.Id, record);
+    this.objectById.set(record.Id, objectApiName);
+    if (objectApiName === 'User') this.subordinates = new Map();
+  }
+
+  /** Replaces a record (a new object, so cached views of the old one are dropped). */
+  replace(objectApiName: string, record: DatasetRecord): void {
+    const previous = this.tables.get(objectApiName)?.get(record.Id);
+    if (previous) this.undoLog?.push(() => this.replace(objectApiName, previous));
+    this.tables.get(objectApiName)?.set(record.Id, record);
+    if (objectApiName === 'User') this.subordinates = new Map();
+  }
+
+  remove(objectApiName: string, id: string): void {
+    const previous = this.tables.get(objectApiName)?.get(id);
+    if (previous) this.undoLog?.push(() => this.insert(objectApiName, previous));
+    this.tables.get(objectApiName)?.delete(id);
+    this.objectById.delete(id);
+  }
+}
