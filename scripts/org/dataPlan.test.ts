@@ -1,0 +1,164 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import type { Dataset } from '../../data/dataset';
+import { buildDataPlan, DataPlanError, serializeDataPlan, type DataPlan } from './dataPlan';
+import { checkDataPlan } from './schemaCheck';
+import { fixtureDataset, fixtureSchema, ids } from './testing/fixture';
+import { planUsers, resolveUser } from './users';
+
+const ADMIN_ID = '005ADMIN000000AAAA';
+const MANAGER_ID = '005MANAGER0000AAAA';
+const REP_ID = '005REP00000000AAAA';
+
+function build(dataset: Dataset = fixtureDataset(), maxUsers = 2): DataPlan {
+  const users = planUsers(dataset, { maxUsers, orgAlias: 'SC' });
+  const orgIds = {
+    admin: ADMIN_ID,
+    users: new Map([
+      [ids.m1, MANAGER_ID],
+      [ids.r1b, REP_ID]
+    ])
+  };
+  return buildDataPlan({
+    dataset,
+    schema: fixtureSchema(),
+    userId: (sampleId) => resolveUser(users, sampleId, orgIds),
+    isCreated: (sampleId) => users.mapping.get(sampleId) === sampleId
+  });
+}
+
+const recordsOf = (dataPlan: DataPlan, object: string) =>
+  dataPlan.files.get(`${object}.json`) ?? [];
+
+void describe('buildDataPlan', () => {
+  void it('lists one file per object, parents before the records that reference them', () => {
+    assert.deepEqual(build().plan, [
+      { sobject: 'Account', files: ['Account.json'] },
+      { sobject: 'Opportunity', files: ['Opportunity.json'] },
+      { sobject: 'Territory_Plan__c', files: ['Territory_Plan__c.json'] },
+      { sobject: 'Territory_Plan_Account__c', files: ['Territory_Plan_Account__c.json'] },
+      { sobject: 'Development_Goal__c', files: ['Development_Goal__c.json'] },
+      { sobject: 'Coaching_Session__c', files: ['Coaching_Session__c.json'] },
+      { sobject: 'Manager_Scorecard__c', files: ['Manager_Scorecard__c.json'] },
+      { sobject: 'Scorecard_Entry__c', files: ['Scorecard_Entry__c.json'] }
+    ]);
+  });
+
+  void it('leaves out read-only standard fields, audit fields and nulls; links with @references', () => {
+    const [won, open] = recordsOf(build(), 'Opportunity');
+    assert.deepEqual(won, {
+      attributes: { type: 'Opportunity', referenceId: 'OpportunityRef1' },
+      Name: 'Summit Labs - Pilot',
+      AccountId: '@AccountRef1',
+      OwnerId: REP_ID,
+      StageName: 'Closed Won',
+      Probability: 100,
+      Amount: 25000,
+      CloseDate: '2026-10-02'
+    });
+    assert.equal('Amount' in open, false, 'a null Amount is left out, not sent as null');
+  });
+
+  void it('puts the org Id of the created user each sample owner maps onto in every user lookup', () => {
+    const dataPlan = build();
+    const [session1, session2] = recordsOf(dataPlan, 'Coaching_Session__c');
+    assert.equal(session1.Rep__c, REP_ID); // r1a → the created rep
+    assert.equal(session1.Coach__c, MANAGER_ID);
+    assert.equal(session1.Opportunity__c, '@OpportunityRef1');
+    assert.equal(session1.Focus_Areas__c, 'Closing;Negotiation');
+    assert.equal(session2.Rep__c, MANAGER_ID); // m2 → the created manager
+    assert.equal(session2.Coach__c, ADMIN_ID); // the VP → the admin
+    assert.equal(session2.Development_Goal__c, '@Development_Goal__cRef1');
+    const [plan] = recordsOf(dataPlan, 'Territory_Plan__c');
+    assert.equal(plan.Plan_Owner__c, REP_ID);
+    assert.equal(plan.Manager__c, MANAGER_ID);
+    const [planAccount] = recordsOf(dataPlan, 'Territory_Plan_Account__c');
+    assert.equal(planAccount.Territory_Plan__c, '@Territory_Plan__cRef1');
+    assert.equal(planAccount.Account__c, '@AccountRef1');
+  });
+
+  void it('keeps only the saved scorecards of created managers, with their entries', () => {
+    const dataPlan = build();
+    const scorecards = recordsOf(dataPlan, 'Manager_Scorecard__c');
+    assert.deepEqual(
+      scorecards.map((record) => record.Name),
+      ['Mona East - Q3 2026']
+    );
+    assert.equal('Percent_To_Plan__c' in scorecards[0], false, 'formula fields are left out');
+    const entries = recordsOf(dataPlan, 'Scorecard_Entry__c');
+    assert.equal(entries.length, 1);
+    assert.equal(entries[0].Manager_Scorecard__c, '@Manager_Scorecard__cRef1');
+    assert.equal(entries[0].Rep__c, REP_ID);
+  });
+
+  void it('reports everything it leaves out, and why', () => {
+    const omitted = build().omitted;
+    const find = (object: string, field?: string) =>
+      omitted.find((entry) => entry.object === object && entry.field === field);
+    assert.match(find('User')?.reason ?? '', /sf org create user/);
+    assert.equal(find('User')?.records, 8);
+    assert.match(find('Territory_Plan__History')?.reason ?? '', /history/);
+    for (const field of [
+      'IsClosed',
+      'IsWon',
+      'PushCount',
+      'LastStageChangeDate',
+      'LastActivityDate'
+    ]) {
+      assert.ok(find('Opportunity', field), `Opportunity.${field} is reported`);
+    }
+    assert.match(find('Opportunity', 'CreatedDate')?.reason ?? '', /audit/);
+    assert.match(find('Manager_Scorecard__c', 'Percent_To_Plan__c')?.reason ?? '', /formula/);
+    const scorecards = omitted.find(
+      (entry) => entry.object === 'Manager_Scorecard__c' && entry.field === undefined
+    );
+    assert.equal(scorecards?.records, 1);
+    const entries = omitted.find((entry) => entry.object === 'Scorecard_Entry__c');
+    assert.deepEqual(entries, {
+      object: 'Scorecard_Entry__c',
+      records: 1,
+      reason: 'their parent record is left out'
+    });
+  });
+
+  void it('imports every scorecard once every manager is created', () => {
+    const dataset = fixtureDataset();
+    const users = planUsers(dataset, { maxUsers: 100, orgAlias: 'SC' });
+    const dataPlan = buildDataPlan({
+      dataset,
+      schema: fixtureSchema(),
+      userId: (sampleId) => sampleId,
+      isCreated: (sampleId) => users.mapping.get(sampleId) === sampleId
+    });
+    assert.equal(recordsOf(dataPlan, 'Manager_Scorecard__c').length, 2);
+    assert.equal(recordsOf(dataPlan, 'Scorecard_Entry__c').length, 2);
+  });
+
+  void it('passes the schema check', () => {
+    assert.deepEqual(checkDataPlan(build(), fixtureSchema()), []);
+  });
+
+  void it('fails on a lookup to a record that is not in the sample', () => {
+    const dataset = fixtureDataset();
+    dataset.records.Coaching_Session__c[0].Opportunity__c = '006Dp0000000999AAA';
+    assert.throws(
+      () => build(dataset),
+      (error: unknown) =>
+        error instanceof DataPlanError &&
+        /Coaching_Session__c .*Opportunity__c points to 006Dp0000000999AAA/.test(error.message)
+    );
+  });
+
+  void it('serializes the plan and the data files as sf data tree JSON', () => {
+    const files = serializeDataPlan(build());
+    assert.deepEqual([...files.keys()].slice(0, 2), ['plan.json', 'Account.json']);
+    const plan = JSON.parse(files.get('plan.json') ?? '') as unknown[];
+    assert.equal(plan.length, 8);
+    const accounts = JSON.parse(files.get('Account.json') ?? '') as { records: unknown[] };
+    assert.deepEqual(accounts.records[1], {
+      attributes: { type: 'Account', referenceId: 'AccountRef2' },
+      Name: 'Harbor Foods',
+      OwnerId: REP_ID
+    });
+  });
+});
