@@ -58,6 +58,18 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } }
   },
   {
+    // The preview's browser side (entry, runtime, platform stand-ins, page shell) runs in a
+    // page, and browser tests pass callbacks into one.
+    files: [
+      'preview/main.ts',
+      'preview/runtime/**/*.ts',
+      'preview/modules/**/*.ts',
+      'preview/shell/**/*.ts',
+      'e2e/**/*.ts'
+    ],
+    languageOptions: { globals: { ...globals.browser } }
+  },
+  {
     files: ['force-app/**/__tests__/**/*.ts'],
     plugins: { jest: jestPlugin },
     languageOptions: { globals: { ...globals.jest, ...globals.node } },

@@ -529,10 +529,7 @@ function keyOrder(info: GraphQLResolveInfo, argumentName: string, context: Graph
 
 function isValueNode(value: unknown): value is ValueNode {
   return (
-    typeof value === 'object' &&
-    value !== null &&
-    'kind' in value &&
-    typeof value.kind === 'string'
+    typeof value === 'object' && value !== null && 'kind' in value && typeof value.kind === 'string'
   );
 }
 

@@ -1,0 +1,336 @@
+/**
+ * Builds the local preview into .preview-build/: the LWC bundles (Rollup + @lwc/rollup-plugin
+ * with the real base components from lightning-base-components and synthetic shadow), the
+ * object model as JSON for the in-memory org, and index.html.
+ *
+ * Module resolution, as on the platform:
+ *   c/<bundle>                  force-app/main/default/lwc/<bundle>/<bundle>.js (what
+ *                               `npm run build` emits; the .ts transpiled the same way
+ *                               when the .js is missing or older)
+ *   lightning/graphql, uiRecordApi, uiObjectInfoApi, navigation, platformShowToastEvent,
+ *   platformResourceLoader      preview/modules/lightning/* (backed by the in-memory org)
+ *   lightning/*                 lightning-base-components
+ *   preview/<name>              the page shell, preview/shell/<name>
+ *   @salesforce/label/c.X       the label's value from force-app's labels
+ *   @salesforce/schema/O.F      { objectApiName: 'O', fieldApiName: 'F' }
+ *   @salesforce/user/Id         the persona's user id
+ *   @salesforce/resourceUrl/X   /resource/X (served from staticresources)
+ *   virtual:preview-components  a loader per placed bundle that exists (see shell/pages.ts)
+ *
+ *   npx tsx preview/build.ts            one build
+ */
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import lwc from '@lwc/rollup-plugin';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
+import {
+  rollup,
+  watch as rollupWatch,
+  type Plugin,
+  type RollupCache,
+  type RollupOptions
+} from 'rollup';
+import ts from 'typescript';
+import { loadPreviewMetadata, type PreviewMetadata } from './org/loadModel';
+import { placedComponents } from './shell/pages';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const OUT_DIR = join(ROOT, '.preview-build');
+const LWC_DIR = join(ROOT, 'force-app/main/default/lwc');
+const PREVIEW_DIR = join(ROOT, 'preview');
+const PLATFORM_MODULES = [
+  'graphql',
+  'uiRecordApi',
+  'uiObjectInfoApi',
+  'navigation',
+  'platformShowToastEvent',
+  'platformResourceLoader'
+];
+const VIRTUAL_PREFIX = '\0preview:';
+const CACHE_FILE = join(OUT_DIR, 'rollup-cache.json');
+
+/** TypeScript → JavaScript exactly as tsconfig.build.json emits it (decorators untouched). */
+const TRANSPILE_OPTIONS: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ESNext,
+  module: ts.ModuleKind.ESNext,
+  useDefineForClassFields: true,
+  experimentalDecorators: false,
+  isolatedModules: true
+};
+
+function bundleEntry(name: string): string | null {
+  const js = join(LWC_DIR, name, `${name}.js`);
+  const source = join(LWC_DIR, name, `${name}.ts`);
+  const hasJs = existsSync(js);
+  const hasTs = existsSync(source);
+  if (hasJs && (!hasTs || statSync(js).mtimeMs >= statSync(source).mtimeMs)) return js;
+  return hasTs ? source : null;
+}
+
+/** A placed bundle is a component (it has a template), not a service module. */
+function componentExists(name: string): boolean {
+  return existsSync(join(LWC_DIR, name, `${name}.html`)) && bundleEntry(name) !== null;
+}
+
+function stringModule(value: unknown): string {
+  return `export default ${JSON.stringify(value)};`;
+}
+
+interface ResolverOptions {
+  metadata: PreviewMetadata;
+}
+
+/** Resolves the platform's module specifiers to preview files and generated modules. */
+function previewResolver({ metadata }: ResolverOptions): Plugin {
+  const runtimeModule = join(PREVIEW_DIR, 'runtime/runtime.ts');
+  return {
+    name: 'preview-resolver',
+    resolveId(source) {
+      if (source.startsWith('c/')) {
+        const name = source.slice(2);
+        const entry = bundleEntry(name);
+        // The specifier query gives the LWC compiler the namespace (c), not the folder (lwc).
+        return entry ? `${entry}?specifier=${encodeURIComponent(source)}` : null;
+      }
+      if (source.startsWith('preview/')) {
+        const name = source.slice('preview/'.length);
+        const entry = join(PREVIEW_DIR, 'shell', name, `${name}.ts`);
+        return existsSync(entry) ? `${entry}?specifier=${encodeURIComponent(source)}` : null;
+      }
+      if (source.startsWith('lightning/') && PLATFORM_MODULES.includes(source.slice(10))) {
+        const name = source.slice(10);
+        return join(PREVIEW_DIR, 'modules/lightning', name, `${name}.ts`);
+      }
+      if (source === 'virtual:preview-components') return `${VIRTUAL_PREFIX}components`;
+      if (source.startsWith('@salesforce/label/c.'))
+        return `${VIRTUAL_PREFIX}label:${source.slice(20)}`;
+      if (source.startsWith('@salesforce/schema/'))
+        return `${VIRTUAL_PREFIX}schema:${source.slice(19)}`;
+      if (source === '@salesforce/user/Id') return `${VIRTUAL_PREFIX}userId`;
+      if (source.startsWith('@salesforce/resourceUrl/'))
+        return `${VIRTUAL_PREFIX}resource:${source.slice(24)}`;
+      if (
+        source.startsWith('@salesforce/customPermission/') ||
+        source.startsWith('@salesforce/userPermission/')
+      ) {
+        return `${VIRTUAL_PREFIX}permission:${source}`;
+      }
+      if (source.startsWith('@salesforce/apex')) {
+        this.error(
+          `${source}: this package has no Apex; read and write through LDS (GraphQL, uiRecordApi).`
+        );
+      }
+      return null;
+    },
+    load(id) {
+      if (!id.startsWith(VIRTUAL_PREFIX)) return null;
+      const key = id.slice(VIRTUAL_PREFIX.length);
+      if (key === 'components') {
+        const lines = placedComponents()
+          .filter(componentExists)
+          .map(
+            (name) => `  ${JSON.stringify(name)}: () => import(${JSON.stringify(`c/${name}`)}),`
+          );
+        return `export const components = {\n${lines.join('\n')}\n};\n`;
+      }
+      if (key.startsWith('label:')) {
+        const name = key.slice(6);
+        const value = metadata.labels[name];
+        if (value === undefined)
+          this.warn(`@salesforce/label/c.${name} is not defined in the labels file`);
+        return stringModule(value ?? name);
+      }
+      if (key.startsWith('schema:')) {
+        const [objectApiName, ...field] = key.slice(7).split('.');
+        return stringModule(
+          field.length > 0 ? { objectApiName, fieldApiName: field.join('.') } : { objectApiName }
+        );
+      }
+      if (key === 'userId') {
+        return `import { currentUserId } from ${JSON.stringify(runtimeModule)};\nexport default currentUserId();\n`;
+      }
+      if (key.startsWith('resource:')) return stringModule(`/resource/${key.slice(9)}`);
+      if (key.startsWith('permission:')) {
+        // Managers and the VP hold the manager permission sets; reps the rep one.
+        return `import { currentPersona } from ${JSON.stringify(runtimeModule)};\nexport default currentPersona().persona !== 'rep';\n`;
+      }
+      return null;
+    }
+  };
+}
+
+/** TypeScript sources (the preview's own, and force-app's when their .js is stale). */
+function typescript(): Plugin {
+  return {
+    name: 'preview-typescript',
+    transform(code, id) {
+      const file = id.split('?')[0];
+      if (!file.endsWith('.ts') || file.endsWith('.d.ts')) return null;
+      const output = ts.transpileModule(code, {
+        compilerOptions: TRANSPILE_OPTIONS,
+        fileName: file
+      });
+      return { code: output.outputText, map: null };
+    }
+  };
+}
+
+function indexHtml(): string {
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Sales Coaching · local preview</title>
+    <link rel="stylesheet" href="/assets/styles/salesforce-lightning-design-system.min.css" />
+    <style>
+      body { margin: 0; background: #b0c4df; }
+    </style>
+  </head>
+  <body class="slds-scope">
+    <div id="root"></div>
+    <script type="module" src="/preview/main.js"></script>
+  </body>
+</html>
+`;
+}
+
+export function rollupOptions(metadata: PreviewMetadata, cache?: RollupCache): RollupOptions {
+  return {
+    input: join(PREVIEW_DIR, 'main.ts'),
+    cache,
+    preserveEntrySignatures: false,
+    plugins: [
+      replace({
+        preventAssignment: true,
+        values: {
+          'process.env.NODE_ENV': JSON.stringify('development'),
+          'import.meta.env.SSR': 'false'
+        }
+      }),
+      previewResolver({ metadata }),
+      typescript(),
+      lwc({
+        rootDir: PREVIEW_DIR,
+        modules: [{ npm: 'lightning-base-components' }],
+        enableDynamicComponents: true,
+        enableSyntheticElementInternals: true,
+        // Only LWC sources need the LWC compiler; libraries pass through untouched.
+        exclude: [
+          '**/node_modules/graphql/**',
+          '**/node_modules/@lwc/**',
+          '**/node_modules/chart.js/**',
+          /\0/
+        ]
+      }),
+      nodeResolve({ browser: true })
+    ],
+    onwarn(warning, warn) {
+      if (warning.code === 'CIRCULAR_DEPENDENCY') return;
+      // Base components ship templates the compiler warns about; they are not ours to fix.
+      if (warning.id?.includes('node_modules') || warning.message.includes('node_modules')) return;
+      warn(warning);
+    }
+  };
+}
+
+const OUTPUT = {
+  dir: join(OUT_DIR, 'preview'),
+  format: 'es' as const,
+  entryFileNames: 'main.js',
+  chunkFileNames: 'chunks/[name]-[hash].js',
+  sourcemap: false
+};
+
+function writeStatic(metadata: PreviewMetadata): void {
+  mkdirSync(join(OUT_DIR, 'preview'), { recursive: true });
+  writeFileSync(join(OUT_DIR, 'index.html'), indexHtml());
+  writeFileSync(join(OUT_DIR, 'preview/model.json'), JSON.stringify(metadata.model));
+}
+
+function readCache(): RollupCache | undefined {
+  try {
+    return JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as RollupCache;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Rollup re-parses cached code cheaply; dropping the ASTs makes the cache a third of the size
+ * and loading it faster than using them.
+ */
+function writeCache(cache: RollupCache): void {
+  const modules = cache.modules?.map(({ ast: _ast, ...rest }) => rest);
+  writeFileSync(CACHE_FILE, JSON.stringify({ ...cache, modules }));
+}
+
+export interface BuildResult {
+  durationMs: number;
+  components: string[];
+}
+
+/** One full build. The Rollup cache in .preview-build makes later builds incremental. */
+export async function buildPreview(options: { cache?: boolean } = {}): Promise<BuildResult> {
+  const started = Date.now();
+  const metadata = loadPreviewMetadata(ROOT);
+  writeStatic(metadata);
+  const useCache = options.cache ?? true;
+  const bundle = await rollup(rollupOptions(metadata, useCache ? readCache() : undefined));
+  await bundle.write(OUTPUT);
+  if (useCache && bundle.cache) writeCache(bundle.cache);
+  await bundle.close();
+  return {
+    durationMs: Date.now() - started,
+    components: placedComponents().filter(componentExists)
+  };
+}
+
+/** Rebuilds on every change until the returned function is called. */
+export function watchPreview(
+  onBuilt: (error: Error | null, durationMs: number) => void
+): () => Promise<void> {
+  const metadata = loadPreviewMetadata(ROOT);
+  writeStatic(metadata);
+  const watcher = rollupWatch({
+    ...rollupOptions(metadata, readCache()),
+    output: OUTPUT,
+    watch: { clearScreen: false }
+  });
+  watcher.on('event', (event) => {
+    if (event.code === 'BUNDLE_END') {
+      void event.result.close();
+      onBuilt(null, event.duration);
+    } else if (event.code === 'ERROR') {
+      onBuilt(new Error(event.error.message), 0);
+    }
+  });
+  return () => watcher.close();
+}
+
+export function relativeToRoot(path: string): string {
+  return relative(ROOT, resolve(path)) || '.';
+}
+
+export const STATIC_ROUTES = {
+  assets: join(ROOT, 'node_modules/@salesforce-ux/design-system/assets'),
+  sampleData: join(ROOT, 'data/sample-data.json'),
+  staticResources: join(ROOT, 'force-app/main/default/staticresources'),
+  outDir: OUT_DIR
+};
+
+const isMain = process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1]);
+if (isMain) {
+  buildPreview({ cache: !process.argv.includes('--no-cache') })
+    .then((result) => {
+      console.log(
+        `Preview built in ${(result.durationMs / 1000).toFixed(1)} s into ${relativeToRoot(OUT_DIR)} (components: ${result.components.join(', ') || 'none yet'})`
+      );
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,130 @@
+/**
+ * The preview's browser-side state: the in-memory org, the current persona and the route.
+ * The platform stand-ins (preview/modules/lightning/*) and the page shell share this one
+ * instance. It is initialised once, before any component module is evaluated, so
+ * `@salesforce/user/Id` can be a plain constant as on the platform.
+ */
+import type { Dataset } from '../../data/dataset';
+import type { OrgModel } from '../org/model';
+import { InMemoryOrg, type OrgChange, type OrgSession } from '../org/org';
+import { parseRoute, type Persona, type Route } from './routes';
+
+export type { Persona, Route } from './routes';
+
+export interface PersonaInfo {
+  persona: Persona;
+  userId: string;
+  name: string;
+  title: string;
+}
+
+interface RuntimeState {
+  org: InMemoryOrg;
+  session: OrgSession;
+  persona: PersonaInfo;
+  personas: PersonaInfo[];
+  latencyMs: number;
+}
+
+const JOURNAL_KEY = 'sales-coaching-preview:journal';
+
+let state: RuntimeState | null = null;
+
+function current(): RuntimeState {
+  if (!state) throw new Error('The preview runtime is not initialised yet');
+  return state;
+}
+
+async function fetchJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
+  return (await response.json()) as T;
+}
+
+function readJournal(): OrgChange[] {
+  try {
+    return JSON.parse(sessionStorage.getItem(JOURNAL_KEY) ?? '[]') as OrgChange[];
+  } catch {
+    return [];
+  }
+}
+
+/** Loads the object model and the sample data, and restores this tab's earlier writes. */
+export async function initRuntime(): Promise<void> {
+  const [model, dataset] = await Promise.all([
+    fetchJson<OrgModel>('/preview/model.json'),
+    fetchJson<Dataset>('/preview/sample-data.json')
+  ]);
+  const route = parseRoute(location.hash);
+  const params = new URLSearchParams(location.search);
+  if (params.has('reset')) sessionStorage.removeItem(JOURNAL_KEY);
+  const org = new InMemoryOrg(model, dataset);
+  org.replay(readJournal());
+  org.onChange(() => sessionStorage.setItem(JOURNAL_KEY, JSON.stringify(org.journal)));
+
+  const users = dataset.records.User;
+  const personas = (Object.entries(dataset.meta.personas) as [Persona, string][]).map(
+    ([persona, userId]) => {
+      const user = users.find((candidate) => candidate.Id === userId);
+      return {
+        persona,
+        userId,
+        name: String(user?.Name ?? userId),
+        title: String(user?.Title ?? '')
+      };
+    }
+  );
+  const persona = personas.find((candidate) => candidate.persona === route.persona) ?? personas[1];
+  state = {
+    org,
+    session: org.session(persona.userId),
+    persona,
+    personas,
+    latencyMs: Number(params.get('latency') ?? 40)
+  };
+  // Fault injection from the URL (?fail=next-query, ?fail=next-write) for deep-linked tests.
+  for (const flag of params.getAll('fail')) {
+    if (flag === 'next-query') org.failNext('query');
+    if (flag === 'next-write') org.failNext('write');
+  }
+}
+
+export function org(): InMemoryOrg {
+  return current().org;
+}
+
+export function session(): OrgSession {
+  return current().session;
+}
+
+export function currentUserId(): string {
+  return current().persona.userId;
+}
+
+export function currentPersona(): PersonaInfo {
+  return current().persona;
+}
+
+export function personas(): PersonaInfo[] {
+  return current().personas;
+}
+
+export function today(): string {
+  return current().org.today;
+}
+
+/** Resolves after the simulated network latency, so spinners and races show as in an org. */
+export function networkDelay(): Promise<void> {
+  const ms = state?.latencyMs ?? 0;
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export function currentRoute(): Route {
+  return parseRoute(location.hash);
+}
+
+/** Forgets this tab's writes and reloads the sample data. */
+export function resetData(): void {
+  sessionStorage.removeItem(JOURNAL_KEY);
+  location.reload();
+}

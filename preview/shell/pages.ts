@@ -1,0 +1,166 @@
+/**
+ * THE registry of the preview's pages: which component goes in which region of which page,
+ * with which properties. A component issue adds its placement here and nothing else; until
+ * the bundle exists in force-app/main/default/lwc, the page shows a placeholder card naming it.
+ *
+ * Property values may use tokens the shell fills in: '$recordId' and '$objectApiName' (the
+ * record of a record page) and '$userId' (the persona's user id). Everything else is passed
+ * as is, like a FlexiPage's component properties.
+ *
+ * Plain data: the build reads it in Node to bundle only the components that exist.
+ */
+import type { Persona } from '../runtime/routes';
+
+export interface Placement {
+  /** Bundle name in force-app/main/default/lwc, e.g. 'managerScorecard'. */
+  component: string;
+  properties?: Record<string, string | number | boolean>;
+}
+
+export interface HighlightField {
+  /** Field path relative to the object, e.g. 'Account.Name'. */
+  field: string;
+  label: string;
+}
+
+export interface PageDefinition {
+  id: string;
+  /** Navigation tab label. */
+  label: string;
+  /** Page header title (record pages show the record name instead). */
+  title: string;
+  kind: 'home' | 'app' | 'record';
+  icon: string;
+  /** Record pages: the object, its highlight fields and how the picker lists records. */
+  objectApiName?: string;
+  highlights?: HighlightField[];
+  /** The persona this page is meant for, used to pick a default page after a switch. */
+  audience: Persona[];
+  regions: {
+    header: Placement[];
+    main: Placement[];
+    sidebar: Placement[];
+  };
+}
+
+export const PAGES: PageDefinition[] = [
+  {
+    id: 'home',
+    label: 'Home',
+    title: 'Manager Home',
+    kind: 'home',
+    icon: 'standard:home',
+    audience: ['manager', 'vp'],
+    regions: {
+      header: [],
+      main: [{ component: 'managerScorecard' }],
+      sidebar: [{ component: 'coachingTimeline' }]
+    }
+  },
+  {
+    id: 'rep-home',
+    label: 'Rep Home',
+    title: 'My Home',
+    kind: 'home',
+    icon: 'standard:home',
+    audience: ['rep'],
+    regions: {
+      header: [],
+      main: [{ component: 'myDevelopmentGoals' }],
+      sidebar: [{ component: 'coachingTimeline' }]
+    }
+  },
+  {
+    id: 'coaching',
+    label: 'Coaching',
+    title: 'Sales Coaching',
+    kind: 'app',
+    icon: 'standard:coaching',
+    audience: ['manager', 'vp'],
+    regions: {
+      header: [],
+      main: [{ component: 'managerScorecard' }],
+      sidebar: [{ component: 'coachingSessionForm' }, { component: 'coachingTimeline' }]
+    }
+  },
+  {
+    id: 'opportunity',
+    label: 'Opportunities',
+    title: 'Opportunity',
+    kind: 'record',
+    icon: 'standard:opportunity',
+    objectApiName: 'Opportunity',
+    audience: ['manager', 'vp', 'rep'],
+    highlights: [
+      { field: 'Account.Name', label: 'Account Name' },
+      { field: 'CloseDate', label: 'Close Date' },
+      { field: 'Amount', label: 'Amount' },
+      { field: 'StageName', label: 'Stage' },
+      { field: 'Owner.Name', label: 'Opportunity Owner' }
+    ],
+    regions: {
+      header: [],
+      main: [
+        {
+          component: 'dealCoach',
+          properties: { recordId: '$recordId', objectApiName: '$objectApiName' }
+        }
+      ],
+      sidebar: [
+        {
+          component: 'coachingSessionForm',
+          properties: { recordId: '$recordId', objectApiName: '$objectApiName' }
+        },
+        {
+          component: 'coachingTimeline',
+          properties: { recordId: '$recordId', objectApiName: '$objectApiName' }
+        }
+      ]
+    }
+  },
+  {
+    id: 'territory-plan',
+    label: 'Territory Plans',
+    title: 'Territory Plan',
+    kind: 'record',
+    icon: 'custom:custom78',
+    objectApiName: 'Territory_Plan__c',
+    audience: ['manager', 'vp', 'rep'],
+    highlights: [
+      { field: 'Plan_Owner__r.Name', label: 'Plan Owner' },
+      { field: 'Period_Start__c', label: 'Period Start' },
+      { field: 'Period_End__c', label: 'Period End' },
+      { field: 'Target_Amount__c', label: 'Target Amount' },
+      { field: 'Status__c', label: 'Status' }
+    ],
+    regions: {
+      header: [],
+      main: [
+        {
+          component: 'territoryPlanProgress',
+          properties: { recordId: '$recordId', objectApiName: '$objectApiName' }
+        }
+      ],
+      sidebar: []
+    }
+  }
+];
+
+/** Every bundle the pages place, for the build's registry of component loaders. */
+export function placedComponents(pages: PageDefinition[] = PAGES): string[] {
+  const names = new Set<string>();
+  for (const page of pages) {
+    for (const placements of Object.values(page.regions)) {
+      for (const placement of placements) names.add(placement.component);
+    }
+  }
+  return [...names].sort();
+}
+
+export function pageById(id: string): PageDefinition | undefined {
+  return PAGES.find((page) => page.id === id);
+}
+
+export function recordPageFor(objectApiName: string): PageDefinition | undefined {
+  return PAGES.find((page) => page.kind === 'record' && page.objectApiName === objectApiName);
+}
