@@ -25,6 +25,7 @@ interface PackageDirectory {
   path?: unknown;
   package?: unknown;
   default?: unknown;
+  versionNumber?: unknown;
 }
 
 export function checkProject(root: string): ProjectInfo {
@@ -48,6 +49,13 @@ export function checkProject(root: string): ProjectInfo {
       if (main.package !== PACKAGE_NAME) {
         problems.push(
           `sfdx-project.json: package directory ${SOURCE_DIR} is not "${PACKAGE_NAME}"`
+        );
+      }
+      // `sf package version create` needs major.minor.patch.build, the build a number or NEXT.
+      const version = main.versionNumber;
+      if (typeof version !== 'string' || !/^\d+\.\d+\.\d+\.(\d+|NEXT)$/.test(version)) {
+        problems.push(
+          `sfdx-project.json: versionNumber of ${SOURCE_DIR} must look like 1.0.0.NEXT`
         );
       }
     }
