@@ -6,15 +6,34 @@
  *   window.__preview.failNext('write')   the next save, delete or mutation fails (503)
  *   window.__preview.stats()             { requests, graphqlQueries, writes, responseBytes }
  *   window.__preview.reset()             forgets this tab's writes and reloads
+ *   window.__preview.lds                 the platform stand-ins themselves (graphql query,
+ *                                        executeMutation, createRecord, updateRecord, …), to
+ *                                        drive data from a test exactly as a component would
  */
 import type { FailureKind, OrgStats } from '../org/org';
-import { currentPersona, org, resetData, type PersonaInfo } from './runtime';
+import { executeMutation, gql } from '../modules/lightning/graphql/graphql';
+import {
+  createRecord,
+  deleteRecord,
+  notifyRecordUpdateAvailable,
+  updateRecord
+} from '../modules/lightning/uiRecordApi/uiRecordApi';
+import { currentPersona, networkDelay, org, resetData, session, type PersonaInfo } from './runtime';
 
 export interface PreviewHooks {
   failNext(kind: FailureKind, count?: number): void;
   stats(): OrgStats;
   persona(): PersonaInfo;
   reset(): void;
+  lds: {
+    /** A GraphQL query as the graphql wire runs it (after the simulated latency). */
+    query(query: string, variables?: Record<string, unknown>): Promise<unknown>;
+    executeMutation: typeof executeMutation;
+    createRecord: typeof createRecord;
+    updateRecord: typeof updateRecord;
+    deleteRecord: typeof deleteRecord;
+    notifyRecordUpdateAvailable: typeof notifyRecordUpdateAvailable;
+  };
 }
 
 declare global {
@@ -28,6 +47,24 @@ export function installHooks(): void {
     failNext: (kind, count = 1) => org().failNext(kind, count),
     stats: () => ({ ...org().stats }),
     persona: () => currentPersona(),
-    reset: () => resetData()
+    reset: () => resetData(),
+    lds: {
+      query: async (query, variables) => {
+        await networkDelay();
+        return session().graphql({ query, variables: variables ?? {} });
+      },
+      executeMutation: (config) => executeMutation({ ...config, query: toDocument(config.query) }),
+      createRecord,
+      updateRecord,
+      deleteRecord,
+      notifyRecordUpdateAvailable
+    }
   };
+}
+
+/** Tests pass query text across the page boundary; components pass gql documents. */
+function toDocument(query: unknown): ReturnType<typeof gql> {
+  if (typeof query !== 'string') return query as ReturnType<typeof gql>;
+  const strings = Object.assign([query], { raw: [query] }) as TemplateStringsArray;
+  return gql(strings);
 }

@@ -87,6 +87,17 @@ export async function initRuntime(): Promise<void> {
     if (flag === 'next-query') org.failNext('query');
     if (flag === 'next-write') org.failNext('write');
   }
+  // One-shot flags: a later reload (a persona switch) must not reset or fail again.
+  if (params.has('reset') || params.has('fail')) {
+    params.delete('reset');
+    params.delete('fail');
+    const search = params.toString();
+    history.replaceState(
+      null,
+      '',
+      `${location.pathname}${search ? `?${search}` : ''}${location.hash}`
+    );
+  }
 }
 
 export function org(): InMemoryOrg {

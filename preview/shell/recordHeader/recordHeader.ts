@@ -121,8 +121,17 @@ export default class RecordHeader extends LightningElement {
     return typeof value === 'string' ? value : '';
   }
 
-  get notAvailable(): boolean {
-    return Boolean(this.recordError);
+  /** Why the record cannot be shown: not visible to this persona, or the request failed. */
+  get errorMessage(): string | null {
+    const error = this.recordError as { status?: number; body?: unknown } | undefined;
+    if (!error) return null;
+    if (error.status === 404)
+      return 'This record is not available to you. Pick one of your records above.';
+    const body = error.body;
+    const detail = Array.isArray(body)
+      ? (body[0] as { message?: string } | undefined)?.message
+      : undefined;
+    return `The record could not be loaded: ${detail ?? 'unknown error'}`;
   }
 
   get highlightValues(): { label: string; value: string; key: string }[] {

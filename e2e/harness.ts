@@ -1,0 +1,158 @@
+/**
+ * Shared helpers for the browser tests: build and serve the preview, launch headless Chromium
+ * (from @sparticuz/chromium, or CHROME_PATH), open a page as a persona, and collect console
+ * errors. A component's browser test looks like:
+ *
+ *   const preview = await startPreview();            // builds once, serves on a free port
+ *   const browser = await launchBrowser();
+ *   const { page, errors } = await openPage(browser, preview, { page: 'opportunity', persona: 'manager' });
+ *   await page.getByRole('button', { name: 'Log session' }).click();
+ *   assert.deepEqual(errors, []);
+ *   await saveScreenshot(page, 'deal-coach-manager');
+ *
+ * `npm run test:e2e` builds the preview once and sets PREVIEW_SKIP_BUILD=1; a test file run on
+ * its own builds first. Fault injection: `openPage(…, { fail: ['next-query'] })` or, once the
+ * page is open, `failNext(page, 'write')`.
+ */
+import chromium from '@sparticuz/chromium';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium as playwright, type Browser, type Page } from 'playwright-core';
+import { buildPreview } from '../preview/build';
+import type { Persona } from '../preview/runtime/routes';
+import { formatRoute } from '../preview/runtime/routes';
+import { startServer, type RunningServer } from '../preview/server';
+
+export type { Browser, Page } from 'playwright-core';
+export type { Persona } from '../preview/runtime/routes';
+
+export const SCREENSHOT_DIR = fileURLToPath(new URL('./screenshots', import.meta.url));
+
+let serverPromise: Promise<RunningServer> | null = null;
+
+/** Builds the preview (unless PREVIEW_SKIP_BUILD=1) and serves it on a random loopback port. */
+export function startPreview(): Promise<RunningServer> {
+  serverPromise ??= (async () => {
+    if (process.env.PREVIEW_SKIP_BUILD !== '1') await buildPreview();
+    return startServer({ port: 0 });
+  })();
+  return serverPromise;
+}
+
+export async function stopPreview(): Promise<void> {
+  if (!serverPromise) return;
+  const server = await serverPromise;
+  serverPromise = null;
+  await server.close();
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = process.env.CHROME_PATH || (await chromium.executablePath());
+  return playwright.launch({
+    executablePath,
+    headless: true,
+    args: [
+      // --single-process (meant for AWS Lambda) takes the whole browser down when a test
+      // closes its page; every other flag is kept.
+      ...chromium.args.filter((arg) => arg !== '--single-process'),
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run'
+    ]
+  });
+}
+
+export interface OpenOptions {
+  page: string;
+  persona: Persona;
+  recordId?: string;
+  /** Fault injection from the URL: 'next-query', 'next-write' (repeat to fail several). */
+  fail?: ('next-query' | 'next-write')[];
+  /** Forget writes journalled earlier in this tab (a new tab starts from the sample anyway). */
+  reset?: boolean;
+  viewport?: { width: number; height: number };
+}
+
+export interface OpenedPage {
+  page: Page;
+  /** console.error messages and uncaught exceptions, collected from the moment of opening. */
+  errors: string[];
+}
+
+export function previewUrl(server: RunningServer, options: OpenOptions): string {
+  const search = new URLSearchParams();
+  for (const flag of options.fail ?? []) search.append('fail', flag);
+  if (options.reset) search.set('reset', '1');
+  const query = search.toString();
+  const hash = formatRoute({
+    page: options.page,
+    recordId: options.recordId,
+    persona: options.persona,
+    state: {}
+  });
+  return `${server.url}${query ? `?${query}` : ''}${hash}`;
+}
+
+/** Collects console errors and page errors of a page from now on. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(`Uncaught: ${error.message}`));
+  return errors;
+}
+
+/** Opens a preview page as a persona in a new tab and waits until the shell has rendered. */
+export async function openPage(
+  browser: Browser,
+  server: RunningServer,
+  options: OpenOptions
+): Promise<OpenedPage> {
+  // A context per page: its own sessionStorage, so tabs never share journalled writes.
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1400, height: 1000 }
+  });
+  const page = await context.newPage();
+  // Closing the browser closes its pages too; the context may be gone by then.
+  page.on('close', () => void context.close().catch(() => undefined));
+  const errors = collectErrors(page);
+  await page.goto(previewUrl(server, options));
+  await page.waitForSelector('body[data-preview-ready="true"]');
+  await page.locator(`[data-page="${options.page}"]`).waitFor();
+  return { page, errors };
+}
+
+/** Waits until no placement is still loading and the preview's requests have settled. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.querySelectorAll('lightning-spinner').length === 0,
+    undefined,
+    {
+      timeout: 15_000
+    }
+  );
+  await page.waitForTimeout(300);
+}
+
+export async function failNext(page: Page, kind: 'query' | 'write', count = 1): Promise<void> {
+  await page.evaluate(([failure, times]) => window.__preview?.failNext(failure, times), [
+    kind,
+    count
+  ] as const);
+}
+
+export async function saveScreenshot(
+  page: Page,
+  name: string,
+  directory = SCREENSHOT_DIR
+): Promise<string> {
+  mkdirSync(directory, { recursive: true });
+  const path = join(directory, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
