@@ -1,0 +1,183 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import type { DatasetRecord } from './dataset';
+import {
+  DATASET_TODAY,
+  FOCUS_AREAS,
+  generateDataset,
+  SAMPLE_DATA_PATH,
+  serializeDataset,
+  SESSION_TYPES
+} from './generate';
+import { caseSafeSuffix, KEY_PREFIXES } from './ids';
+
+const dataset = generateDataset();
+const { records } = dataset;
+const byId = new Map<string, DatasetRecord>(
+  Object.values(records)
+    .flat()
+    .map((record) => [record.Id, record])
+);
+
+void describe('sample dataset', () => {
+  void it('is what data/sample-data.json holds (regenerating changes nothing)', () => {
+    assert.equal(serializeDataset(dataset), readFileSync(SAMPLE_DATA_PATH, 'utf8'));
+  });
+
+  void it('is deterministic for a seed and different for another', () => {
+    assert.equal(serializeDataset(generateDataset()), serializeDataset(dataset));
+    assert.notEqual(serializeDataset(generateDataset({ seed: 7 })), serializeDataset(dataset));
+  });
+
+  void it('has a VP, three managers and six to eight reps per manager', () => {
+    const vp = records.User.filter((user) => user.ManagerId === null);
+    assert.equal(vp.length, 1);
+    const managers = records.User.filter((user) => user.ManagerId === vp[0].Id);
+    assert.equal(managers.length, 3);
+    let reps = 0;
+    for (const manager of managers) {
+      const team = records.User.filter((user) => user.ManagerId === manager.Id);
+      assert.ok(team.length >= 6 && team.length <= 8, `team of ${team.length}`);
+      reps += team.length;
+    }
+    assert.ok(reps >= 18 && reps <= 24);
+    assert.equal(dataset.meta.personas.vp, vp[0].Id);
+    assert.equal(byId.get(dataset.meta.personas.rep)?.ManagerId, dataset.meta.personas.manager);
+    assert.equal(dataset.meta.today, DATASET_TODAY);
+  });
+
+  void it('uses 18-character ids with the objects’ key prefixes and valid suffixes', () => {
+    for (const [objectApiName, rows] of Object.entries(records)) {
+      for (const row of rows) {
+        assert.match(row.Id, /^[a-zA-Z0-9]{18}$/);
+        assert.equal(row.Id.slice(0, 3), KEY_PREFIXES[objectApiName], objectApiName);
+        assert.equal(row.Id.slice(15), caseSafeSuffix(row.Id.slice(0, 15)));
+      }
+    }
+    assert.equal(byId.size, Object.values(records).flat().length, 'ids are unique');
+  });
+
+  void it('only references records that exist', () => {
+    const references = [
+      'OwnerId',
+      'ManagerId',
+      'AccountId',
+      'Rep__c',
+      'Coach__c',
+      'Opportunity__c'
+    ];
+    const more = [
+      'Development_Goal__c',
+      'Plan_Owner__c',
+      'Manager__c',
+      'Territory_Plan__c',
+      'Account__c'
+    ];
+    for (const row of Object.values(records).flat()) {
+      for (const field of [...references, ...more, 'ParentId', 'Manager_Scorecard__c']) {
+        const value = row[field];
+        if (typeof value === 'string') assert.ok(byId.has(value), `${row.Id}.${field} → ${value}`);
+      }
+    }
+  });
+
+  void it('spreads opportunities over eight quarters of history and open pipeline ahead', () => {
+    const closedQuarters = new Set(
+      records.Opportunity.filter((opportunity) => opportunity.IsClosed).map((opportunity) => {
+        const date = String(opportunity.CloseDate);
+        return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+      })
+    );
+    assert.equal(closedQuarters.size, 8);
+    const open = records.Opportunity.filter((opportunity) => !opportunity.IsClosed);
+    assert.ok(open.some((opportunity) => String(opportunity.CloseDate) > '2027-01-01'));
+    assert.ok(
+      open.some((opportunity) => String(opportunity.CloseDate) < DATASET_TODAY),
+      'slipping deals'
+    );
+    for (const opportunity of records.Opportunity) {
+      assert.ok(
+        String(opportunity.CreatedDate).slice(0, 10) <= String(opportunity.CloseDate) ||
+          !opportunity.IsClosed
+      );
+      assert.equal(opportunity.IsWon, opportunity.StageName === 'Closed Won');
+    }
+    assert.ok(records.Opportunity.length <= 3000);
+  });
+
+  void it('gives every rep one active plan this quarter with two to four key accounts', () => {
+    const reps = records.User.filter((user) => user.Title === 'Account Executive');
+    for (const rep of reps) {
+      const active = records.Territory_Plan__c.filter(
+        (plan) => plan.Plan_Owner__c === rep.Id && plan.Status__c === 'Active'
+      );
+      assert.equal(active.length, 1);
+      assert.ok(
+        String(active[0].Period_Start__c) <= DATASET_TODAY &&
+          String(active[0].Period_End__c) >= DATASET_TODAY
+      );
+    }
+    for (const plan of records.Territory_Plan__c) {
+      assert.ok(Number(plan.Target_Amount__c) > 0);
+      assert.ok(String(plan.Period_End__c) > String(plan.Period_Start__c));
+      const accounts = records.Territory_Plan_Account__c.filter(
+        (row) => row.Territory_Plan__c === plan.Id
+      );
+      assert.ok(accounts.length >= 2 && accounts.length <= 4);
+    }
+  });
+
+  void it('has sessions of every type, planned, overdue, acknowledged and rated, within the rules', () => {
+    const sessions = records.Coaching_Session__c;
+    assert.deepEqual(
+      new Set(sessions.map((session) => session.Session_Type__c)),
+      new Set(SESSION_TYPES)
+    );
+    assert.ok(
+      sessions.some(
+        (session) =>
+          session.Status__c === 'Planned' && String(session.Session_Date__c) > DATASET_TODAY
+      )
+    );
+    assert.ok(
+      sessions.some(
+        (session) =>
+          session.Status__c === 'Completed' && String(session.Follow_Up_Date__c) < DATASET_TODAY
+      )
+    );
+    assert.ok(
+      sessions.some(
+        (session) => session.Rep_Acknowledged__c === true && session.Rep_Rating__c !== null
+      )
+    );
+    for (const session of sessions) {
+      assert.equal(session.OwnerId, session.Rep__c, 'the before-save flow makes the rep the owner');
+      if (session.Follow_Up_Date__c !== null) {
+        assert.ok(String(session.Follow_Up_Date__c) >= String(session.Session_Date__c));
+      }
+      if (session.Rep_Rating__c !== null)
+        assert.ok([1, 2, 3, 4, 5].includes(Number(session.Rep_Rating__c)));
+      for (const area of String(session.Focus_Areas__c).split(';')) {
+        assert.ok((FOCUS_AREAS as readonly string[]).includes(area));
+      }
+    }
+  });
+
+  void it('has manual and KPI-linked goals with valid progress and dates', () => {
+    const goals = records.Development_Goal__c;
+    assert.ok(goals.some((goal) => goal.Metric__c === null));
+    assert.ok(goals.some((goal) => goal.Metric__c !== null && goal.Target_Value__c !== null));
+    for (const goal of goals) {
+      assert.ok(String(goal.Target_Date__c) >= String(goal.Start_Date__c));
+      if (goal.Progress__c !== null)
+        assert.ok(Number(goal.Progress__c) >= 0 && Number(goal.Progress__c) <= 100);
+    }
+  });
+
+  void it('scales the opportunity count for benchmarks and keeps the team', () => {
+    const large = generateDataset({ opportunities: 5000 });
+    assert.equal(large.records.Opportunity.length, 5000);
+    assert.equal(large.records.User.length, records.User.length);
+  });
+});

@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { join } from 'node:path';
+import {
+  formatRoute,
+  pageReferenceForRoute,
+  parseRoute,
+  routeForPageReference
+} from './runtime/routes';
+import { fileFor } from './server';
+import { STATIC_ROUTES } from './build';
+import { PAGES, placedComponents } from './shell/pages';
+
+void describe('preview routes', () => {
+  void it('round-trips page, record and persona through the URL hash', () => {
+    const route = parseRoute('#/opportunity/006Dp0000000001AAA?as=rep&tab=x');
+    assert.deepEqual(route, {
+      page: 'opportunity',
+      recordId: '006Dp0000000001AAA',
+      persona: 'rep',
+      state: { tab: 'x' }
+    });
+    assert.equal(formatRoute(route), '#/opportunity/006Dp0000000001AAA?tab=x&as=rep');
+    assert.deepEqual(parseRoute(''), { page: 'home', state: {} });
+    assert.equal(parseRoute('#/home?as=ceo').persona, undefined);
+  });
+
+  void it('maps page references to preview pages and back', () => {
+    const record = routeForPageReference(
+      {
+        type: 'standard__recordPage',
+        attributes: { recordId: 'a03x', objectApiName: 'Territory_Plan__c', actionName: 'view' }
+      },
+      'home'
+    );
+    assert.deepEqual(record, { page: 'territory-plan', recordId: 'a03x', state: {} });
+    assert.equal(
+      routeForPageReference(
+        {
+          type: 'standard__recordPage',
+          attributes: { recordId: '001x', objectApiName: 'Account' }
+        },
+        'home'
+      )?.page,
+      'record'
+    );
+    assert.equal(
+      routeForPageReference(
+        { type: 'standard__namedPage', attributes: { pageName: 'home' } },
+        'rep-home'
+      )?.page,
+      'rep-home'
+    );
+    assert.equal(
+      routeForPageReference(
+        { type: 'standard__navItemPage', attributes: { apiName: 'Sales_Coaching' } },
+        'home'
+      )?.page,
+      'coaching'
+    );
+    assert.equal(
+      routeForPageReference(
+        { type: 'standard__webPage', attributes: { url: 'https://x' } },
+        'home'
+      ),
+      null
+    );
+    const reference = pageReferenceForRoute(
+      { page: 'opportunity', recordId: '006x', state: {} },
+      'Opportunity'
+    );
+    assert.deepEqual(reference.attributes, {
+      recordId: '006x',
+      objectApiName: 'Opportunity',
+      actionName: 'view'
+    });
+  });
+});
+
+void describe('preview server', () => {
+  void it('serves the build, the sample data and SLDS, and nothing outside them', () => {
+    assert.equal(fileFor('/'), join(STATIC_ROUTES.outDir, 'index.html'));
+    assert.equal(fileFor('/preview/sample-data.json'), STATIC_ROUTES.sampleData);
+    assert.equal(
+      fileFor('/assets/styles/salesforce-lightning-design-system.min.css'),
+      join(STATIC_ROUTES.assets, 'styles/salesforce-lightning-design-system.min.css')
+    );
+    assert.equal(fileFor('/preview/../../package.json'), null);
+    assert.equal(fileFor('/assets/%2e%2e/%2e%2e/package.json'), null);
+    assert.equal(fileFor('/etc/passwd'), null);
+  });
+});
+
+void describe('page registry', () => {
+  void it('places every product component on a page, record components on record pages', () => {
+    assert.deepEqual(placedComponents(), [
+      'coachingSessionForm',
+      'coachingTimeline',
+      'dealCoach',
+      'managerScorecard',
+      'myDevelopmentGoals',
+      'territoryPlanProgress'
+    ]);
+    for (const page of PAGES) {
+      const usesRecord = Object.values(page.regions)
+        .flat()
+        .some((placement) => Object.values(placement.properties ?? {}).includes('$recordId'));
+      if (usesRecord) assert.equal(page.kind, 'record', `${page.id} passes $recordId`);
+    }
+    assert.equal(new Set(PAGES.map((page) => page.id)).size, PAGES.length);
+  });
+});
