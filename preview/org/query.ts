@@ -30,46 +30,58 @@ const COMPARISON_OPERATORS = [
   'excludes'
 ];
 
+export type Predicate = (record: DatasetRecord) => boolean;
+
+/**
+ * Compiles a `where` input into a predicate once per query, so literals, ranges and patterns
+ * are resolved once rather than for every record (queries scan up to 100k in benchmarks).
+ */
+export function compileFilter(
+  store: OrgStore,
+  object: OrgObject,
+  filter: Filter | null | undefined
+): Predicate {
+  if (!filter) return () => true;
+  const parts: Predicate[] = [];
+  for (const [key, condition] of Object.entries(filter)) {
+    if (condition === undefined || condition === null) continue;
+    if (key === 'and') {
+      const inner = (condition as Filter[]).map((entry) => compileFilter(store, object, entry));
+      parts.push((record) => inner.every((predicate) => predicate(record)));
+    } else if (key === 'or') {
+      const inner = (condition as Filter[]).map((entry) => compileFilter(store, object, entry));
+      if (inner.length > 0) parts.push((record) => inner.some((predicate) => predicate(record)));
+    } else if (key === 'not') {
+      const inner = compileFilter(store, object, condition as Filter);
+      parts.push((record) => !inner(record));
+    } else if (object.fields[key]) {
+      const test = compileOperators(store, object.fields[key], condition as Filter);
+      parts.push((record) => test(store.readPath(object, record, key)));
+    } else {
+      const relationship = store.relationshipField(object, key);
+      const parentObject = relationship
+        ? store.object(relationship.referenceTo[0] ?? '')
+        : undefined;
+      if (!parentObject) throw new QueryError(`Unknown filter field ${key} on ${object.apiName}`);
+      const inner = compileFilter(store, parentObject, condition as Filter);
+      // A filter on an empty lookup only matches conditions that accept null.
+      const whenMissing = acceptsMissingParent(condition as Filter);
+      parts.push((record) => {
+        const parent = store.parent(object, record, key);
+        return parent ? inner(parent.record) : whenMissing;
+      });
+    }
+  }
+  return (record) => parts.every((predicate) => predicate(record));
+}
+
 export function matchesFilter(
   store: OrgStore,
   object: OrgObject,
   record: DatasetRecord,
   filter: Filter | null | undefined
 ): boolean {
-  if (!filter) return true;
-  for (const [key, condition] of Object.entries(filter)) {
-    if (condition === undefined || condition === null) continue;
-    if (key === 'and') {
-      if (!(condition as Filter[]).every((inner) => matchesFilter(store, object, record, inner)))
-        return false;
-    } else if (key === 'or') {
-      const list = condition as Filter[];
-      if (list.length > 0 && !list.some((inner) => matchesFilter(store, object, record, inner)))
-        return false;
-    } else if (key === 'not') {
-      if (matchesFilter(store, object, record, condition as Filter)) return false;
-    } else {
-      const field = object.fields[key];
-      if (field) {
-        const value = store.readPath(object, record, key);
-        if (!matchesOperators(store, field, value, condition as Filter)) return false;
-        continue;
-      }
-      const relationship = store.relationshipField(object, key);
-      if (relationship) {
-        const parent = store.parent(object, record, key);
-        if (!parent) {
-          // A filter on an empty lookup only matches conditions that accept null.
-          if (!acceptsMissingParent(condition as Filter)) return false;
-          continue;
-        }
-        if (!matchesFilter(store, parent.object, parent.record, condition as Filter)) return false;
-        continue;
-      }
-      throw new QueryError(`Unknown filter field ${key} on ${object.apiName}`);
-    }
-  }
-  return true;
+  return compileFilter(store, object, filter)(record);
 }
 
 function acceptsMissingParent(condition: Filter): boolean {
@@ -80,18 +92,18 @@ function acceptsMissingParent(condition: Filter): boolean {
   });
 }
 
-function matchesOperators(
-  store: OrgStore,
-  field: OrgField,
-  value: FieldValue,
-  operators: Filter
-): boolean {
+type ValueTest = (value: FieldValue) => boolean;
+
+function compileOperators(store: OrgStore, field: OrgField, operators: Filter): ValueTest {
+  const tests: ValueTest[] = [];
   for (const [op, operand] of Object.entries(operators)) {
     if (operand === undefined) continue;
     if (!COMPARISON_OPERATORS.includes(op)) throw new QueryError(`Unsupported operator ${op}`);
-    if (!matchesOperator(store, field, value, op, operand)) return false;
+    tests.push(
+      isDateField(field) ? compileDate(store, op, operand) : compileOperator(field, op, operand)
+    );
   }
-  return true;
+  return (value) => tests.every((test) => test(value));
 }
 
 function isDateField(field: OrgField): boolean {
@@ -116,50 +128,38 @@ function dateOperand(store: OrgStore, operand: unknown): DateRange | null | 'nul
   return null;
 }
 
-function matchesDate(
-  store: OrgStore,
-  field: OrgField,
-  value: FieldValue,
-  op: string,
-  operand: unknown
-): boolean {
+function compileDate(store: OrgStore, op: string, operand: unknown): ValueTest {
   if (op === 'in' || op === 'nin') {
-    const list = (operand as unknown[]) ?? [];
-    const inside = list.some((item) => matchesDate(store, field, value, 'eq', item));
-    return op === 'in' ? inside : !inside;
+    const tests = ((operand as unknown[]) ?? []).map((item) => compileDate(store, 'eq', item));
+    return op === 'in'
+      ? (value) => tests.some((test) => test(value))
+      : (value) => !tests.some((test) => test(value));
   }
   const range = dateOperand(store, operand);
   if (range === null) throw new QueryError('A date filter needs a value, literal or range');
   if (range === 'null') {
-    if (op === 'eq') return value === null;
-    if (op === 'ne') return value !== null;
-    return false;
+    if (op === 'eq') return (value) => value === null;
+    if (op === 'ne') return (value) => value !== null;
+    return () => false;
   }
-  if (value === null || typeof value !== 'string') return op === 'ne';
   // A DateTime compared with a date (or literal) is compared on its day; with a full
   // date-time value, on the instant.
   const exact = range.from.length > 10;
-  const subject = exact ? value : value.slice(0, 10);
-  const from = exact ? range.from : range.from.slice(0, 10);
-  const to = exact ? range.to : range.to.slice(0, 10);
-  const comparable = (a: string, b: string): number =>
-    exact ? Date.parse(a) - Date.parse(b) : a < b ? -1 : a > b ? 1 : 0;
-  switch (op) {
-    case 'eq':
-      return comparable(subject, from) >= 0 && comparable(subject, to) <= 0;
-    case 'ne':
-      return !(comparable(subject, from) >= 0 && comparable(subject, to) <= 0);
-    case 'lt':
-      return comparable(subject, from) < 0;
-    case 'lte':
-      return comparable(subject, to) <= 0;
-    case 'gt':
-      return comparable(subject, to) > 0;
-    case 'gte':
-      return comparable(subject, from) >= 0;
-    default:
-      throw new QueryError(`Operator ${op} is not supported on date fields`);
-  }
+  const from = exact ? Date.parse(range.from) : range.from.slice(0, 10);
+  const to = exact ? Date.parse(range.to) : range.to.slice(0, 10);
+  const key = (value: string): number | string => (exact ? Date.parse(value) : value.slice(0, 10));
+  const within = (subject: number | string): boolean => subject >= from && subject <= to;
+  const compare: Record<string, (subject: number | string) => boolean> = {
+    eq: within,
+    ne: (subject) => !within(subject),
+    lt: (subject) => subject < from,
+    lte: (subject) => subject <= to,
+    gt: (subject) => subject > to,
+    gte: (subject) => subject >= from
+  };
+  const test = compare[op];
+  if (!test) throw new QueryError(`Operator ${op} is not supported on date fields`);
+  return (value) => (typeof value === 'string' ? test(key(value)) : op === 'ne');
 }
 
 function likeToRegExp(pattern: string): RegExp {
@@ -170,66 +170,53 @@ function likeToRegExp(pattern: string): RegExp {
   return new RegExp(`^${escaped}$`, 'is');
 }
 
-function normalise(field: OrgField, value: unknown): unknown {
-  // String comparisons are case-insensitive in SOQL and the GraphQL API.
-  if (typeof value === 'string' && !['Id', 'Reference'].includes(field.dataType))
-    return value.toLowerCase();
-  if (
-    typeof value === 'string' &&
-    value.length === 15 &&
-    ['Id', 'Reference'].includes(field.dataType)
-  )
-    return value;
-  return value;
+/** String comparisons are case-insensitive in SOQL and the GraphQL API; ids compare on 15. */
+function comparable(field: OrgField, value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  if (field.dataType === 'Id' || field.dataType === 'Reference') return value.slice(0, 15);
+  return value.toLowerCase();
 }
 
-function sameId(a: unknown, b: unknown): boolean {
-  if (typeof a !== 'string' || typeof b !== 'string') return a === b;
-  return a.slice(0, 15) === b.slice(0, 15);
-}
-
-function matchesOperator(
-  store: OrgStore,
-  field: OrgField,
-  value: FieldValue,
-  op: string,
-  operand: unknown
-): boolean {
-  if (isDateField(field)) return matchesDate(store, field, value, op, operand);
-  const isId = field.dataType === 'Id' || field.dataType === 'Reference';
-  const equal = (a: unknown, b: unknown): boolean =>
-    isId ? sameId(a, b) : normalise(field, a) === normalise(field, b);
+function compileOperator(field: OrgField, op: string, operand: unknown): ValueTest {
+  const list = Array.isArray(operand) ? operand.map((item) => comparable(field, item)) : [];
+  const target = comparable(field, operand);
   switch (op) {
     case 'eq':
-      return operand === null ? value === null : value !== null && equal(value, operand);
+      return operand === null
+        ? (value) => value === null
+        : (value) => value !== null && comparable(field, value) === target;
     case 'ne':
-      return operand === null ? value !== null : value === null || !equal(value, operand);
+      return operand === null
+        ? (value) => value !== null
+        : (value) => value === null || comparable(field, value) !== target;
     case 'in':
-      return value !== null && ((operand as unknown[]) ?? []).some((item) => equal(value, item));
+      return (value) => value !== null && list.includes(comparable(field, value));
     case 'nin':
-      return value === null || !((operand as unknown[]) ?? []).some((item) => equal(value, item));
-    case 'like':
-      return value !== null && likeToRegExp(String(operand)).test(String(value));
+      return (value) => value === null || !list.includes(comparable(field, value));
+    case 'like': {
+      const pattern = likeToRegExp(String(operand));
+      return (value) => value !== null && pattern.test(String(value));
+    }
     case 'includes':
     case 'excludes': {
-      const selected = new Set(
-        String(value ?? '')
-          .split(';')
-          .filter(Boolean)
-      );
-      const hit = ((operand as string[]) ?? []).some((group) =>
-        group.split(';').every((part) => selected.has(part))
-      );
-      return op === 'includes' ? hit : !hit;
+      const groups = ((operand as string[]) ?? []).map((group) => group.split(';'));
+      return (value) => {
+        const selected = new Set(String(value ?? '').split(';'));
+        const hit = groups.some((group) => group.every((part) => selected.has(part)));
+        return op === 'includes' ? hit : !hit;
+      };
     }
     default: {
-      if (value === null || operand === null || operand === undefined) return false;
-      const a = normalise(field, value) as number | string;
-      const b = normalise(field, operand) as number | string;
-      if (op === 'lt') return a < b;
-      if (op === 'lte') return a <= b;
-      if (op === 'gt') return a > b;
-      return a >= b;
+      if (operand === null) return () => false;
+      const b = target as number | string;
+      const order: Record<string, (a: number | string) => boolean> = {
+        lt: (a) => a < b,
+        lte: (a) => a <= b,
+        gt: (a) => a > b,
+        gte: (a) => a >= b
+      };
+      const test = order[op];
+      return (value) => value !== null && test(comparable(field, value) as number | string);
     }
   }
 }

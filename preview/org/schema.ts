@@ -52,7 +52,7 @@ import {
   DATE_FUNCTIONS,
   groupKeyParts,
   groupRows,
-  matchesFilter,
+  compileFilter,
   orderTerms,
   paginate,
   QueryError,
@@ -991,7 +991,8 @@ function selectRecords(
   args: ConnectionArgs
 ): Page<RecordSource> {
   try {
-    const matching = rows.filter((row) => matchesFilter(context.store, object, row, args.where));
+    const predicate = compileFilter(context.store, object, args.where);
+    const matching = rows.filter(predicate);
     const terms = orderTerms(
       context.store,
       object,
@@ -1016,8 +1017,8 @@ function selectGroups(
   args: AggregateArgs
 ): Page<AggregateGroup> {
   try {
-    const rows = visibleRows(context, object, args.scope).filter((row) =>
-      matchesFilter(context.store, object, row, args.where)
+    const rows = visibleRows(context, object, args.scope).filter(
+      compileFilter(context.store, object, args.where)
     );
     const parts = groupKeyParts(
       context.store,

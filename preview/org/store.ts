@@ -127,14 +127,19 @@ export class OrgStore {
   ): FieldValue {
     const dot = path.indexOf('.');
     if (dot < 0) {
-      const source = withFormulas ? this.view(object, record) : record;
-      const value = source[path];
+      const calculated = withFormulas && this.isCalculated(object, path);
+      const value = (calculated ? this.view(object, record) : record)[path];
       return value === undefined ? null : value;
     }
     const parent = this.parent(object, record, path.slice(0, dot));
     return parent
       ? this.readPath(parent.object, parent.record, path.slice(dot + 1), withFormulas)
       : null;
+  }
+
+  private isCalculated(object: OrgObject, fieldApiName: string): boolean {
+    const field = object.fields[fieldApiName];
+    return Boolean(field?.formula) || `${object.apiName}.${fieldApiName}` in PLATFORM_CALCULATED;
   }
 
   relationshipField(object: OrgObject, relationshipName: string): OrgField | undefined {
