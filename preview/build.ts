@@ -46,8 +46,12 @@ const PLATFORM_MODULES = [
   'uiObjectInfoApi',
   'navigation',
   'platformShowToastEvent',
-  'platformResourceLoader'
+  'platformResourceLoader',
+  'refresh',
+  'actions'
 ];
+const BASE_COMPONENTS_DIR = join(ROOT, 'node_modules/lightning-base-components/src/lightning');
+const STUBS_DIR = join(OUT_DIR, 'stubs');
 const VIRTUAL_PREFIX = '\0preview:';
 const CACHE_FILE = join(OUT_DIR, 'rollup-cache.json');
 
@@ -72,6 +76,22 @@ function bundleEntry(name: string): string | null {
 /** A placed bundle is a component (it has a template), not a service module. */
 function componentExists(name: string): boolean {
   return existsSync(join(LWC_DIR, name, `${name}.html`)) && bundleEntry(name) !== null;
+}
+
+/** An LWC component that renders a notice in place of a platform-only base component. */
+function writeStub(name: string): string {
+  const dir = join(STUBS_DIR, 'lightning', name);
+  mkdirSync(dir, { recursive: true });
+  const tag = `lightning-${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+  writeFileSync(
+    join(dir, `${name}.js`),
+    `import { LightningElement, api } from 'lwc';\nexport default class extends LightningElement {\n  @api recordId;\n  @api objectApiName;\n  @api fieldName;\n}\n`
+  );
+  writeFileSync(
+    join(dir, `${name}.html`),
+    `<template><div class="slds-box slds-text-color_weak">${tag} is platform-only and not available in the local preview.</div><slot></slot></template>\n`
+  );
+  return join(dir, `${name}.js`);
 }
 
 function stringModule(value: unknown): string {
@@ -99,9 +119,16 @@ function previewResolver({ metadata }: ResolverOptions): Plugin {
         const entry = join(PREVIEW_DIR, 'shell', name, `${name}.ts`);
         return existsSync(entry) ? `${entry}?specifier=${encodeURIComponent(source)}` : null;
       }
-      if (source.startsWith('lightning/') && PLATFORM_MODULES.includes(source.slice(10))) {
+      if (source.startsWith('lightning/')) {
         const name = source.slice(10);
-        return join(PREVIEW_DIR, 'modules/lightning', name, `${name}.ts`);
+        if (PLATFORM_MODULES.includes(name))
+          return join(PREVIEW_DIR, 'modules/lightning', name, `${name}.ts`);
+        // Platform-only base components (record forms, …) are not in lightning-base-components:
+        // a stub keeps the build going and says so where the component would render.
+        if (!existsSync(join(BASE_COMPONENTS_DIR, name))) {
+          this.warn(`${source} is not available in the preview; it renders as a notice.`);
+          return writeStub(name);
+        }
       }
       if (source === 'virtual:preview-components') return `${VIRTUAL_PREFIX}components`;
       if (source.startsWith('@salesforce/label/c.'))

@@ -31,6 +31,11 @@ export async function refreshRecords(recordIds: string[]): Promise<void> {
   await Promise.all(affected.map((wire) => wire.refresh()));
 }
 
+/** Re-provisions every live wire (a RefreshEvent). */
+export async function refreshAllWires(): Promise<void> {
+  await Promise.all([...wires].map((wire) => wire.refresh()));
+}
+
 /** LDS hands out read-only data: mutating it throws, in the preview as in an org. */
 export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
