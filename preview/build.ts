@@ -302,7 +302,7 @@ export interface BuildResult {
 /** One full build. The Rollup cache in .preview-build makes later builds incremental. */
 export async function buildPreview(options: { cache?: boolean } = {}): Promise<BuildResult> {
   const started = Date.now();
-  const metadata = loadPreviewMetadata(ROOT);
+  const metadata = await loadPreviewMetadata(ROOT);
   writeStatic(metadata);
   const useCache = options.cache ?? true;
   const bundle = await rollup(rollupOptions(metadata, useCache ? readCache() : undefined));
@@ -316,10 +316,10 @@ export async function buildPreview(options: { cache?: boolean } = {}): Promise<B
 }
 
 /** Rebuilds on every change until the returned function is called. */
-export function watchPreview(
+export async function watchPreview(
   onBuilt: (error: Error | null, durationMs: number) => void
-): () => Promise<void> {
-  const metadata = loadPreviewMetadata(ROOT);
+): Promise<() => Promise<void>> {
+  const metadata = await loadPreviewMetadata(ROOT);
   writeStatic(metadata);
   const watcher = rollupWatch({
     ...rollupOptions(metadata, readCache()),

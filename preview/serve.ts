@@ -32,7 +32,7 @@ async function main(): Promise<void> {
       stdio: 'ignore'
     }
   );
-  const stopWatching = watchPreview((error, durationMs) => {
+  const stopWatching = await watchPreview((error, durationMs) => {
     if (error) console.error(`Preview build failed: ${error.message}`);
     else console.log(`Rebuilt in ${(durationMs / 1000).toFixed(1)} s; reload the page.`);
   });

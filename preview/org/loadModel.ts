@@ -1,15 +1,48 @@
 /**
  * The metadata the preview needs at build time: the org model (objects, fields, validation
- * rules, permission profiles) and the custom labels.
+ * rules, permission profiles) and the custom labels, read through the shared object model
+ * module (scripts/metadata/objectModel.ts). Until that module exists the preview runs on the
+ * engine's fixture model and says so.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { labelsFrom, orgModelFrom } from './fromMetadata';
 import type { OrgModel } from './model';
 import { fixtureModel } from './testing/fixtureModel';
 
 export interface PreviewMetadata {
   model: OrgModel;
   labels: Record<string, string>;
+  /** 'metadata' when read from force-app, 'fixture' when the object model is not there yet. */
+  source: 'metadata' | 'fixture';
 }
 
-export function loadPreviewMetadata(_root: string): PreviewMetadata {
-  return { model: fixtureModel(), labels: {} };
+export const OBJECT_MODEL_MODULE = 'scripts/metadata/objectModel.ts';
+
+type Loader = (root: string) => unknown;
+
+export async function loadPreviewMetadata(root: string): Promise<PreviewMetadata> {
+  const modulePath = join(root, OBJECT_MODEL_MODULE);
+  if (!existsSync(modulePath)) {
+    console.warn(
+      `${OBJECT_MODEL_MODULE} is not there yet: the preview uses the org engine's fixture model.`
+    );
+    return { model: fixtureModel(), labels: {}, source: 'fixture' };
+  }
+  const loaders = (await import(pathToFileURL(modulePath).href)) as Record<string, unknown>;
+  const call = async (name: string): Promise<unknown> => {
+    const loader = loaders[name];
+    return typeof loader === 'function' ? await (loader as Loader)(root) : undefined;
+  };
+  const [objects, rules, labels] = await Promise.all([
+    call('loadObjectModel'),
+    call('loadValidationRules'),
+    call('loadLabels')
+  ]);
+  return {
+    model: orgModelFrom(root, objects, rules),
+    labels: labelsFrom(labels),
+    source: 'metadata'
+  };
 }

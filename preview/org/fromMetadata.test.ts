@@ -1,0 +1,280 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { fieldAccess, objectAccess } from './model';
+import { labelsFrom, objectsFrom, orgModelFrom, validationRulesFrom } from './fromMetadata';
+
+/** The object model's shape as the shared module describes it (one object per API name). */
+const RAW_OBJECTS = {
+  Opportunity: {
+    name: 'Opportunity',
+    label: 'Opportunity',
+    custom: false,
+    fields: {
+      Name: {
+        name: 'Name',
+        label: 'Name',
+        type: 'Text',
+        custom: false,
+        required: true,
+        updateable: true
+      },
+      Amount: {
+        name: 'Amount',
+        label: 'Amount',
+        type: 'Currency',
+        custom: false,
+        required: false,
+        updateable: true
+      },
+      OwnerId: {
+        name: 'OwnerId',
+        label: 'Owner ID',
+        type: 'Lookup',
+        custom: false,
+        required: false,
+        updateable: true,
+        referenceTo: ['User'],
+        relationshipName: 'Owner'
+      },
+      Sales_Cycle_Days__c: {
+        name: 'Sales_Cycle_Days__c',
+        label: 'Sales Cycle (Days)',
+        type: 'Number',
+        custom: true,
+        required: false,
+        updateable: false,
+        formula: 'IF(IsClosed, CloseDate - DATEVALUE(CreatedDate), NULL)'
+      }
+    }
+  },
+  User: {
+    name: 'User',
+    label: 'User',
+    custom: false,
+    fields: { Name: { name: 'Name', label: 'Full Name', type: 'Text' } }
+  },
+  Coaching_Session__c: {
+    name: 'Coaching_Session__c',
+    label: 'Coaching Session',
+    custom: true,
+    fields: {
+      Rep__c: {
+        name: 'Rep__c',
+        label: 'Rep',
+        type: 'Lookup',
+        custom: true,
+        required: true,
+        updateable: true,
+        referenceTo: ['User'],
+        relationshipName: 'Coaching_Sessions_As_Rep'
+      },
+      Opportunity__c: {
+        name: 'Opportunity__c',
+        label: 'Opportunity',
+        type: 'Lookup',
+        custom: true,
+        required: false,
+        updateable: true,
+        referenceTo: ['Opportunity'],
+        relationshipName: 'Coaching_Sessions'
+      },
+      Status__c: {
+        name: 'Status__c',
+        label: 'Status',
+        type: 'Picklist',
+        custom: true,
+        required: false,
+        updateable: true,
+        picklistValues: [
+          { value: 'Planned', label: 'Planned', default: true },
+          { value: 'Completed', label: 'Completed' }
+        ]
+      },
+      Private_Notes__c: {
+        name: 'Private_Notes__c',
+        label: 'Private Notes',
+        type: 'LongTextArea',
+        custom: true
+      },
+      Rep_Acknowledged__c: {
+        name: 'Rep_Acknowledged__c',
+        label: 'Acknowledged',
+        type: 'Checkbox',
+        defaultValue: 'false'
+      }
+    }
+  },
+  Territory_Plan__c: {
+    name: 'Territory_Plan__c',
+    label: 'Territory Plan',
+    custom: true,
+    fields: {
+      Target_Amount__c: {
+        name: 'Target_Amount__c',
+        label: 'Target',
+        type: 'Currency',
+        trackHistory: true,
+        scale: 0
+      }
+    }
+  },
+  Territory_Plan_Account__c: {
+    name: 'Territory_Plan_Account__c',
+    label: 'Territory Plan Account',
+    custom: true,
+    fields: {
+      Territory_Plan__c: {
+        name: 'Territory_Plan__c',
+        label: 'Territory Plan',
+        type: 'MasterDetail',
+        referenceTo: ['Territory_Plan__c'],
+        relationshipName: 'Territory_Plan_Accounts'
+      }
+    }
+  },
+  Territory_Plan__History: {
+    name: 'Territory_Plan__History',
+    label: 'Territory Plan History',
+    custom: false,
+    fields: {
+      ParentId: {
+        name: 'ParentId',
+        label: 'Parent ID',
+        type: 'Reference',
+        referenceTo: ['Territory_Plan__c']
+      },
+      Field: { name: 'Field', label: 'Changed Field', type: 'Picklist' }
+    }
+  }
+};
+
+const root = mkdtempSync(join(tmpdir(), 'preview-metadata-'));
+const permissionSets = join(root, 'force-app/main/default/permissionsets');
+mkdirSync(permissionSets, { recursive: true });
+writeFileSync(
+  join(permissionSets, 'Sales_Coaching_Rep.permissionset-meta.xml'),
+  `<?xml version="1.0" encoding="UTF-8"?>
+<PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">
+  <label>Sales Coaching Rep</label>
+  <fieldPermissions><editable>true</editable><field>Coaching_Session__c.Rep_Acknowledged__c</field><readable>true</readable></fieldPermissions>
+  <fieldPermissions><editable>false</editable><field>Coaching_Session__c.Status__c</field><readable>true</readable></fieldPermissions>
+  <objectPermissions><allowCreate>false</allowCreate><allowDelete>false</allowDelete><allowEdit>true</allowEdit><allowRead>true</allowRead><modifyAllRecords>false</modifyAllRecords><object>Coaching_Session__c</object><viewAllRecords>false</viewAllRecords></objectPermissions>
+  <objectPermissions><allowCreate>false</allowCreate><allowDelete>false</allowDelete><allowEdit>false</allowEdit><allowRead>true</allowRead><modifyAllRecords>false</modifyAllRecords><object>Territory_Plan__c</object><viewAllRecords>false</viewAllRecords></objectPermissions>
+</PermissionSet>
+`
+);
+
+after(() => rmSync(root, { recursive: true, force: true }));
+
+void describe('org model from metadata', () => {
+  const objects = objectsFrom(RAW_OBJECTS);
+
+  void it('maps metadata field types to UI API data types', () => {
+    const session = objects.Coaching_Session__c.fields;
+    assert.equal(session.Rep__c.dataType, 'Reference');
+    assert.equal(session.Status__c.dataType, 'Picklist');
+    assert.equal(session.Private_Notes__c.dataType, 'LongTextArea');
+    assert.equal(session.Rep_Acknowledged__c.dataType, 'Boolean');
+    assert.equal(session.Rep_Acknowledged__c.defaultValue, false);
+    assert.equal(objects.Opportunity.fields.Sales_Cycle_Days__c.dataType, 'Double');
+    assert.ok(objects.Opportunity.fields.Sales_Cycle_Days__c.formula);
+    assert.equal(objects.Territory_Plan__c.fields.Target_Amount__c.scale, 0);
+  });
+
+  void it('names parent and child relationships the way the UI API does', () => {
+    const rep = objects.Coaching_Session__c.fields.Rep__c;
+    assert.equal(rep.relationshipName, 'Rep__r');
+    assert.equal(rep.childRelationshipName, 'Coaching_Sessions_As_Rep__r');
+    assert.equal(objects.Opportunity.fields.OwnerId.relationshipName, 'Owner');
+    assert.deepEqual(
+      objects.Opportunity.childRelationships.map((child) => child.relationshipName),
+      ['Coaching_Sessions__r']
+    );
+    assert.deepEqual(
+      objects.Territory_Plan__c.childRelationships.map((child) => child.relationshipName).sort(),
+      ['Histories', 'Territory_Plan_Accounts__r']
+    );
+  });
+
+  void it('adds the fields every custom object has, and ownership from the relationships', () => {
+    const session = objects.Coaching_Session__c;
+    for (const name of ['Id', 'Name', 'OwnerId', 'CreatedDate', 'LastModifiedDate']) {
+      assert.ok(session.fields[name], `${name} on sessions`);
+    }
+    assert.equal(session.ownership, 'owned');
+    assert.equal(
+      objects.Territory_Plan_Account__c.fields.OwnerId,
+      undefined,
+      'detail records have no owner'
+    );
+    assert.equal(objects.Territory_Plan_Account__c.ownership, 'master');
+    assert.equal(objects.Territory_Plan__History.ownership, 'master');
+    assert.equal(objects.User.ownership, 'public');
+    assert.equal(objects.Territory_Plan__c.historyObject, 'Territory_Plan__History');
+  });
+
+  void it('grants per persona what the permission sets grant', () => {
+    const model = orgModelFrom(root, RAW_OBJECTS, []);
+    const rep = model.profiles.rep;
+    const session = model.objects.Coaching_Session__c;
+    assert.deepEqual(objectAccess(rep, session), {
+      read: true,
+      create: false,
+      edit: true,
+      delete: false
+    });
+    assert.deepEqual(fieldAccess(rep, session, session.fields.Rep_Acknowledged__c), {
+      read: true,
+      edit: true
+    });
+    assert.deepEqual(fieldAccess(rep, session, session.fields.Status__c), {
+      read: true,
+      edit: false
+    });
+    assert.deepEqual(fieldAccess(rep, session, session.fields.Private_Notes__c), {
+      read: false,
+      edit: false
+    });
+    assert.equal(
+      objectAccess(rep, model.objects.Territory_Plan__History).read,
+      true,
+      'history follows its parent'
+    );
+    assert.equal(
+      objectAccess(model.profiles.manager, session).read,
+      false,
+      'no manager set in this fixture'
+    );
+  });
+
+  void it('reads validation rules and labels in either shape', () => {
+    const rule = {
+      fullName: 'Coaching_Session__c.Rating_1_To_5',
+      active: 'true',
+      errorConditionFormula: 'Rep_Rating__c > 5',
+      errorMessage: 'Rate from 1 to 5.',
+      errorDisplayField: 'Rep_Rating__c'
+    };
+    const expected = {
+      objectApiName: 'Coaching_Session__c',
+      name: 'Rating_1_To_5',
+      active: true,
+      formula: 'Rep_Rating__c > 5',
+      message: 'Rate from 1 to 5.',
+      displayField: 'Rep_Rating__c'
+    };
+    assert.deepEqual(validationRulesFrom([rule]), [expected]);
+    assert.deepEqual(
+      validationRulesFrom({ Coaching_Session__c: [{ ...rule, fullName: 'Rating_1_To_5' }] }),
+      [expected]
+    );
+    assert.deepEqual(labelsFrom([{ fullName: 'Save', value: 'Save' }]), { Save: 'Save' });
+    assert.deepEqual(labelsFrom({ Save: { value: 'Save it' }, Cancel: 'Cancel' }), {
+      Save: 'Save it',
+      Cancel: 'Cancel'
+    });
+  });
+});

@@ -1,0 +1,462 @@
+/**
+ * Turns the package metadata into the org model: objects and fields from the shared object
+ * model (scripts/metadata/objectModel.ts, the single reader of the object XML), validation
+ * rules and labels from the same module, and field/object access per persona from the
+ * permission sets in force-app.
+ *
+ * The object model is read structurally (unknown → checked) rather than through its types,
+ * so the preview keeps building while that module evolves; every shape assumption is here.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { keyPrefixOf } from '../../data/ids';
+import type { FieldValue } from '../../data/dataset';
+import type {
+  ChildRelationship,
+  FieldPermission,
+  ObjectPermission,
+  OrgField,
+  OrgModel,
+  OrgObject,
+  OrgValidationRule,
+  PermissionProfile,
+  PicklistEntry,
+  ProfileName,
+  UiDataType
+} from './model';
+
+type Json = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function flag(value: unknown): boolean {
+  return value === true || value === 'true';
+}
+
+function list(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** Metadata API field types and UI API data types, both spellings, to UI API data types. */
+const DATA_TYPES: Record<string, UiDataType> = {
+  id: 'Id',
+  reference: 'Reference',
+  lookup: 'Reference',
+  masterdetail: 'Reference',
+  hierarchy: 'Reference',
+  externallookup: 'Reference',
+  text: 'String',
+  string: 'String',
+  autonumber: 'String',
+  encryptedtext: 'String',
+  encryptedstring: 'String',
+  combobox: 'String',
+  textarea: 'TextArea',
+  longtextarea: 'LongTextArea',
+  html: 'RichTextArea',
+  richtextarea: 'RichTextArea',
+  email: 'Email',
+  phone: 'Phone',
+  url: 'Url',
+  picklist: 'Picklist',
+  multiselectpicklist: 'MultiPicklist',
+  multipicklist: 'MultiPicklist',
+  checkbox: 'Boolean',
+  boolean: 'Boolean',
+  currency: 'Currency',
+  number: 'Double',
+  double: 'Double',
+  int: 'Int',
+  integer: 'Int',
+  long: 'Long',
+  percent: 'Percent',
+  date: 'Date',
+  datetime: 'DateTime',
+  time: 'Time'
+};
+
+export function dataTypeOf(raw: Json): UiDataType {
+  let type = (text(raw.type) ?? 'Text').toLowerCase();
+  if (type === 'formula' || type === 'summary') {
+    type = (
+      text(raw.returnType) ??
+      text(raw.formulaType) ??
+      text(raw.summaryType) ??
+      'Text'
+    ).toLowerCase();
+  }
+  return DATA_TYPES[type] ?? 'String';
+}
+
+function picklistEntries(raw: unknown): PicklistEntry[] {
+  return list(raw).map((entry) => {
+    if (typeof entry === 'string') return { value: entry, label: entry };
+    const item = isRecord(entry) ? entry : {};
+    const value = text(item.value) ?? text(item.fullName) ?? text(item.apiName) ?? '';
+    return { value, label: text(item.label) ?? value, default: flag(item.default) };
+  });
+}
+
+function defaultValueOf(raw: Json, dataType: UiDataType): FieldValue | undefined {
+  const value = raw.defaultValue;
+  if (value === undefined || value === null || value === '') return undefined;
+  if (dataType === 'Boolean') return flag(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value !== 'string') return undefined;
+  // Default value formulas other than literals are evaluated on the platform, not here.
+  const quoted = /^"(.*)"$|^'(.*)'$/.exec(value.trim());
+  if (quoted) return quoted[1] ?? quoted[2] ?? '';
+  if (/^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value);
+  return undefined;
+}
+
+/** Parent and child relationship names of a reference field, from either naming. */
+function relationshipNames(
+  apiName: string,
+  raw: Json
+): { parent: string | null; child: string | null } {
+  const given = text(raw.relationshipName) ?? null;
+  const childGiven = text(raw.childRelationshipName) ?? null;
+  if (apiName.endsWith('__c')) {
+    const parent = apiName.replace(/__c$/, '__r');
+    // In the XML, <relationshipName> of a custom lookup names the children (Coaching_Sessions).
+    const child =
+      childGiven ?? (given && given !== parent ? `${given.replace(/__r$/, '')}__r` : null);
+    return { parent, child };
+  }
+  const parent = given ?? (apiName.endsWith('Id') ? apiName.slice(0, -2) : null);
+  return { parent, child: childGiven };
+}
+
+export function fieldFrom(apiName: string, raw: Json): OrgField {
+  const dataType = apiName === 'Id' ? 'Id' : dataTypeOf(raw);
+  const formula = text(raw.formula) ?? null;
+  const type = (text(raw.type) ?? '').toLowerCase();
+  const masterDetail = type === 'masterdetail' || flag(raw.masterDetail);
+  const names =
+    dataType === 'Reference' ? relationshipNames(apiName, raw) : { parent: null, child: null };
+  const referenceTo = list(raw.referenceTo).filter(
+    (entry): entry is string => typeof entry === 'string'
+  );
+  const updateable = raw.updateable === undefined ? !formula : flag(raw.updateable);
+  return {
+    apiName,
+    label: text(raw.label) ?? apiName,
+    dataType,
+    custom: raw.custom === undefined ? apiName.endsWith('__c') : flag(raw.custom),
+    required: flag(raw.required) || masterDetail,
+    createable: raw.createable === undefined ? updateable || masterDetail : flag(raw.createable),
+    updateable,
+    referenceTo,
+    relationshipName: names.parent,
+    childRelationshipName: names.child,
+    masterDetail,
+    picklistValues: picklistEntries(raw.picklistValues ?? raw.values),
+    restrictedPicklist:
+      raw.restricted === undefined && raw.restrictedPicklist === undefined
+        ? apiName.endsWith('__c')
+        : flag(raw.restricted) || flag(raw.restrictedPicklist),
+    formula,
+    trackHistory: flag(raw.trackHistory),
+    scale: typeof raw.scale === 'number' ? raw.scale : dataType === 'Currency' ? 2 : null,
+    length: typeof raw.length === 'number' ? raw.length : null,
+    defaultValue: defaultValueOf(raw, dataType),
+    inlineHelpText: text(raw.inlineHelpText) ?? null
+  };
+}
+
+function systemField(
+  apiName: string,
+  label: string,
+  dataType: UiDataType,
+  extra: Partial<OrgField> = {}
+): OrgField {
+  return {
+    ...fieldFrom(apiName, { label, type: dataType, custom: false }),
+    createable: false,
+    updateable: false,
+    ...extra
+  };
+}
+
+/** Fields every custom object has, which object XML does not list. */
+function withSystemFields(object: OrgObject, hasMaster: boolean): void {
+  const add = (field: OrgField): void => {
+    object.fields[field.apiName] ??= field;
+  };
+  add(systemField('Id', 'Record ID', 'Id'));
+  if (object.apiName.endsWith('__c')) {
+    add({
+      ...systemField('Name', `${object.label} Name`, 'String'),
+      createable: true,
+      updateable: true
+    });
+    if (!hasMaster) {
+      add({
+        ...systemField('OwnerId', 'Owner ID', 'Reference', {
+          referenceTo: ['Group', 'User'],
+          relationshipName: 'Owner'
+        }),
+        updateable: true
+      });
+    }
+  }
+  add(systemField('CreatedDate', 'Created Date', 'DateTime'));
+  add(
+    systemField('CreatedById', 'Created By ID', 'Reference', {
+      referenceTo: ['User'],
+      relationshipName: 'CreatedBy'
+    })
+  );
+  add(systemField('LastModifiedDate', 'Last Modified Date', 'DateTime'));
+  add(
+    systemField('LastModifiedById', 'Last Modified By ID', 'Reference', {
+      referenceTo: ['User'],
+      relationshipName: 'LastModifiedBy'
+    })
+  );
+  add(systemField('SystemModstamp', 'System Modstamp', 'DateTime'));
+}
+
+const PUBLIC_OBJECTS = new Set(['User', 'Account', 'UserRole', 'Group']);
+
+function objectFrom(apiName: string, raw: Json): OrgObject {
+  const fieldsRaw = isRecord(raw.fields) ? raw.fields : {};
+  const fields: Record<string, OrgField> = {};
+  for (const [name, value] of Object.entries(fieldsRaw)) {
+    if (isRecord(value)) fields[name] = fieldFrom(text(value.name) ?? name, value);
+  }
+  const isHistory = apiName.endsWith('__History') || apiName.endsWith('History');
+  const label = text(raw.label) ?? apiName;
+  const object: OrgObject = {
+    apiName,
+    label,
+    labelPlural: text(raw.labelPlural) ?? text(raw.pluralLabel) ?? `${label}s`,
+    custom: raw.custom === undefined ? apiName.endsWith('__c') : flag(raw.custom),
+    keyPrefix: keyPrefixOf(apiName),
+    nameField: isHistory ? 'Id' : 'Name',
+    fields,
+    childRelationships: [],
+    historyObject: null,
+    ownership: 'owned'
+  };
+  const hasMaster = Object.values(fields).some((field) => field.masterDetail);
+  withSystemFields(object, hasMaster);
+  if (isHistory) {
+    const parent = object.fields.ParentId;
+    if (parent)
+      object.fields.ParentId = {
+        ...parent,
+        relationshipName: 'Parent',
+        childRelationshipName: 'Histories'
+      };
+  }
+  object.ownership = PUBLIC_OBJECTS.has(apiName)
+    ? 'public'
+    : hasMaster || isHistory
+      ? 'master'
+      : 'owned';
+  return object;
+}
+
+/** The history object that records a parent's tracked fields (Territory_Plan__History). */
+function historyObjectName(apiName: string): string {
+  return apiName.endsWith('__c') ? apiName.replace(/__c$/, '__History') : `${apiName}History`;
+}
+
+export function objectsFrom(rawModel: unknown): Record<string, OrgObject> {
+  const objects: Record<string, OrgObject> = {};
+  if (!isRecord(rawModel)) return objects;
+  for (const [name, value] of Object.entries(rawModel)) {
+    if (isRecord(value))
+      objects[text(value.name) ?? name] = objectFrom(text(value.name) ?? name, value);
+  }
+  for (const object of Object.values(objects)) {
+    const history = historyObjectName(object.apiName);
+    const tracks = Object.values(object.fields).some((field) => field.trackHistory);
+    if (tracks && objects[history]) object.historyObject = history;
+    const children: ChildRelationship[] = [];
+    for (const child of Object.values(objects)) {
+      for (const field of Object.values(child.fields)) {
+        if (field.childRelationshipName && field.referenceTo.includes(object.apiName)) {
+          children.push({
+            relationshipName: field.childRelationshipName,
+            childObjectApiName: child.apiName,
+            fieldName: field.apiName
+          });
+        }
+      }
+    }
+    object.childRelationships = children;
+  }
+  return objects;
+}
+
+export function validationRulesFrom(raw: unknown): OrgValidationRule[] {
+  const entries = isRecord(raw)
+    ? Object.entries(raw).flatMap(([object, rules]) =>
+        list(rules).map((rule) => ({ object, rule }))
+      )
+    : list(raw).map((rule) => ({ object: '', rule }));
+  return entries.flatMap(({ object, rule }) => {
+    if (!isRecord(rule)) return [];
+    const fullName = text(rule.fullName) ?? text(rule.name) ?? '';
+    const [objectFromName, nameFromFullName] = fullName.includes('.')
+      ? fullName.split('.')
+      : [undefined, fullName];
+    const objectApiName = text(rule.object) ?? text(rule.objectApiName) ?? objectFromName ?? object;
+    const formula = text(rule.errorConditionFormula) ?? text(rule.formula);
+    const message = text(rule.errorMessage) ?? text(rule.message);
+    if (!objectApiName || !formula || !message) return [];
+    return [
+      {
+        objectApiName,
+        name: nameFromFullName ?? fullName,
+        active: rule.active === undefined ? true : flag(rule.active),
+        formula,
+        message,
+        displayField: text(rule.errorDisplayField) ?? text(rule.displayField) ?? null
+      }
+    ];
+  });
+}
+
+export function labelsFrom(raw: unknown): Record<string, string> {
+  if (isRecord(raw)) {
+    const entries = Object.entries(raw).map(([name, value]) => [
+      name,
+      typeof value === 'string' ? value : isRecord(value) ? (text(value.value) ?? name) : name
+    ]);
+    return Object.fromEntries(entries) as Record<string, string>;
+  }
+  return Object.fromEntries(
+    list(raw)
+      .filter(isRecord)
+      .map((label) => [text(label.fullName) ?? text(label.name) ?? '', text(label.value) ?? ''])
+  );
+}
+
+// ---- Permission sets --------------------------------------------------------------------
+
+/** The persona each package permission set is assigned to (see PRODUCT.md). */
+export const PERMISSION_SETS: Record<ProfileName, string[]> = {
+  manager: ['Sales_Coaching_Manager'],
+  rep: ['Sales_Coaching_Rep']
+};
+
+/**
+ * What the Standard User profile grants on standard objects in a scratch org, under the
+ * package's permission sets: sales users read and edit accounts and their opportunities.
+ */
+const STANDARD_PROFILE: Record<string, ObjectPermission> = {
+  User: { read: true, create: false, edit: false, delete: false },
+  Account: { read: true, create: true, edit: true, delete: false },
+  Opportunity: { read: true, create: true, edit: true, delete: false }
+};
+
+const xml = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  isArray: (name) => ['objectPermissions', 'fieldPermissions'].includes(name)
+});
+
+function readPermissionSet(path: string): {
+  objects: Record<string, ObjectPermission>;
+  fields: Record<string, FieldPermission>;
+} {
+  const document = xml.parse(readFileSync(path, 'utf8')) as Json;
+  const root = isRecord(document.PermissionSet) ? document.PermissionSet : {};
+  const objects: Record<string, ObjectPermission> = {};
+  for (const entry of list(root.objectPermissions).filter(isRecord)) {
+    const name = text(entry.object);
+    if (!name) continue;
+    objects[name] = {
+      read: flag(entry.allowRead) || flag(entry.viewAllRecords),
+      create: flag(entry.allowCreate),
+      edit: flag(entry.allowEdit) || flag(entry.modifyAllRecords),
+      delete: flag(entry.allowDelete) || flag(entry.modifyAllRecords)
+    };
+  }
+  const fields: Record<string, FieldPermission> = {};
+  for (const entry of list(root.fieldPermissions).filter(isRecord)) {
+    const name = text(entry.field);
+    if (name)
+      fields[name] = {
+        read: flag(entry.readable) || flag(entry.editable),
+        edit: flag(entry.editable)
+      };
+  }
+  return { objects, fields };
+}
+
+/** Permission sets add up: a right granted by any of them is granted. */
+function union<T extends object>(a: T | undefined, b: T): T {
+  if (!a) return { ...b };
+  const merged = { ...a };
+  for (const key of Object.keys(b) as (keyof T)[]) {
+    merged[key] = (Boolean(a[key]) || Boolean(b[key])) as T[keyof T];
+  }
+  return merged;
+}
+
+export function permissionProfilesFrom(
+  root: string,
+  objects: Record<string, OrgObject>
+): Record<ProfileName, PermissionProfile> {
+  const dir = join(root, 'force-app/main/default/permissionsets');
+  const profiles = {} as Record<ProfileName, PermissionProfile>;
+  for (const profileName of Object.keys(PERMISSION_SETS) as ProfileName[]) {
+    const profile: PermissionProfile = {
+      name: PERMISSION_SETS[profileName].join('+'),
+      objects: {},
+      fields: {}
+    };
+    for (const [name, grant] of Object.entries(STANDARD_PROFILE))
+      profile.objects[name] = { ...grant };
+    for (const setName of PERMISSION_SETS[profileName]) {
+      const path = join(dir, `${setName}.permissionset-meta.xml`);
+      if (!existsSync(path)) continue;
+      const granted = readPermissionSet(path);
+      for (const [name, grant] of Object.entries(granted.objects))
+        profile.objects[name] = union(profile.objects[name], grant);
+      for (const [name, grant] of Object.entries(granted.fields))
+        profile.fields[name] = union(profile.fields[name], grant);
+    }
+    // History objects are readable with their parent (history tracking follows the record).
+    for (const object of Object.values(objects)) {
+      const parentName = Object.values(objects).find(
+        (candidate) => candidate.historyObject === object.apiName
+      )?.apiName;
+      const parentGrant = parentName ? profile.objects[parentName] : undefined;
+      if (parentGrant?.read)
+        profile.objects[object.apiName] = { read: true, create: false, edit: false, delete: false };
+    }
+    profiles[profileName] = profile;
+  }
+  return profiles;
+}
+
+export function permissionSetNames(root: string): string[] {
+  const dir = join(root, 'force-app/main/default/permissionsets');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.permissionset-meta.xml'))
+    .map((file) => file.replace('.permissionset-meta.xml', ''));
+}
+
+export function orgModelFrom(root: string, rawObjects: unknown, rawRules: unknown): OrgModel {
+  const objects = objectsFrom(rawObjects);
+  return {
+    objects,
+    validationRules: validationRulesFrom(rawRules),
+    profiles: permissionProfilesFrom(root, objects)
+  };
+}
