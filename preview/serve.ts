@@ -1,24 +1,30 @@
 /**
- * `npm start`: builds the preview, serves it on 127.0.0.1 (PORT or a free port) and rebuilds
- * on change. Prints the URL.
+ * `npm start`: builds the preview, serves it on 127.0.0.1 (PORT or a free port), prints the
+ * URL, and rebuilds on change (`--no-watch` for a single build).
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildPreview, ROOT, watchPreview } from './build';
-import { startServer } from './server';
+import { startServer, type RunningServer } from './server';
 
-async function main(): Promise<void> {
-  const once = process.argv.includes('--no-watch');
-  const first = await buildPreview();
-  console.log(`Preview built in ${(first.durationMs / 1000).toFixed(1)} s.`);
-  const server = await startServer({ port: Number(process.env.PORT ?? 0) });
+function announce(server: RunningServer): void {
   console.log(`Sales Coaching preview: ${server.url}`);
   console.log(`  as a manager: ${server.url}#/home?as=manager`);
   console.log(`  as a rep:     ${server.url}#/rep-home?as=rep`);
-  if (once) return;
-  // tsc re-emits force-app's .js on change; Rollup picks the new .js up and rebuilds.
-  const tsc = spawn(
+}
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 0);
+  if (process.argv.includes('--no-watch')) {
+    const result = await buildPreview();
+    console.log(`Preview built in ${(result.durationMs / 1000).toFixed(1)} s.`);
+    announce(await startServer({ port }));
+    return;
+  }
+  let server: RunningServer | null = null;
+  // tsc re-emits force-app's .js when a .ts changes; Rollup sees the new .js and rebuilds.
+  const tsc: ChildProcess = spawn(
     process.execPath,
     [
       resolve(ROOT, 'node_modules/typescript/bin/tsc'),
@@ -27,18 +33,28 @@ async function main(): Promise<void> {
       '--watch',
       '--preserveWatchOutput'
     ],
-    {
-      cwd: ROOT,
-      stdio: 'ignore'
-    }
+    { cwd: ROOT, stdio: 'ignore' }
   );
   const stopWatching = await watchPreview((error, durationMs) => {
-    if (error) console.error(`Preview build failed: ${error.message}`);
-    else console.log(`Rebuilt in ${(durationMs / 1000).toFixed(1)} s; reload the page.`);
+    if (error) {
+      console.error(`Preview build failed: ${error.message}`);
+      return;
+    }
+    if (server) {
+      console.log(`Rebuilt in ${(durationMs / 1000).toFixed(1)} s; reload the page.`);
+      return;
+    }
+    console.log(`Preview built in ${(durationMs / 1000).toFixed(1)} s.`);
+    void startServer({ port }).then((started) => {
+      server = started;
+      announce(started);
+    });
   });
   const stop = (): void => {
     tsc.kill();
-    void stopWatching().then(() => server.close().then(() => process.exit(0)));
+    void stopWatching()
+      .then(() => server?.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
