@@ -70,6 +70,17 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } }
   },
   {
+    // node:test's describe/it return promises that the runner itself awaits.
+    files: [
+      'scripts/**/*.test.ts',
+      'preview/**/*.test.ts',
+      'data/**/*.test.ts',
+      'e2e/**/*.test.ts',
+      'bench/**/*.test.ts'
+    ],
+    rules: { '@typescript-eslint/no-floating-promises': 'off' }
+  },
+  {
     files: ['force-app/**/__tests__/**/*.ts'],
     plugins: { jest: jestPlugin },
     languageOptions: { globals: { ...globals.jest, ...globals.node } },

@@ -1,0 +1,470 @@
+/**
+ * (d) Cross-references a deploy would reject or a user would hit at run time: every field,
+ * object, tab, app, label and component named anywhere exists, and every GraphQL query in a
+ * component is valid against the UI API schema generated from the same object metadata the
+ * preview uses.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { parse, validate, type GraphQLSchema } from 'graphql';
+import ts from 'typescript';
+import {
+  type ObjectModel,
+  loadLabels,
+  loadObjectModel,
+  loadValidationRules,
+  relationshipField
+} from '../metadata/objectModel';
+import { buildSchema } from '../../preview/org/schema';
+import { orgModelFrom } from '../../preview/org/fromMetadata';
+import type { OrgModel, PermissionProfile } from '../../preview/org/model';
+import { LWC_DIR, lwcBundles } from './lwc';
+import { type CheckResult, type Problem, lineOf, metadataFiles, rel, walk } from './problems';
+
+type Xml = Record<string, unknown>;
+type Model = Record<string, ObjectModel>;
+
+const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, trimValues: true });
+
+function list(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function rootOf(path: string): Xml {
+  const doc = parser.parse(readFileSync(path, 'utf8')) as Xml;
+  const key = Object.keys(doc).find((k) => k !== '?xml');
+  const value = key ? doc[key] : undefined;
+  return typeof value === 'object' && value !== null ? (value as Xml) : {};
+}
+
+/** All values of `key` anywhere under `node`. */
+function deepValues(node: unknown, key: string, out: unknown[] = []): unknown[] {
+  if (Array.isArray(node)) node.forEach((n) => deepValues(n, key, out));
+  else if (typeof node === 'object' && node !== null) {
+    for (const [k, v] of Object.entries(node as Xml)) {
+      if (k === key) out.push(...list(v));
+      deepValues(v, key, out);
+    }
+  }
+  return out;
+}
+
+/** Resolves `Field`, `Rel__r.Field` or `Owner.Manager.Name` on an object; returns an error or undefined. */
+export function resolvePath(model: Model, objectName: string, path: string): string | undefined {
+  let object = model[objectName];
+  if (!object) return `object ${objectName} does not exist`;
+  const parts = path.split('.');
+  for (let i = 0; i < parts.length; i += 1) {
+    const part = parts[i];
+    if (i === parts.length - 1) {
+      return object.fields[part] ? undefined : `${object.name}.${part} does not exist`;
+    }
+    const viaRelationship = relationshipField(object, part);
+    const target = viaRelationship?.referenceTo ? model[viaRelationship.referenceTo] : undefined;
+    if (!target) return `${object.name} has no relationship ${part}`;
+    object = target;
+  }
+  return undefined;
+}
+
+/** Standard column tokens list views use instead of API names. */
+const LIST_VIEW_TOKENS = new Set([
+  'NAME',
+  'OWNER.ALIAS',
+  'OWNER.FIRST_NAME',
+  'OWNER.LAST_NAME',
+  'CREATED_DATE',
+  'CREATEDBY_USER.ALIAS',
+  'LAST_UPDATE',
+  'UPDATEDBY_USER.ALIAS',
+  'LAST_ACTIVITY',
+  'RECORDTYPE'
+]);
+
+const FORMULA_WORDS = new Set([
+  'NULL',
+  'TRUE',
+  'FALSE',
+  'AND',
+  'OR',
+  'NOT',
+  'null',
+  'true',
+  'false'
+]);
+
+/** Field references in a formula: identifiers not followed by '(', outside string literals. */
+export function formulaFields(formula: string): string[] {
+  const withoutStrings = formula.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');
+  const refs: string[] = [];
+  const pattern = /(\$?[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*(\()?/g;
+  for (const match of withoutStrings.matchAll(pattern)) {
+    const [, name, call] = match;
+    if (call || name.startsWith('$') || FORMULA_WORDS.has(name)) continue;
+    refs.push(name);
+  }
+  return refs;
+}
+
+function objectOfChild(path: string): string {
+  // force-app/main/default/objects/<Object>/<kind>/<file>
+  const parts = path.split(/[\\/]/);
+  return parts[parts.indexOf('objects') + 1] ?? '';
+}
+
+function checkObjectChildren(root: string, model: Model, problems: Problem[]): void {
+  for (const path of metadataFiles(root).filter((p) => p.includes('/objects/'))) {
+    const file = rel(root, path);
+    const object = objectOfChild(path);
+    const report = (error: string | undefined): void => {
+      if (error) problems.push({ file, message: error });
+    };
+    const xml = rootOf(path);
+    if (path.endsWith('.validationRule-meta.xml')) {
+      for (const ref of formulaFields(str(xml.errorConditionFormula)))
+        report(resolvePath(model, object, ref));
+      const display = str(xml.errorDisplayField);
+      if (display) report(resolvePath(model, object, display));
+    } else if (path.endsWith('.field-meta.xml') && str(xml.formula)) {
+      for (const ref of formulaFields(str(xml.formula))) report(resolvePath(model, object, ref));
+    } else if (path.endsWith('.listView-meta.xml')) {
+      for (const column of [...list(xml.columns), ...deepValues(xml.filters, 'field')].map(str)) {
+        if (!LIST_VIEW_TOKENS.has(column)) report(resolvePath(model, object, column));
+      }
+    } else if (path.endsWith('.compactLayout-meta.xml')) {
+      for (const f of list(xml.fields).map(str)) report(resolvePath(model, object, f));
+    } else if (path.endsWith('.field-meta.xml')) {
+      const reference = str(xml.referenceTo);
+      if (reference && !model[reference])
+        report(`${str(xml.fullName)} refers to ${reference}, which does not exist`);
+    }
+  }
+}
+
+function checkLayouts(root: string, model: Model, problems: Problem[]): void {
+  for (const path of metadataFiles(root).filter((p) => p.endsWith('.layout-meta.xml'))) {
+    const object = basename(path).split('-')[0];
+    for (const f of deepValues(rootOf(path), 'field').map(str)) {
+      const error = resolvePath(model, object, f);
+      if (error)
+        problems.push({
+          file: rel(root, path),
+          message: `layout names ${error.replace(/ does not exist$/, '')}, which does not exist`
+        });
+    }
+  }
+}
+
+function names(root: string, dir: string, suffix: string): Set<string> {
+  const full = join(root, 'force-app/main/default', dir);
+  if (!existsSync(full)) return new Set();
+  return new Set(
+    readdirSync(full)
+      .filter((f) => f.endsWith(suffix))
+      .map((f) => f.slice(0, -suffix.length))
+  );
+}
+
+function checkPermissionSetsAndApps(root: string, model: Model, problems: Problem[]): void {
+  const tabs = names(root, 'tabs', '.tab-meta.xml');
+  const apps = names(root, 'applications', '.app-meta.xml');
+  const tabExists = (tab: string): boolean => tab.startsWith('standard-') || tabs.has(tab);
+  for (const path of metadataFiles(root).filter((p) => p.endsWith('.permissionset-meta.xml'))) {
+    const file = rel(root, path);
+    const xml = rootOf(path);
+    for (const fp of list(xml.fieldPermissions) as Xml[]) {
+      const [object, ...rest] = str(fp.field).split('.');
+      const error = resolvePath(model, object, rest.join('.'));
+      if (error)
+        problems.push({ file, message: `field permission for ${str(fp.field)}: ${error}` });
+      const field = model[object]?.fields[rest.join('.')];
+      if (field && (field.required || field.type === 'MasterDetail')) {
+        problems.push({
+          file,
+          message: `field permission for ${str(fp.field)}: required and master-detail fields cannot have field permissions`
+        });
+      }
+    }
+    for (const op of list(xml.objectPermissions) as Xml[]) {
+      if (!model[str(op.object)])
+        problems.push({
+          file,
+          message: `object permission for ${str(op.object)}, which does not exist`
+        });
+    }
+    for (const tab of list(xml.tabSettings) as Xml[]) {
+      if (!tabExists(str(tab.tab)))
+        problems.push({ file, message: `tab setting for ${str(tab.tab)}, which does not exist` });
+    }
+    for (const app of list(xml.applicationVisibilities) as Xml[]) {
+      if (!apps.has(str(app.application)))
+        problems.push({ file, message: `application ${str(app.application)} does not exist` });
+    }
+  }
+  for (const path of metadataFiles(root).filter((p) => p.endsWith('.tab-meta.xml'))) {
+    const object = basename(path, '.tab-meta.xml');
+    if (str(rootOf(path).customObject) === 'true' && !model[object]) {
+      problems.push({ file: rel(root, path), message: `tab for ${object}, which does not exist` });
+    }
+  }
+  const flexipages = names(root, 'flexipages', '.flexipage-meta.xml');
+  for (const path of metadataFiles(root).filter((p) => p.endsWith('.app-meta.xml'))) {
+    const xml = rootOf(path);
+    for (const tab of list(xml.tabs).map(str)) {
+      if (!tabExists(tab))
+        problems.push({ file: rel(root, path), message: `app tab ${tab} does not exist` });
+    }
+    for (const override of [
+      ...list(xml.actionOverrides),
+      ...list(xml.profileActionOverrides)
+    ] as Xml[]) {
+      const content = str(override.content);
+      if (str(override.type) === 'Flexipage' && !flexipages.has(content)) {
+        problems.push({
+          file: rel(root, path),
+          message: `action override uses FlexiPage ${content}, which does not exist`
+        });
+      }
+    }
+  }
+}
+
+function checkFlows(root: string, model: Model, problems: Problem[]): void {
+  for (const path of metadataFiles(root).filter((p) => p.endsWith('.flow-meta.xml'))) {
+    const file = rel(root, path);
+    const xml = rootOf(path);
+    const start = (xml.start ?? {}) as Xml;
+    const object = str(start.object);
+    if (!object) continue;
+    if (!model[object]) {
+      problems.push({ file, message: `the Flow starts on ${object}, which does not exist` });
+      continue;
+    }
+    for (const f of deepValues(start.filters, 'field').map(str)) {
+      const error = resolvePath(model, object, f);
+      if (error) problems.push({ file, message: `start filter: ${error}` });
+    }
+    const text = readFileSync(path, 'utf8');
+    for (const match of text.matchAll(/\$Record\.([A-Za-z0-9_.]+)/g)) {
+      const error = resolvePath(model, object, match[1]);
+      if (error) problems.push({ file, message: `$Record.${match[1]}: ${error}` });
+    }
+  }
+}
+
+interface BundleInfo {
+  exposed: boolean;
+  targets: Set<string>;
+  objectsByTarget: Map<string, Set<string>>;
+}
+
+function bundleInfo(root: string, name: string): BundleInfo {
+  const xml = rootOf(join(root, LWC_DIR, name, `${name}.js-meta.xml`));
+  const targets = new Set(deepValues(xml.targets, 'target').map(str));
+  const objectsByTarget = new Map<string, Set<string>>();
+  for (const config of deepValues(xml.targetConfigs, 'targetConfig') as Xml[]) {
+    const objects = deepValues(config.objects, 'object').map(str);
+    if (objects.length === 0) continue;
+    for (const target of str(config['@_targets'])
+      .split(',')
+      .map((t) => t.trim())) {
+      objectsByTarget.set(target, new Set(objects));
+    }
+  }
+  return { exposed: str(xml.isExposed) === 'true', targets, objectsByTarget };
+}
+
+/** Namespaces of standard components a FlexiPage may place without a bundle of ours. */
+const STANDARD_COMPONENT_NAMESPACES = [
+  'force',
+  'flexipage',
+  'forceChatter',
+  'home',
+  'lst',
+  'runtime_sales_activities',
+  'runtime_sales_pathassistant',
+  'runtime_sales_social',
+  'records',
+  'console',
+  'wits'
+];
+
+const PAGE_TARGETS: Record<string, string> = {
+  RecordPage: 'lightning__RecordPage',
+  AppPage: 'lightning__AppPage',
+  HomePage: 'lightning__HomePage'
+};
+
+function checkFlexiPages(root: string, model: Model, problems: Problem[]): void {
+  const bundles = new Set(lwcBundles(root));
+  for (const path of metadataFiles(root).filter((p) => p.endsWith('.flexipage-meta.xml'))) {
+    const file = rel(root, path);
+    const xml = rootOf(path);
+    const pageType = str(xml.type);
+    const sobject = str(xml.sobjectType);
+    for (const component of deepValues(xml, 'componentName').map(str)) {
+      const [namespace, name] = component.includes(':')
+        ? component.split(':')
+        : component.split('__');
+      if (namespace !== 'c') {
+        if (!STANDARD_COMPONENT_NAMESPACES.includes(namespace)) {
+          problems.push({
+            file,
+            message: `places ${component}: unknown component namespace ${namespace}`
+          });
+        }
+        continue;
+      }
+      if (!bundles.has(name)) {
+        problems.push({ file, message: `places c:${name}, but there is no LWC bundle ${name}` });
+        continue;
+      }
+      const info = bundleInfo(root, name);
+      const target = PAGE_TARGETS[pageType];
+      if (!info.exposed)
+        problems.push({
+          file,
+          message: `places c:${name}, which is not exposed (isExposed false)`
+        });
+      if (target && !info.targets.has(target)) {
+        problems.push({
+          file,
+          message: `places c:${name} on a ${pageType}, but the bundle does not list ${target}`
+        });
+      }
+      const objects = target ? info.objectsByTarget.get(target) : undefined;
+      if (objects && sobject && !objects.has(sobject)) {
+        problems.push({
+          file,
+          message: `places c:${name} on a ${sobject} page, but the bundle is limited to ${[...objects].join(', ')}`
+        });
+      }
+    }
+    for (const item of deepValues(xml, 'fieldItem').map(str)) {
+      const path = item.replace(/^Record\./, '');
+      const error = sobject ? resolvePath(model, sobject, path) : undefined;
+      if (error) problems.push({ file, message: `field ${item}: ${error}` });
+    }
+  }
+}
+
+/** The text of every `gql` tagged template in a TypeScript source, with its line. */
+export function gqlTemplates(source: string): { text: string; line: number }[] {
+  const file = ts.createSourceFile('x.ts', source, ts.ScriptTarget.Latest, true);
+  const found: { text: string; line: number }[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isTaggedTemplateExpression(node) && node.tag.getText(file) === 'gql') {
+      const template = node.template;
+      const text = ts.isNoSubstitutionTemplateLiteral(template)
+        ? template.text
+        : [template.head.text, ...template.templateSpans.map((s) => `\${…}${s.literal.text}`)].join(
+            ''
+          );
+      found.push({ text, line: file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1 });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
+/** A profile that sees every object and field, so the schema is the whole metadata. */
+function fullAccess(model: OrgModel): PermissionProfile {
+  const profile: PermissionProfile = { name: 'validator', objects: {}, fields: {} };
+  for (const object of Object.values(model.objects)) {
+    profile.objects[object.apiName] = { read: true, create: true, edit: true, delete: true };
+    for (const field of Object.values(object.fields)) {
+      profile.fields[`${object.apiName}.${field.apiName}`] = { read: true, edit: true };
+    }
+  }
+  return profile;
+}
+
+/** The UI API schema the preview executes queries against, built from the same metadata. */
+function graphQLSchema(root: string, objects: Model): GraphQLSchema {
+  const model = orgModelFrom(root, objects, loadValidationRules(root));
+  return buildSchema(model, fullAccess(model));
+}
+
+function lwcSources(root: string): string[] {
+  return walk(join(root, LWC_DIR), (name) => name === '__tests__').filter(
+    (f) => f.endsWith('.ts') && !f.endsWith('.d.ts')
+  );
+}
+
+function checkComponentSources(root: string, model: Model, problems: Problem[]): number {
+  const sources = lwcSources(root);
+  const labels = loadLabels(root);
+  let queries = 0;
+  let schema: GraphQLSchema | undefined;
+  for (const path of sources) {
+    const file = rel(root, path);
+    const source = readFileSync(path, 'utf8');
+    for (const match of source.matchAll(/['"]@salesforce\/label\/c\.([A-Za-z0-9_]+)['"]/g)) {
+      if (!(match[1] in labels)) {
+        problems.push({
+          file,
+          message: `imports label c.${match[1]}, which is not in CustomLabels (line ${lineOf(source, match[0])})`
+        });
+      }
+    }
+    for (const match of source.matchAll(
+      /['"]@salesforce\/schema\/([A-Za-z0-9_]+)(?:\.([A-Za-z0-9_.]+))?['"]/g
+    )) {
+      const error = match[2]
+        ? resolvePath(model, match[1], match[2])
+        : model[match[1]]
+          ? undefined
+          : `object ${match[1]} does not exist`;
+      if (error)
+        problems.push({
+          file,
+          message: `imports @salesforce/schema/${match[1]}${match[2] ? `.${match[2]}` : ''}: ${error}`
+        });
+    }
+    for (const { text, line } of gqlTemplates(source)) {
+      queries += 1;
+      if (text.includes('${')) {
+        problems.push({
+          file,
+          message: `GraphQL query at line ${line} interpolates values: keep queries static and pass variables`
+        });
+        continue;
+      }
+      schema ??= graphQLSchema(root, model);
+      let errors: readonly { message: string }[];
+      try {
+        errors = validate(schema, parse(text));
+      } catch (error) {
+        errors = [{ message: (error as Error).message }];
+      }
+      for (const error of errors) {
+        problems.push({ file, message: `GraphQL query at line ${line}: ${error.message}` });
+      }
+    }
+  }
+  return queries;
+}
+
+export function checkReferences(root: string): CheckResult {
+  const model = loadObjectModel(root);
+  const problems: Problem[] = [];
+  checkObjectChildren(root, model, problems);
+  checkLayouts(root, model, problems);
+  checkPermissionSetsAndApps(root, model, problems);
+  checkFlows(root, model, problems);
+  checkFlexiPages(root, model, problems);
+  const queries = checkComponentSources(root, model, problems);
+  return {
+    name: 'references',
+    summary: `fields, objects, tabs, apps, labels, components and ${queries} GraphQL queries resolve`,
+    problems,
+    warnings: []
+  };
+}
