@@ -234,7 +234,6 @@ const NEXT_STEPS = [
   'Legal redlines',
   'Map the buying committee'
 ];
-const LEAD_SOURCES = ['Web', 'Partner Referral', 'Phone Inquiry', 'Purchased List', 'Other'];
 
 const STRENGTHS: Record<string, string> = {
   'Territory Strategy': 'Clear view of which accounts carry the quarter.',
@@ -528,7 +527,6 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
       Amount: amount,
       CloseDate: closeDate,
       Type: random.chance(0.55) ? 'Existing Customer - Upgrade' : 'New Customer',
-      LeadSource: random.pick(LEAD_SOURCES),
       ForecastCategoryName: stage.forecast,
       IsClosed: isClosed,
       IsWon: stage.name === 'Closed Won',
@@ -579,6 +577,7 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
       for (const accountId of random.sample(rep.accountIds, random.int(2, 4))) {
         records.Territory_Plan_Account__c.push({
           Id: nextId('Territory_Plan_Account__c'),
+          Name: autoNumber('TPA', records.Territory_Plan_Account__c.length + 1),
           Territory_Plan__c: id,
           Account__c: accountId,
           Planned_Amount__c: roundTo(target * random.between(0.12, 0.3), 1_000),
@@ -597,7 +596,6 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
         Id: nextId('Territory_Plan__History'),
         ParentId: id,
         Field: 'Status__c',
-        DataType: 'Picklist',
         OldValue: 'Draft',
         NewValue: 'Active',
         CreatedById: rep.managerId,
@@ -610,7 +608,6 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
             Id: nextId('Territory_Plan__History'),
             ParentId: id,
             Field: 'Target_Amount__c',
-            DataType: 'Currency',
             OldValue: original,
             NewValue: target,
             CreatedById: rep.managerId,
@@ -623,7 +620,6 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
           Id: nextId('Territory_Plan__History'),
           ParentId: id,
           Field: 'Status__c',
-          DataType: 'Picklist',
           OldValue: 'Active',
           NewValue: 'Closed',
           CreatedById: rep.managerId,
@@ -774,7 +770,7 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
     const main = focus[0];
     records.Coaching_Session__c.push({
       Id: nextId('Coaching_Session__c'),
-      Name: `${type} - ${userName(rep.id)} - ${date}`,
+      Name: autoNumber('CS', records.Coaching_Session__c.length + 1),
       Rep__c: rep.id,
       Coach__c: coach.id,
       OwnerId: rep.id,
@@ -814,13 +810,16 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
         OwnerId: manager.id,
         Period_Start__c: quarter.start,
         Period_End__c: quarter.end,
+        Period_Key__c: `${manager.id}:${quarter.start}:${quarter.end}`,
         Snapshot_Date__c: addDays(quarter.end, random.int(1, 6)),
         Team_Size__c: team.length,
+        Reps_Coached__c: total.repsCoached,
         ...scorecardFields(total)
       });
       for (const entry of entries) {
         records.Scorecard_Entry__c.push({
           Id: nextId('Scorecard_Entry__c'),
+          Name: autoNumber('SE', records.Scorecard_Entry__c.length + 1),
           Manager_Scorecard__c: scorecardId,
           Rep__c: entry.rep.id,
           ...scorecardFields(entry.figures)
@@ -915,9 +914,8 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
       Average_Deal_Size__c: figures.won > 0 ? Math.round(figures.closedWon / figures.won) : null,
       Average_Sales_Cycle_Days__c:
         figures.won > 0 ? round(figures.cycleDays / figures.won, 1) : null,
-      Growth_Percent__c: ratio(figures.closedWon - figures.lastYearWon, figures.lastYearWon),
+      Growth__c: ratio(figures.closedWon - figures.lastYearWon, figures.lastYearWon),
       Coaching_Sessions__c: figures.sessions,
-      Reps_Coached__c: figures.repsCoached,
       Session_Completion_Rate__c: ratio(figures.sessions, figures.planned),
       Goals_Achieved__c: figures.goalsAchieved
     };
@@ -964,6 +962,11 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
     },
     records
   };
+}
+
+/** Auto-number names as the objects' display formats write them (CS-{000000}, …). */
+function autoNumber(prefix: string, sequence: number): string {
+  return `${prefix}-${String(sequence).padStart(6, '0')}`;
 }
 
 function metricSkill(metric: (typeof GOAL_METRICS)[number]): string {

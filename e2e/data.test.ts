@@ -148,14 +148,20 @@ void describe('data through the preview', () => {
       } catch (error) {
         return error as {
           status: number;
-          body: { output: { errors: { errorCode: string; message: string }[] } };
+          body: {
+            output: {
+              errors: { errorCode: string; message: string }[];
+              fieldErrors: Record<string, { errorCode: string; message: string }[]>;
+            };
+          };
         };
       }
     }, recordId);
     assert.ok(failure, 'the save was rejected');
     assert.equal(failure.status, 400);
-    const messages = failure.body.output.errors.map((entry) => entry.errorCode);
-    assert.ok(messages.includes('FIELD_CUSTOM_VALIDATION_EXCEPTION'));
+    const { errors, fieldErrors } = failure.body.output;
+    const codes = [...errors, ...Object.values(fieldErrors).flat()].map((entry) => entry.errorCode);
+    assert.ok(codes.includes('FIELD_CUSTOM_VALIDATION_EXCEPTION'), codes.join(', '));
     await page.close();
   });
 

@@ -4,6 +4,7 @@ import {
   evaluateFormula,
   FormulaError,
   referencedFields,
+  splitOperators,
   unsupportedFunctions,
   type FormulaValue
 } from './formula';
@@ -46,6 +47,18 @@ void describe('formula evaluator', () => {
       true
     );
     assert.equal(evaluate('NOT(Target_Amount__c > 0)', { Target_Amount__c: 0 }), true);
+    assert.equal(
+      evaluate('Target_Amount__c < = 0', { Target_Amount__c: 0 }),
+      true,
+      'Prettier-split <='
+    );
+    assert.deepEqual(splitOperators('OR(a < = 0, b > = 1, c <= 2)'), ['< =', '> =']);
+    assert.equal(
+      evaluate('Target_Amount__c < = 0', { Target_Amount__c: 0 }),
+      true,
+      'Prettier-split <='
+    );
+    assert.deepEqual(splitOperators('OR(a < = 0, b > = 1, c <= 2)'), ['< =', '> =']);
   });
 
   void it('does date and number arithmetic, IF and the date functions', () => {

@@ -55,6 +55,18 @@ const OPERATORS = [
   '!'
 ];
 
+const SPLIT_OPERATOR = /^([<>!])\s+=/;
+
+/**
+ * Comparison operators written with a space inside ("< =", "> ="). Prettier's XML plugin
+ * (xmlWhitespaceSensitivity: ignore) rewrites "&lt;=" that way when it re-wraps a formula;
+ * the evaluator reads them as meant, and the build warns, because the platform's formula
+ * parser may reject them on deploy.
+ */
+export function splitOperators(source: string): string[] {
+  return source.match(/[<>!]\s+=/g) ?? [];
+}
+
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
@@ -92,6 +104,13 @@ function tokenize(source: string): Token[] {
       tokens.push({ type: 'comma', text: char });
       i++;
     } else {
+      const split = SPLIT_OPERATOR.exec(source.slice(i));
+      if (split) {
+        // "< =" for "<=": what Prettier's XML formatting makes of "&lt;=" (see splitOperators).
+        tokens.push({ type: 'op', text: `${split[1]}=` });
+        i += split[0].length;
+        continue;
+      }
       const op = OPERATORS.find((candidate) => source.startsWith(candidate, i));
       if (!op) throw new FormulaError(`Unexpected character "${char}" in formula`);
       tokens.push({ type: 'op', text: op });

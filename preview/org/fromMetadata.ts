@@ -87,6 +87,7 @@ export function dataTypeOf(raw: Json): UiDataType {
   let type = (text(raw.type) ?? 'Text').toLowerCase();
   if (type === 'formula' || type === 'summary') {
     type = (
+      text(raw.formulaResultType) ??
       text(raw.returnType) ??
       text(raw.formulaType) ??
       text(raw.summaryType) ??
@@ -105,10 +106,16 @@ function picklistEntries(raw: unknown): PicklistEntry[] {
   });
 }
 
-function defaultValueOf(raw: Json, dataType: UiDataType): FieldValue | undefined {
+function defaultValueOf(
+  raw: Json,
+  dataType: UiDataType,
+  picklist: PicklistEntry[]
+): FieldValue | undefined {
   const value = raw.defaultValue;
   if (value === undefined || value === null || value === '') return undefined;
   if (dataType === 'Boolean') return flag(value);
+  // A picklist's default is one of its values (the valueSet's default="true" entry).
+  if (typeof value === 'string' && picklist.some((entry) => entry.value === value)) return value;
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (typeof value !== 'string') return undefined;
   // Default value formulas other than literals are evaluated on the platform, not here.
@@ -146,6 +153,7 @@ export function fieldFrom(apiName: string, raw: Json): OrgField {
   const referenceTo = list(raw.referenceTo).filter(
     (entry): entry is string => typeof entry === 'string'
   );
+  const picklistValues = picklistEntries(raw.picklistValues ?? raw.values);
   const updateable = raw.updateable === undefined ? !formula : flag(raw.updateable);
   return {
     apiName,
@@ -159,7 +167,7 @@ export function fieldFrom(apiName: string, raw: Json): OrgField {
     relationshipName: names.parent,
     childRelationshipName: names.child,
     masterDetail,
-    picklistValues: picklistEntries(raw.picklistValues ?? raw.values),
+    picklistValues,
     restrictedPicklist:
       raw.restricted === undefined && raw.restrictedPicklist === undefined
         ? apiName.endsWith('__c')
@@ -168,62 +176,25 @@ export function fieldFrom(apiName: string, raw: Json): OrgField {
     trackHistory: flag(raw.trackHistory),
     scale: typeof raw.scale === 'number' ? raw.scale : dataType === 'Currency' ? 2 : null,
     length: typeof raw.length === 'number' ? raw.length : null,
-    defaultValue: defaultValueOf(raw, dataType),
+    defaultValue: defaultValueOf(raw, dataType, picklistValues),
+    unique: flag(raw.unique),
+    autoNumberFormat:
+      type === 'autonumber' ? (text(raw.displayFormat) ?? `${apiName}-{000000}`) : null,
     inlineHelpText: text(raw.inlineHelpText) ?? null
   };
 }
 
-function systemField(
-  apiName: string,
-  label: string,
-  dataType: UiDataType,
-  extra: Partial<OrgField> = {}
-): OrgField {
-  return {
-    ...fieldFrom(apiName, { label, type: dataType, custom: false }),
+/**
+ * Every record has an Id. Other system fields come from the object model (it lists them for
+ * custom objects, and the known standard fields for standard ones): the preview adds nothing,
+ * so a query is accepted here exactly when the metadata checks accept it.
+ */
+function withId(object: OrgObject): void {
+  object.fields.Id ??= {
+    ...fieldFrom('Id', { label: 'Record ID', type: 'Id', custom: false }),
     createable: false,
-    updateable: false,
-    ...extra
+    updateable: false
   };
-}
-
-/** Fields every custom object has, which object XML does not list. */
-function withSystemFields(object: OrgObject, hasMaster: boolean): void {
-  const add = (field: OrgField): void => {
-    object.fields[field.apiName] ??= field;
-  };
-  add(systemField('Id', 'Record ID', 'Id'));
-  if (object.apiName.endsWith('__c')) {
-    add({
-      ...systemField('Name', `${object.label} Name`, 'String'),
-      createable: true,
-      updateable: true
-    });
-    if (!hasMaster) {
-      add({
-        ...systemField('OwnerId', 'Owner ID', 'Reference', {
-          referenceTo: ['Group', 'User'],
-          relationshipName: 'Owner'
-        }),
-        updateable: true
-      });
-    }
-  }
-  add(systemField('CreatedDate', 'Created Date', 'DateTime'));
-  add(
-    systemField('CreatedById', 'Created By ID', 'Reference', {
-      referenceTo: ['User'],
-      relationshipName: 'CreatedBy'
-    })
-  );
-  add(systemField('LastModifiedDate', 'Last Modified Date', 'DateTime'));
-  add(
-    systemField('LastModifiedById', 'Last Modified By ID', 'Reference', {
-      referenceTo: ['User'],
-      relationshipName: 'LastModifiedBy'
-    })
-  );
-  add(systemField('SystemModstamp', 'System Modstamp', 'DateTime'));
 }
 
 const PUBLIC_OBJECTS = new Set(['User', 'Account', 'UserRole', 'Group']);
@@ -249,7 +220,7 @@ function objectFrom(apiName: string, raw: Json): OrgObject {
     ownership: 'owned'
   };
   const hasMaster = Object.values(fields).some((field) => field.masterDetail);
-  withSystemFields(object, hasMaster);
+  withId(object);
   if (isHistory) {
     const parent = object.fields.ParentId;
     if (parent)
@@ -407,6 +378,52 @@ function union<T extends object>(a: T | undefined, b: T): T {
   return merged;
 }
 
+/**
+ * What PRODUCT.md says a permission set grants, used only while its file is not in force-app
+ * yet: managers read and write everything of the package; reps read it all except private
+ * notes and may only acknowledge and rate sessions and update their goals' progress.
+ */
+function intendedGrants(
+  profileName: ProfileName,
+  objects: Record<string, OrgObject>
+): { objects: Record<string, ObjectPermission>; fields: Record<string, FieldPermission> } {
+  const grants = {
+    objects: {} as Record<string, ObjectPermission>,
+    fields: {} as Record<string, FieldPermission>
+  };
+  const repEditable = new Set([
+    'Coaching_Session__c.Rep_Acknowledged__c',
+    'Coaching_Session__c.Rep_Rating__c',
+    'Development_Goal__c.Progress__c',
+    'Development_Goal__c.Status__c'
+  ]);
+  for (const object of Object.values(objects)) {
+    if (!object.custom) continue;
+    const repEdits = ['Coaching_Session__c', 'Development_Goal__c'].includes(object.apiName);
+    grants.objects[object.apiName] =
+      profileName === 'manager'
+        ? { read: true, create: true, edit: true, delete: true }
+        : { read: true, create: false, edit: repEdits, delete: false };
+    for (const field of Object.values(object.fields)) {
+      if (!field.custom) continue;
+      const key = `${object.apiName}.${field.apiName}`;
+      if (profileName === 'manager') grants.fields[key] = { read: true, edit: true };
+      else if (key !== 'Coaching_Session__c.Private_Notes__c') {
+        grants.fields[key] = { read: true, edit: repEditable.has(key) };
+      }
+    }
+  }
+  // Custom fields on standard objects (Opportunity.Sales_Cycle_Days__c) are readable to both.
+  for (const object of Object.values(objects)) {
+    if (object.custom) continue;
+    for (const field of Object.values(object.fields)) {
+      if (field.custom)
+        grants.fields[`${object.apiName}.${field.apiName}`] = { read: true, edit: false };
+    }
+  }
+  return grants;
+}
+
 export function permissionProfilesFrom(
   root: string,
   objects: Record<string, OrgObject>
@@ -423,8 +440,9 @@ export function permissionProfilesFrom(
       profile.objects[name] = { ...grant };
     for (const setName of PERMISSION_SETS[profileName]) {
       const path = join(dir, `${setName}.permissionset-meta.xml`);
-      if (!existsSync(path)) continue;
-      const granted = readPermissionSet(path);
+      const granted = existsSync(path)
+        ? readPermissionSet(path)
+        : intendedGrants(profileName, objects);
       for (const [name, grant] of Object.entries(granted.objects))
         profile.objects[name] = union(profile.objects[name], grant);
       for (const [name, grant] of Object.entries(granted.fields))
@@ -452,8 +470,32 @@ export function permissionSetNames(root: string): string[] {
     .map((file) => file.replace('.permissionset-meta.xml', ''));
 }
 
+/**
+ * Auto-number display formats (CS-{000000}) are not in the shared object model; they are
+ * read from the object's <nameField> so new records are numbered as the platform would.
+ */
+function readAutoNumberFormats(root: string, objects: Record<string, OrgObject>): void {
+  for (const object of Object.values(objects)) {
+    const name = object.fields.Name;
+    if (!name?.autoNumberFormat) continue;
+    const path = join(
+      root,
+      'force-app/main/default/objects',
+      object.apiName,
+      `${object.apiName}.object-meta.xml`
+    );
+    if (!existsSync(path)) continue;
+    const document = xml.parse(readFileSync(path, 'utf8')) as Json;
+    const custom = isRecord(document.CustomObject) ? document.CustomObject : {};
+    const nameField = isRecord(custom.nameField) ? custom.nameField : {};
+    const format = text(nameField.displayFormat);
+    if (format) name.autoNumberFormat = format;
+  }
+}
+
 export function orgModelFrom(root: string, rawObjects: unknown, rawRules: unknown): OrgModel {
   const objects = objectsFrom(rawObjects);
+  readAutoNumberFormats(root, objects);
   return {
     objects,
     validationRules: validationRulesFrom(rawRules),

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { splitOperators } from './formula';
 import { labelsFrom, orgModelFrom } from './fromMetadata';
 import type { OrgModel } from './model';
 import { fixtureModel } from './testing/fixtureModel';
@@ -40,9 +41,14 @@ export async function loadPreviewMetadata(root: string): Promise<PreviewMetadata
     call('loadValidationRules'),
     call('loadLabels')
   ]);
-  return {
-    model: orgModelFrom(root, objects, rules),
-    labels: labelsFrom(labels),
-    source: 'metadata'
-  };
+  const model = orgModelFrom(root, objects, rules);
+  for (const rule of model.validationRules) {
+    const split = splitOperators(rule.formula);
+    if (split.length > 0) {
+      console.warn(
+        `Validation rule ${rule.objectApiName}.${rule.name} writes ${split.map((op) => `"${op}"`).join(', ')}: the preview reads it as "<="/">=", the platform may not.`
+      );
+    }
+  }
+  return { model, labels: labelsFrom(labels), source: 'metadata' };
 }

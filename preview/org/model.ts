@@ -58,6 +58,10 @@ export interface OrgField {
   scale: number | null;
   length: number | null;
   defaultValue: FieldValue | undefined;
+  /** Unique fields reject a second record with the same value (case-insensitive). */
+  unique: boolean;
+  /** Auto-number fields (a Name like CS-{000000}): the platform numbers new records. */
+  autoNumberFormat: string | null;
   inlineHelpText: string | null;
 }
 

@@ -266,6 +266,20 @@ export class OrgStore {
     if (!commit) for (const undo of log.reverse()) undo();
   }
 
+  /** The next value of an auto-number field: one more than the highest number so far. */
+  nextAutoNumber(object: OrgObject, field: OrgField): string {
+    const format = /^(.*)\{(0+)\}(.*)$/.exec(field.autoNumberFormat ?? '');
+    const [prefix, zeros, suffix] = format ? [format[1], format[2], format[3]] : ['', '0', ''];
+    let highest = 0;
+    for (const row of this.rows(object.apiName)) {
+      const value = row[field.apiName];
+      if (typeof value !== 'string' || !value.startsWith(prefix)) continue;
+      const number = Number(value.slice(prefix.length, value.length - suffix.length));
+      if (Number.isInteger(number)) highest = Math.max(highest, number);
+    }
+    return `${prefix}${String(highest + 1).padStart(zeros.length, '0')}${suffix}`;
+  }
+
   insert(objectApiName: string, record: DatasetRecord): void {
     const table = this.tables.get(objectApiName);
     if (!table) throw new Error(`No table for ${objectApiName}`);

@@ -260,6 +260,30 @@ function checkRequired(object: OrgObject, record: DatasetRecord, errors: ErrorCo
   for (const field of missing) errors.field(field, 'REQUIRED_FIELD_MISSING', message);
 }
 
+/** Unique fields (e.g. a scorecard's Period_Key__c) reject a second record with the value. */
+function checkUnique(
+  context: WriteContext,
+  object: OrgObject,
+  record: DatasetRecord,
+  errors: ErrorCollector
+): void {
+  for (const field of Object.values(object.fields)) {
+    const value = record[field.apiName];
+    if (!field.unique || value === null || value === undefined || value === '') continue;
+    const key = String(value).toLowerCase();
+    for (const other of context.store.rows(object.apiName)) {
+      if (other.Id !== record.Id && String(other[field.apiName] ?? '').toLowerCase() === key) {
+        errors.field(
+          field,
+          'DUPLICATE_VALUE',
+          `duplicate value found: ${field.apiName} duplicates value on record with id: ${other.Id}`
+        );
+        break;
+      }
+    }
+  }
+}
+
 function checkValidationRules(
   context: WriteContext,
   object: OrgObject,
@@ -381,6 +405,9 @@ export function createRecord(
     else if (field.dataType === 'Boolean' && !field.formula) record[field.apiName] = false;
   }
   Object.assign(record, accepted);
+  for (const field of Object.values(object.fields)) {
+    if (field.autoNumberFormat) record[field.apiName] = context.store.nextAutoNumber(object, field);
+  }
   if (object.ownership === 'owned' && isBlank(record.OwnerId)) record.OwnerId = context.userId;
   if ('CreatedDate' in object.fields || object.ownership !== 'public') {
     record.CreatedDate = now;
@@ -392,6 +419,7 @@ export function createRecord(
   checkRequired(object, record, errors);
   throwIfErrors(errors, 'create');
   checkValidationRules(context, object, record, null, errors);
+  checkUnique(context, object, record, errors);
   throwIfErrors(errors, 'create');
   if (object.ownership === 'master') {
     const master = context.store.masterOf(object, record);
@@ -434,6 +462,7 @@ export function updateRecord(
   checkRequired(object, record, errors);
   throwIfErrors(errors, 'update');
   checkValidationRules(context, object, record, prior, errors);
+  checkUnique(context, object, record, errors);
   throwIfErrors(errors, 'update');
   context.store.replace(object.apiName, record);
   historyRows(context, object, prior, record, now);

@@ -35,6 +35,8 @@ function field(apiName: string, dataType: UiDataType, options: FieldOptions = {}
     scale: dataType === 'Currency' ? 2 : null,
     length: null,
     defaultValue: undefined,
+    unique: false,
+    autoNumberFormat: null,
     inlineHelpText: null,
     ...options
   };
