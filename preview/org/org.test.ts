@@ -322,6 +322,38 @@ void describe('aggregate queries', () => {
     );
   });
 
+  void it('orders groups by an aggregate function', () => {
+    const result = newOrg()
+      .session(vp)
+      .graphql({
+        query: `{ uiapi { aggregate { Opportunity(where: { IsWon: { eq: true } }, groupBy: { OwnerId: { group: true } },
+          orderBy: { Amount: { order: DESC, function: SUM } }, first: 5) {
+          edges { node { aggregate { OwnerId { value } Amount { sum { value } } } } } } } } }`
+      });
+    assert.equal(result.errors, undefined);
+    const sums = (
+      result.data as {
+        uiapi: {
+          aggregate: {
+            Opportunity: {
+              edges: { node: { aggregate: { Amount: { sum: { value: number } } } } }[];
+            };
+          };
+        };
+      }
+    ).uiapi.aggregate.Opportunity.edges.map((edge) => edge.node.aggregate.Amount.sum.value);
+    assert.equal(sums.length, 5);
+    assert.deepEqual(
+      sums,
+      [...sums].sort((a, b) => b - a)
+    );
+    const totals = new Map<string, number>();
+    for (const o of opportunities.filter((row) => row.IsWon === true)) {
+      totals.set(String(o.OwnerId), (totals.get(String(o.OwnerId)) ?? 0) + Number(o.Amount ?? 0));
+    }
+    assert.equal(sums[0], Math.max(...totals.values()));
+  });
+
   void it('refuses to read an ungrouped value', () => {
     const result = newOrg().session(vp).graphql({
       query:

@@ -228,6 +228,8 @@ export interface OrderTerm {
   path: string;
   descending: boolean;
   nullsFirst: boolean;
+  /** Aggregate queries may order by a function of the group (AVG, COUNT, SUM, …). */
+  fn?: string;
 }
 
 /**
@@ -249,7 +251,13 @@ export function orderTerms(
         const descending = clause.order === 'DESC';
         // SOQL defaults: nulls first when ascending, last when descending.
         const nullsFirst = clause.nulls ? clause.nulls === 'FIRST' : !descending;
-        terms.push({ path: [...prefix, key].join('.'), descending, nullsFirst });
+        const fn = typeof clause.function === 'string' ? clause.function : undefined;
+        terms.push({
+          path: [...prefix, key].join('.'),
+          descending,
+          nullsFirst,
+          ...(fn ? { fn } : {})
+        });
       } else {
         const relationship = store.relationshipField(current, key);
         const parentObject = relationship
@@ -441,4 +449,36 @@ export function groupRows(
     group.rows.push(row);
   }
   return [...groups.values()];
+}
+
+export type AggregateFunction = 'count' | 'countDistinct' | 'sum' | 'avg' | 'min' | 'max';
+
+/** An aggregate over a column, ignoring nulls as SOQL does (SUM of nothing is null). */
+export function aggregateOf(column: FieldValue[], fn: AggregateFunction): FieldValue {
+  const values = column.filter((value) => value !== null && value !== undefined);
+  switch (fn) {
+    case 'count':
+      return values.length;
+    case 'countDistinct':
+      return new Set(values.map((item) => (typeof item === 'string' ? item.toLowerCase() : item)))
+        .size;
+    case 'sum':
+      return values.length === 0
+        ? null
+        : (values as number[]).reduce((total, item) => total + item, 0);
+    case 'avg':
+      return values.length === 0
+        ? null
+        : (values as number[]).reduce((total, item) => total + item, 0) / values.length;
+    case 'min':
+    case 'max':
+      if (values.length === 0) return null;
+      return values.reduce((best, item) => {
+        const better =
+          fn === 'min'
+            ? (item as number | string) < (best as number | string)
+            : (item as number | string) > (best as number | string);
+        return better ? item : best;
+      });
+  }
 }

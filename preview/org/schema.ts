@@ -48,6 +48,8 @@ import {
   type UiDataType
 } from './model';
 import {
+  aggregateOf,
+  type AggregateFunction,
   compareBy,
   DATE_FUNCTIONS,
   groupKeyParts,
@@ -58,6 +60,7 @@ import {
   QueryError,
   type AggregateGroup,
   type Filter,
+  type OrderTerm,
   type Page
 } from './query';
 import type { OrgStore } from './store';
@@ -447,43 +450,9 @@ function columnValues(source: AggregateFieldSource, store: OrgStore): FieldValue
 function aggregateValue(
   store: OrgStore,
   source: AggregateFieldSource,
-  fn: 'count' | 'countDistinct' | 'sum' | 'avg' | 'min' | 'max'
+  fn: AggregateFunction
 ): ValueWrapper {
-  const values = columnValues(source, store).filter(
-    (value) => value !== null && value !== undefined
-  );
-  let value: FieldValue = null;
-  switch (fn) {
-    case 'count':
-      value = values.length;
-      break;
-    case 'countDistinct':
-      value = new Set(values.map((item) => (typeof item === 'string' ? item.toLowerCase() : item)))
-        .size;
-      break;
-    case 'sum':
-      value =
-        values.length === 0 ? null : (values as number[]).reduce((total, item) => total + item, 0);
-      break;
-    case 'avg':
-      value =
-        values.length === 0
-          ? null
-          : (values as number[]).reduce((total, item) => total + item, 0) / values.length;
-      break;
-    case 'min':
-    case 'max': {
-      if (values.length === 0) break;
-      value = values.reduce((best, item) => {
-        const better =
-          fn === 'min'
-            ? (item as number | string) < (best as number | string)
-            : (item as number | string) > (best as number | string);
-        return better ? item : best;
-      });
-      break;
-    }
-  }
+  const value = aggregateOf(columnValues(source, store), fn);
   const field =
     fn === 'count' || fn === 'countDistinct'
       ? { ...source.field, dataType: 'Long' as const }
@@ -506,6 +475,15 @@ function dateFunctionValue(
   const raw = first ? store.readPath(source.group.object, first, source.path) : null;
   return { value: typeof raw === 'string' ? DATE_FUNCTIONS[fn](raw) : null, displayValue: null };
 }
+
+const AGGREGATE_FUNCTIONS: Record<string, AggregateFunction> = {
+  AVG: 'avg',
+  COUNT: 'count',
+  COUNT_DISTINCT: 'countDistinct',
+  MAX: 'max',
+  MIN: 'min',
+  SUM: 'sum'
+};
 
 // ---- Argument key order -------------------------------------------------------------------
 
@@ -1037,10 +1015,16 @@ function selectGroups(
       terms.length > 0
         ? terms
         : parts.map((part) => ({ path: part.path, descending: false, nullsFirst: true }));
+    // A term with a function orders by that aggregate of the group (SUM(Amount) DESC).
+    const sortValue = (group: AggregateGroup, term: OrderTerm): FieldValue => {
+      if (!term.fn) return group.keys.get(term.path) ?? null;
+      const values = group.rows.map((row) => context.store.readPath(object, row, term.path));
+      return aggregateOf(values, AGGREGATE_FUNCTIONS[term.fn] ?? 'count');
+    };
     groups.sort((left, right) => {
       for (const term of orderPaths) {
-        const a = left.keys.get(term.path) ?? null;
-        const b = right.keys.get(term.path) ?? null;
+        const a = sortValue(left, term);
+        const b = sortValue(right, term);
         if (a === b) continue;
         if (a === null) return term.nullsFirst ? -1 : 1;
         if (b === null) return term.nullsFirst ? 1 : -1;
