@@ -1,0 +1,1455 @@
+/**
+ * The KPI engine: every KPI of the product, per rep, per team and rolled up per manager of
+ * managers, computed from plain data.
+ *
+ * Two input routes meet in one place, the per-owner sums (`OwnerSums`):
+ *  - records: OpportunityFact[] → sumByOwner (one pass, numeric epoch-day compares) → OwnerSums
+ *  - aggregates: rows per owner from aggregate GraphQL queries → ownerSumsFromAggregates → OwnerSums
+ * and OwnerSums → computeKpis. Team and roll-up figures are computed from summed numerators and
+ * denominators (never averaged ratios), so a team equals the sum of its reps and a roll-up of
+ * roll-ups equals the roll-up of all reps.
+ *
+ * Nothing here returns NaN or Infinity: a ratio that cannot be computed is a `Ratio` with
+ * `ok: false` and a reason the component can explain.
+ */
+import {
+  type EpochDay,
+  type IsoDate,
+  type Period,
+  fromEpochDay,
+  previousPeriod,
+  samePeriodLastYear,
+  toDayRange,
+  toEpochDay
+} from 'c/periods';
+
+// ---------------------------------------------------------------------------------------------
+// Ratios that may not be computable
+// ---------------------------------------------------------------------------------------------
+
+export type NotComputableReason =
+  /** Win rate: nothing closed in the period. */
+  | 'no-closed-deals'
+  /** Average deal size, sales cycle, required coverage: nothing won. */
+  | 'no-won-deals'
+  /** Percent to plan, coverage: no active territory plan, or a zero target. */
+  | 'no-target'
+  /** Coverage: closed won already meets the target, there is no gap to cover. */
+  | 'target-met'
+  /** Growth: nothing closed won in the same period a year earlier. */
+  | 'no-prior-value'
+  /** Completion rate: no planned or completed session in the period. */
+  | 'no-sessions'
+  /** Goal: the KPI link has no baseline or no target value. */
+  | 'no-goal-values'
+  /** Goal: baseline equals target, so progress has no scale. */
+  | 'no-baseline-gap'
+  /** Goal: manual goal without a progress value (or a field the user cannot see). */
+  | 'no-progress'
+  /** A value needed for the ratio is unavailable (e.g. hidden by field-level security). */
+  | 'no-data';
+
+export type Ratio = { ok: true; value: number } | { ok: false; reason: NotComputableReason };
+
+export function computable(value: number): Ratio {
+  return Number.isFinite(value) ? { ok: true, value } : { ok: false, reason: 'no-data' };
+}
+
+export function notComputable(reason: NotComputableReason): Ratio {
+  return { ok: false, reason };
+}
+
+/** numerator ÷ denominator, or `reason` when the denominator is zero. */
+export function divide(numerator: number, denominator: number, reason: NotComputableReason): Ratio {
+  if (denominator === 0) return { ok: false, reason };
+  const value = numerator / denominator;
+  return Number.isFinite(value) ? { ok: true, value } : { ok: false, reason: 'no-data' };
+}
+
+/** The value, or `fallback` when not computable (for sorting and charts). */
+export function ratioValue(ratio: Ratio, fallback: number | null = null): number | null {
+  return ratio.ok ? ratio.value : fallback;
+}
+
+/** after − before, not computable when either side is not. */
+export function ratioChange(after: Ratio, before: Ratio): Ratio {
+  if (!after.ok) return after;
+  if (!before.ok) return before;
+  return computable(after.value - before.value);
+}
+
+function clamp01(value: number): number {
+  return value < 0 ? 0 : value > 1 ? 1 : value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Engine inputs
+// ---------------------------------------------------------------------------------------------
+
+/** One opportunity, normalised once: dates are epoch days, amounts numbers or null. */
+export interface OpportunityFact {
+  id: string;
+  ownerId: string;
+  accountId: string | null;
+  amount: number | null;
+  stage: string;
+  /** 0–100, as Opportunity.Probability. */
+  probability: number | null;
+  isClosed: boolean;
+  isWon: boolean;
+  closeDay: EpochDay;
+  createdDay: EpochDay;
+  pushCount: number;
+  lastStageChangeDay: EpochDay | null;
+  lastActivityDay: EpochDay | null;
+}
+
+/**
+ * Facts with a parallel owner index, so the hot loop adds into per-owner accumulators by
+ * integer index instead of looking owners up by string.
+ */
+export interface OpportunityFactSet {
+  facts: readonly OpportunityFact[];
+  ownerIds: readonly string[];
+  /** ownerIds index of facts[i]. */
+  ownerIndex: Int32Array;
+}
+
+export function indexByOwner(
+  facts: readonly OpportunityFact[],
+  ownerIds: readonly string[] = []
+): OpportunityFactSet {
+  const ids = [...ownerIds];
+  const lookup = new Map<string, number>();
+  ids.forEach((id, index) => lookup.set(id, index));
+  const ownerIndex = new Int32Array(facts.length);
+  for (let i = 0; i < facts.length; i++) {
+    const ownerId = facts[i].ownerId;
+    let index = lookup.get(ownerId);
+    if (index === undefined) {
+      index = ids.length;
+      ids.push(ownerId);
+      lookup.set(ownerId, index);
+    }
+    ownerIndex[i] = index;
+  }
+  return { facts, ownerIds: ids, ownerIndex };
+}
+
+/** An Opportunity as plain field values (sample data, Apex-free exports, tests). */
+export interface OpportunityRecord {
+  Id: string;
+  OwnerId: string;
+  AccountId?: string | null;
+  Amount?: number | null;
+  StageName?: string | null;
+  Probability?: number | null;
+  IsClosed?: boolean | null;
+  IsWon?: boolean | null;
+  CloseDate: IsoDate;
+  /** DateTime or Date; counted by its (UTC) date. */
+  CreatedDate: string;
+  PushCount?: number | null;
+  LastStageChangeDate?: string | null;
+  LastActivityDate?: IsoDate | null;
+}
+
+function finiteOrNull(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+function dayOrNull(value: unknown): EpochDay | null {
+  if (typeof value !== 'string' || value.length < 10) return null;
+  try {
+    return toEpochDay(value.slice(0, 10));
+  } catch {
+    return null;
+  }
+}
+
+/** Plain record → fact. Missing optional fields become null / 0, never a crash. */
+export function toOpportunityFact(record: OpportunityRecord): OpportunityFact {
+  const closeDay = toEpochDay(record.CloseDate.slice(0, 10));
+  const isWon = record.IsWon === true;
+  return {
+    id: record.Id,
+    ownerId: record.OwnerId,
+    accountId: record.AccountId ?? null,
+    amount: finiteOrNull(record.Amount),
+    stage: record.StageName ?? '',
+    probability: finiteOrNull(record.Probability),
+    isClosed: record.IsClosed === true || isWon,
+    isWon,
+    closeDay,
+    createdDay: dayOrNull(record.CreatedDate) ?? closeDay,
+    pushCount: finiteOrNull(record.PushCount) ?? 0,
+    lastStageChangeDay: dayOrNull(record.LastStageChangeDate),
+    lastActivityDay: dayOrNull(record.LastActivityDate)
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+// ---------------------------------------------------------------------------------------------
+
+export interface Thresholds {
+  /** No One-on-One for more than this many days raises a warning. */
+  oneOnOneMaxDays: number;
+  /** An open deal in the same stage for more than this many days is stale. */
+  staleStageDays: number;
+  /** An open deal without activity for more than this many days is stale (never counts too). */
+  noActivityDays: number;
+  /** Win-rate drop (fraction, 0.1 = 10 points) versus the previous period that warns. */
+  winRateDropPoints: number;
+  /** Open deals past their close date from which "deals slipping" warns. */
+  slippingDealsMin: number;
+  /** Coverage at or above this share of required coverage is amber rather than red. */
+  coverageAmberShare: number;
+  /** Percent to plan (relative to the elapsed part of the period) for green and amber. */
+  percentToPlanGreen: number;
+  percentToPlanAmber: number;
+  /** Win rate (by count) for green and amber. */
+  winRateGreen: number;
+  winRateAmber: number;
+  /** Session completion rate for green and amber. */
+  completionRateGreen: number;
+  completionRateAmber: number;
+  /** Days past a goal's target date from which the warning is high severity. */
+  goalOverdueHighDays: number;
+}
+
+export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
+  oneOnOneMaxDays: 14,
+  staleStageDays: 30,
+  noActivityDays: 14,
+  winRateDropPoints: 0.1,
+  slippingDealsMin: 1,
+  coverageAmberShare: 0.8,
+  percentToPlanGreen: 1,
+  percentToPlanAmber: 0.8,
+  winRateGreen: 0.3,
+  winRateAmber: 0.2,
+  completionRateGreen: 0.8,
+  completionRateAmber: 0.6,
+  goalOverdueHighDays: 30
+});
+
+/** Defaults overlaid with the given settings; non-finite or negative values fall back. */
+export function resolveThresholds(
+  settings?: Partial<Record<keyof Thresholds, unknown>>
+): Thresholds {
+  const resolved: Thresholds = { ...DEFAULT_THRESHOLDS };
+  if (!settings) return resolved;
+  for (const key of Object.keys(DEFAULT_THRESHOLDS) as (keyof Thresholds)[]) {
+    const raw = settings[key];
+    const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+    if (typeof value === 'number' && Number.isFinite(value) && value >= 0) resolved[key] = value;
+  }
+  return resolved;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per-owner sums: where the two routes meet
+// ---------------------------------------------------------------------------------------------
+
+/** Numerators and denominators of one period. All amounts treat a null Amount as 0. */
+export interface PeriodSums {
+  wonCount: number;
+  wonAmount: number;
+  /** Closed = won + lost. */
+  closedCount: number;
+  closedAmount: number;
+  openCount: number;
+  openAmount: number;
+  /** Σ Amount × Probability / 100 of open deals (Opportunity.ExpectedRevenue). */
+  weightedPipeline: number;
+  /** Σ (CloseDate − CreatedDate) in days over won deals with a known cycle. */
+  wonCycleDays: number;
+  wonCycleCount: number;
+}
+
+/**
+ * Deal hygiene of an owner's open deals, as of today. Not tied to the KPI period: a deal that
+ * slipped out of last quarter is exactly the one the manager must see. Scope is every open
+ * deal in the input (records route) or every open deal the hygiene queries return (aggregates).
+ */
+export interface HygieneCounts {
+  /** Open, CloseDate before today. */
+  pastCloseDate: number;
+  /** Open, PushCount > 0. */
+  pushed: number;
+  /** Open, in stage longer than staleStageDays (since LastStageChangeDate, else CreatedDate). */
+  staleInStage: number;
+  /** Open, LastActivityDate older than noActivityDays or never. */
+  noRecentActivity: number;
+}
+
+export interface KpiWindows {
+  current: Period;
+  previous: Period;
+  lastYear: Period;
+}
+
+/** The period, the one before it and the same period a year earlier. */
+export function windowsFor(period: Period): KpiWindows {
+  return {
+    current: period,
+    previous: previousPeriod(period),
+    lastYear: samePeriodLastYear(period)
+  };
+}
+
+export interface OwnerSums {
+  ownerId: string;
+  current: PeriodSums;
+  previous: PeriodSums;
+  lastYear: PeriodSums;
+  hygiene: HygieneCounts;
+}
+
+export function emptyPeriodSums(): PeriodSums {
+  return {
+    wonCount: 0,
+    wonAmount: 0,
+    closedCount: 0,
+    closedAmount: 0,
+    openCount: 0,
+    openAmount: 0,
+    weightedPipeline: 0,
+    wonCycleDays: 0,
+    wonCycleCount: 0
+  };
+}
+
+export function emptyHygiene(): HygieneCounts {
+  return { pastCloseDate: 0, pushed: 0, staleInStage: 0, noRecentActivity: 0 };
+}
+
+export function emptyOwnerSums(ownerId: string): OwnerSums {
+  return {
+    ownerId,
+    current: emptyPeriodSums(),
+    previous: emptyPeriodSums(),
+    lastYear: emptyPeriodSums(),
+    hygiene: emptyHygiene()
+  };
+}
+
+export function addPeriodSums(a: PeriodSums, b: PeriodSums): PeriodSums {
+  return {
+    wonCount: a.wonCount + b.wonCount,
+    wonAmount: a.wonAmount + b.wonAmount,
+    closedCount: a.closedCount + b.closedCount,
+    closedAmount: a.closedAmount + b.closedAmount,
+    openCount: a.openCount + b.openCount,
+    openAmount: a.openAmount + b.openAmount,
+    weightedPipeline: a.weightedPipeline + b.weightedPipeline,
+    wonCycleDays: a.wonCycleDays + b.wonCycleDays,
+    wonCycleCount: a.wonCycleCount + b.wonCycleCount
+  };
+}
+
+export function addHygiene(a: HygieneCounts, b: HygieneCounts): HygieneCounts {
+  return {
+    pastCloseDate: a.pastCloseDate + b.pastCloseDate,
+    pushed: a.pushed + b.pushed,
+    staleInStage: a.staleInStage + b.staleInStage,
+    noRecentActivity: a.noRecentActivity + b.noRecentActivity
+  };
+}
+
+// Accumulator layout: per owner, three windows of PERIOD_FIELDS numbers, then HYGIENE_FIELDS.
+const PERIOD_FIELDS = 9;
+const HYGIENE_OFFSET = 3 * PERIOD_FIELDS;
+const STRIDE = HYGIENE_OFFSET + 4;
+const WON_COUNT = 0;
+const WON_AMOUNT = 1;
+const CLOSED_COUNT = 2;
+const CLOSED_AMOUNT = 3;
+const OPEN_COUNT = 4;
+const OPEN_AMOUNT = 5;
+const WEIGHTED = 6;
+const CYCLE_DAYS = 7;
+const CYCLE_COUNT = 8;
+
+function readPeriod(acc: Float64Array, at: number): PeriodSums {
+  return {
+    wonCount: acc[at + WON_COUNT],
+    wonAmount: acc[at + WON_AMOUNT],
+    closedCount: acc[at + CLOSED_COUNT],
+    closedAmount: acc[at + CLOSED_AMOUNT],
+    openCount: acc[at + OPEN_COUNT],
+    openAmount: acc[at + OPEN_AMOUNT],
+    weightedPipeline: acc[at + WEIGHTED],
+    wonCycleDays: acc[at + CYCLE_DAYS],
+    wonCycleCount: acc[at + CYCLE_COUNT]
+  };
+}
+
+function accumulate(acc: Float64Array, at: number, fact: OpportunityFact, amount: number): void {
+  if (fact.isClosed) {
+    acc[at + CLOSED_COUNT] += 1;
+    acc[at + CLOSED_AMOUNT] += amount;
+    if (fact.isWon) {
+      acc[at + WON_COUNT] += 1;
+      acc[at + WON_AMOUNT] += amount;
+      acc[at + CYCLE_DAYS] += fact.closeDay - fact.createdDay;
+      acc[at + CYCLE_COUNT] += 1;
+    }
+  } else {
+    acc[at + OPEN_COUNT] += 1;
+    acc[at + OPEN_AMOUNT] += amount;
+    const probability = fact.probability;
+    if (probability !== null) acc[at + WEIGHTED] += (amount * probability) / 100;
+  }
+}
+
+/** Options of the hygiene counts (the relevant thresholds and today). */
+export interface HygieneSettings {
+  today: IsoDate;
+  staleStageDays: number;
+  noActivityDays: number;
+}
+
+/**
+ * Records route: one pass over the facts, numeric compares only, adding into a flat
+ * Float64Array of per-owner accumulators by owner index. Owners of `set.ownerIds` without
+ * any fact get zero sums.
+ */
+export function sumByOwner(
+  input: OpportunityFactSet | readonly OpportunityFact[],
+  windows: KpiWindows,
+  hygiene: HygieneSettings
+): OwnerSums[] {
+  const set = isFactSet(input) ? input : indexByOwner(input);
+  const { facts, ownerIndex, ownerIds } = set;
+  const acc = new Float64Array(ownerIds.length * STRIDE);
+  const cur = toDayRange(windows.current);
+  const prev = toDayRange(windows.previous);
+  const ly = toDayRange(windows.lastYear);
+  const cs = cur.startDay;
+  const ce = cur.endDay;
+  const ps = prev.startDay;
+  const pe = prev.endDay;
+  const ls = ly.startDay;
+  const le = ly.endDay;
+  const todayDay = toEpochDay(hygiene.today);
+  // A deal is stale when today − day > threshold, i.e. day < today − threshold.
+  const stageCutoff = todayDay - hygiene.staleStageDays;
+  const activityCutoff = todayDay - hygiene.noActivityDays;
+  const n = facts.length;
+  for (let i = 0; i < n; i++) {
+    const fact = facts[i];
+    const base = ownerIndex[i] * STRIDE;
+    const amount = fact.amount ?? 0;
+    const close = fact.closeDay;
+    if (close >= cs && close <= ce) accumulate(acc, base, fact, amount);
+    if (close >= ps && close <= pe) accumulate(acc, base + PERIOD_FIELDS, fact, amount);
+    if (close >= ls && close <= le) accumulate(acc, base + 2 * PERIOD_FIELDS, fact, amount);
+    if (!fact.isClosed) {
+      const h = base + HYGIENE_OFFSET;
+      if (close < todayDay) acc[h] += 1;
+      if (fact.pushCount > 0) acc[h + 1] += 1;
+      if ((fact.lastStageChangeDay ?? fact.createdDay) < stageCutoff) acc[h + 2] += 1;
+      const activity = fact.lastActivityDay;
+      if (activity === null || activity < activityCutoff) acc[h + 3] += 1;
+    }
+  }
+  const result: OwnerSums[] = new Array<OwnerSums>(ownerIds.length);
+  for (let o = 0; o < ownerIds.length; o++) {
+    const base = o * STRIDE;
+    const h = base + HYGIENE_OFFSET;
+    result[o] = {
+      ownerId: ownerIds[o],
+      current: readPeriod(acc, base),
+      previous: readPeriod(acc, base + PERIOD_FIELDS),
+      lastYear: readPeriod(acc, base + 2 * PERIOD_FIELDS),
+      hygiene: {
+        pastCloseDate: acc[h],
+        pushed: acc[h + 1],
+        staleInStage: acc[h + 2],
+        noRecentActivity: acc[h + 3]
+      }
+    };
+  }
+  return result;
+}
+
+function isFactSet(
+  input: OpportunityFactSet | readonly OpportunityFact[]
+): input is OpportunityFactSet {
+  return !Array.isArray(input);
+}
+
+/**
+ * Aggregates route: one row per (owner, IsClosed, IsWon) group of one period, as the aggregate
+ * query `groupBy: { OwnerId, IsClosed, IsWon }` returns them. Sums are null when the group has
+ * no value (or the field is hidden by field-level security).
+ */
+export interface OpportunityAggregateRow {
+  ownerId: string;
+  isClosed: boolean;
+  isWon: boolean;
+  count: number;
+  amountSum: number | null;
+  expectedRevenueSum: number | null;
+  /** avg(Sales_Cycle_Days__c) over the group. */
+  salesCycleAvg: number | null;
+  /** count(Sales_Cycle_Days__c): rows with a cycle; defaults to `count` when not queried. */
+  salesCycleCount?: number | null;
+}
+
+/** One count per owner, from a hygiene aggregate query grouped by OwnerId. */
+export interface OwnerCountRow {
+  ownerId: string;
+  count: number;
+}
+
+export interface OwnerAggregates {
+  current: readonly OpportunityAggregateRow[];
+  previous: readonly OpportunityAggregateRow[];
+  lastYear: readonly OpportunityAggregateRow[];
+  pastCloseDate?: readonly OwnerCountRow[];
+  pushed?: readonly OwnerCountRow[];
+  staleInStage?: readonly OwnerCountRow[];
+  noRecentActivity?: readonly OwnerCountRow[];
+}
+
+function addAggregateRow(sums: PeriodSums, row: OpportunityAggregateRow): void {
+  const amount = finiteOrNull(row.amountSum) ?? 0;
+  const count = finiteOrNull(row.count) ?? 0;
+  if (row.isClosed || row.isWon) {
+    sums.closedCount += count;
+    sums.closedAmount += amount;
+    if (row.isWon) {
+      sums.wonCount += count;
+      sums.wonAmount += amount;
+      const avg = finiteOrNull(row.salesCycleAvg);
+      if (avg !== null) {
+        const cycleCount = finiteOrNull(row.salesCycleCount) ?? count;
+        // The server returns an average of whole days; the sum of whole days is an integer.
+        sums.wonCycleDays += Math.round(avg * cycleCount);
+        sums.wonCycleCount += cycleCount;
+      }
+    }
+  } else {
+    sums.openCount += count;
+    sums.openAmount += amount;
+    sums.weightedPipeline += finiteOrNull(row.expectedRevenueSum) ?? 0;
+  }
+}
+
+/**
+ * Aggregate rows → the same OwnerSums as the records route. `ownerIds` fixes the order and
+ * includes reps without any opportunity; owners found only in the rows are appended.
+ */
+export function ownerSumsFromAggregates(
+  aggregates: OwnerAggregates,
+  ownerIds: readonly string[] = []
+): OwnerSums[] {
+  const byOwner = new Map<string, OwnerSums>();
+  const get = (ownerId: string): OwnerSums => {
+    let sums = byOwner.get(ownerId);
+    if (!sums) {
+      sums = emptyOwnerSums(ownerId);
+      byOwner.set(ownerId, sums);
+    }
+    return sums;
+  };
+  ownerIds.forEach(get);
+  for (const row of aggregates.current) addAggregateRow(get(row.ownerId).current, row);
+  for (const row of aggregates.previous) addAggregateRow(get(row.ownerId).previous, row);
+  for (const row of aggregates.lastYear) addAggregateRow(get(row.ownerId).lastYear, row);
+  const hygieneRows: [keyof HygieneCounts, readonly OwnerCountRow[] | undefined][] = [
+    ['pastCloseDate', aggregates.pastCloseDate],
+    ['pushed', aggregates.pushed],
+    ['staleInStage', aggregates.staleInStage],
+    ['noRecentActivity', aggregates.noRecentActivity]
+  ];
+  for (const [key, rows] of hygieneRows) {
+    for (const row of rows ?? []) get(row.ownerId).hygiene[key] += finiteOrNull(row.count) ?? 0;
+  }
+  return [...byOwner.values()];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Territory plan targets
+// ---------------------------------------------------------------------------------------------
+
+export interface TerritoryPlanFact {
+  id: string;
+  /** Plan_Owner__c: the user whose opportunities count. */
+  ownerId: string;
+  managerId: string | null;
+  startDay: EpochDay;
+  endDay: EpochDay;
+  target: number | null;
+  status: string | null;
+}
+
+export const ACTIVE_PLAN_STATUS = 'Active';
+
+/**
+ * The target of one owner for a period: the sum over Active plans of the owner that overlap
+ * the period, each contributing its target in proportion to the days it shares with the
+ * period. A quarterly plan viewed for its quarter contributes its full target; four quarterly
+ * plans sum to the year; an annual plan viewed for one quarter contributes that quarter's share.
+ * Null when no active plan with a positive target overlaps (percent to plan is then not
+ * computable, rather than zero).
+ */
+export function targetFor(
+  plans: readonly TerritoryPlanFact[],
+  ownerId: string,
+  period: Period
+): number | null {
+  return targetsByOwner(plans, period).get(ownerId) ?? null;
+}
+
+export function targetsByOwner(
+  plans: readonly TerritoryPlanFact[],
+  period: Period
+): Map<string, number> {
+  const { startDay, endDay } = toDayRange(period);
+  const targets = new Map<string, number>();
+  for (const plan of plans) {
+    if (plan.status !== ACTIVE_PLAN_STATUS) continue;
+    const target = finiteOrNull(plan.target);
+    if (target === null || target <= 0 || plan.endDay < plan.startDay) continue;
+    const overlap = Math.min(endDay, plan.endDay) - Math.max(startDay, plan.startDay) + 1;
+    if (overlap <= 0) continue;
+    const share = (target * overlap) / (plan.endDay - plan.startDay + 1);
+    targets.set(plan.ownerId, (targets.get(plan.ownerId) ?? 0) + share);
+  }
+  return targets;
+}
+
+// ---------------------------------------------------------------------------------------------
+// KPIs from sums
+// ---------------------------------------------------------------------------------------------
+
+/** Everything a KPI row is computed from: additive, so teams are sums of reps. */
+export interface KpiInput {
+  current: PeriodSums;
+  previous: PeriodSums;
+  lastYear: PeriodSums;
+  hygiene: HygieneCounts;
+  /** Sum of plan targets; null when no rep in scope has a plan. */
+  target: number | null;
+}
+
+export interface Kpis {
+  closedWon: number;
+  wonCount: number;
+  closedCount: number;
+  target: number | null;
+  percentToPlan: Ratio;
+  closedWonLastYear: number;
+  growth: Ratio;
+  winRateByCount: Ratio;
+  winRateByAmount: Ratio;
+  previousWinRateByCount: Ratio;
+  openPipeline: number;
+  openCount: number;
+  weightedPipeline: number;
+  /** target − closed won; null without a target. Negative when the target is exceeded. */
+  gapToTarget: number | null;
+  /** open pipeline ÷ (target − closed won). */
+  pipelineCoverage: Ratio;
+  /** 1 ÷ win rate by amount: coverage is measured in amount, so is the rate that converts it. */
+  requiredCoverage: Ratio;
+  averageDealSize: Ratio;
+  salesCycleDays: Ratio;
+  hygiene: HygieneCounts;
+}
+
+export function winRateByCount(sums: PeriodSums): Ratio {
+  return divide(sums.wonCount, sums.closedCount, 'no-closed-deals');
+}
+
+export function winRateByAmount(sums: PeriodSums): Ratio {
+  if (sums.closedCount === 0) return notComputable('no-closed-deals');
+  return divide(sums.wonAmount, sums.closedAmount, 'no-data');
+}
+
+export function computeKpis(input: KpiInput): Kpis {
+  const { current, previous, lastYear, hygiene } = input;
+  const target = input.target !== null && input.target > 0 ? input.target : null;
+  const closedWon = current.wonAmount;
+  const byAmount = winRateByAmount(current);
+  const gap = target === null ? null : target - closedWon;
+  let pipelineCoverage: Ratio;
+  if (gap === null) pipelineCoverage = notComputable('no-target');
+  else if (gap <= 0) pipelineCoverage = notComputable('target-met');
+  else pipelineCoverage = divide(current.openAmount, gap, 'target-met');
+  let requiredCoverage: Ratio;
+  if (!byAmount.ok) requiredCoverage = byAmount;
+  else if (byAmount.value === 0) requiredCoverage = notComputable('no-won-deals');
+  else requiredCoverage = computable(1 / byAmount.value);
+  return {
+    closedWon,
+    wonCount: current.wonCount,
+    closedCount: current.closedCount,
+    target,
+    percentToPlan:
+      target === null ? notComputable('no-target') : divide(closedWon, target, 'no-target'),
+    closedWonLastYear: lastYear.wonAmount,
+    growth: divide(closedWon - lastYear.wonAmount, lastYear.wonAmount, 'no-prior-value'),
+    winRateByCount: winRateByCount(current),
+    winRateByAmount: byAmount,
+    previousWinRateByCount: winRateByCount(previous),
+    openPipeline: current.openAmount,
+    openCount: current.openCount,
+    weightedPipeline: current.weightedPipeline,
+    gapToTarget: gap,
+    pipelineCoverage,
+    requiredCoverage,
+    averageDealSize: divide(current.wonAmount, current.wonCount, 'no-won-deals'),
+    salesCycleDays: divide(current.wonCycleDays, current.wonCycleCount, 'no-won-deals'),
+    hygiene: { ...hygiene }
+  };
+}
+
+export function sumKpiInputs(inputs: readonly KpiInput[]): KpiInput {
+  let current = emptyPeriodSums();
+  let previous = emptyPeriodSums();
+  let lastYear = emptyPeriodSums();
+  let hygiene = emptyHygiene();
+  let target: number | null = null;
+  for (const input of inputs) {
+    current = addPeriodSums(current, input.current);
+    previous = addPeriodSums(previous, input.previous);
+    lastYear = addPeriodSums(lastYear, input.lastYear);
+    hygiene = addHygiene(hygiene, input.hygiene);
+    if (input.target !== null) target = (target ?? 0) + input.target;
+  }
+  return { current, previous, lastYear, hygiene, target };
+}
+
+export interface RepKpis extends Kpis {
+  repId: string;
+  input: KpiInput;
+}
+
+export interface KpiRequest {
+  /** The KPI period; previous and last-year windows default from it. */
+  period: Period;
+  today: IsoDate;
+  plans?: readonly TerritoryPlanFact[];
+  thresholds?: Partial<Thresholds>;
+  previous?: Period;
+  lastYear?: Period;
+}
+
+function requestWindows(request: KpiRequest): KpiWindows {
+  const defaults = windowsFor(request.period);
+  return {
+    current: request.period,
+    previous: request.previous ?? defaults.previous,
+    lastYear: request.lastYear ?? defaults.lastYear
+  };
+}
+
+/** OwnerSums (from either route) → one KPI row per owner, targets from the plans. */
+export function computeRepKpisFromSums(
+  sums: readonly OwnerSums[],
+  request: Pick<KpiRequest, 'period' | 'plans'>
+): RepKpis[] {
+  const targets = targetsByOwner(request.plans ?? [], request.period);
+  return sums.map((owner) => {
+    const input: KpiInput = {
+      current: owner.current,
+      previous: owner.previous,
+      lastYear: owner.lastYear,
+      hygiene: owner.hygiene,
+      target: targets.get(owner.ownerId) ?? null
+    };
+    return { repId: owner.ownerId, input, ...computeKpis(input) };
+  });
+}
+
+/**
+ * Records route, end to end: facts → sums per owner (one pass) → KPIs per rep. Pass an
+ * OpportunityFactSet (indexByOwner) to reuse the owner index across calls, and `ownerIds`
+ * in it to include reps without opportunities.
+ */
+export function computeRepKpis(
+  opportunities: OpportunityFactSet | readonly OpportunityFact[],
+  request: KpiRequest
+): RepKpis[] {
+  const thresholds = resolveThresholds(request.thresholds);
+  const sums = sumByOwner(opportunities, requestWindows(request), {
+    today: request.today,
+    staleStageDays: thresholds.staleStageDays,
+    noActivityDays: thresholds.noActivityDays
+  });
+  return computeRepKpisFromSums(sums, request);
+}
+
+/** Aggregates route, end to end: aggregate rows → sums per owner → KPIs per rep. */
+export function computeRepKpisFromAggregates(
+  aggregates: OwnerAggregates,
+  request: Pick<KpiRequest, 'period' | 'plans'> & { ownerIds?: readonly string[] }
+): RepKpis[] {
+  return computeRepKpisFromSums(ownerSumsFromAggregates(aggregates, request.ownerIds), request);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Teams and roll-ups
+// ---------------------------------------------------------------------------------------------
+
+export interface UserFact {
+  id: string;
+  name?: string;
+  managerId: string | null;
+}
+
+export interface TeamKpis extends Kpis {
+  managerId: string;
+  repIds: string[];
+  input: KpiInput;
+}
+
+/** A team: the given reps' inputs summed, then KPIs recomputed from the sums. */
+export function computeTeamKpis(managerId: string, reps: readonly RepKpis[]): TeamKpis {
+  const input = sumKpiInputs(reps.map((rep) => rep.input));
+  return { managerId, repIds: reps.map((rep) => rep.repId), input, ...computeKpis(input) };
+}
+
+/**
+ * Groups reps by their manager (users' ManagerId). Reps without a manager, or whose manager
+ * is not given, are returned in `unassigned` rather than dropped.
+ */
+export function groupByManager(
+  reps: readonly RepKpis[],
+  users: readonly UserFact[]
+): { teams: TeamKpis[]; unassigned: RepKpis[] } {
+  const managerOf = new Map(users.map((user) => [user.id, user.managerId]));
+  const byManager = new Map<string, RepKpis[]>();
+  const unassigned: RepKpis[] = [];
+  for (const rep of reps) {
+    const managerId = managerOf.get(rep.repId) ?? null;
+    if (managerId === null) {
+      unassigned.push(rep);
+      continue;
+    }
+    const list = byManager.get(managerId) ?? [];
+    list.push(rep);
+    byManager.set(managerId, list);
+  }
+  const teams = [...byManager.entries()].map(([managerId, list]) =>
+    computeTeamKpis(managerId, list)
+  );
+  return { teams, unassigned };
+}
+
+export interface RollUpKpis extends Kpis {
+  /** The manager of managers. */
+  managerId: string;
+  teams: TeamKpis[];
+  input: KpiInput;
+}
+
+/** Manager of managers: the teams' inputs summed, KPIs recomputed. */
+export function rollUp(managerId: string, teams: readonly TeamKpis[]): RollUpKpis {
+  const input = sumKpiInputs(teams.map((team) => team.input));
+  return { managerId, teams: [...teams], input, ...computeKpis(input) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Coaching cadence
+// ---------------------------------------------------------------------------------------------
+
+export const SESSION_STATUS = Object.freeze({
+  planned: 'Planned',
+  completed: 'Completed',
+  cancelled: 'Cancelled'
+});
+export const ONE_ON_ONE = 'One-on-One';
+
+export interface SessionFact {
+  id: string;
+  repId: string;
+  coachId: string | null;
+  day: EpochDay;
+  type: string | null;
+  status: string | null;
+  focusAreas: string[];
+  commitments: string | null;
+  followUpDay: EpochDay | null;
+  opportunityId?: string | null;
+  goalId?: string | null;
+}
+
+export interface CadenceKpis {
+  repId: string;
+  completedInPeriod: number;
+  plannedInPeriod: number;
+  /** completed ÷ (planned + completed); cancelled sessions count in neither. */
+  completionRate: Ratio;
+  lastOneOnOneDay: EpochDay | null;
+  /** today − last completed One-on-One on or before today; null when there was none. */
+  daysSinceLastOneOnOne: number | null;
+  /** See overdueCommitments. */
+  overdueCommitments: number;
+}
+
+function hasText(value: string | null): boolean {
+  return value !== null && value.trim() !== '';
+}
+
+/**
+ * Completed sessions whose commitments are overdue as of today. A commitment is overdue when
+ * the session is Completed, Commitments__c is not blank, Follow_Up_Date__c is before today,
+ * and the rep has had no completed session dated after that session (up to today) — a later
+ * completed session is where the commitment gets followed up. Oldest follow-up first.
+ */
+export function overdueCommitments(
+  sessions: readonly SessionFact[],
+  today: IsoDate
+): SessionFact[] {
+  const todayDay = toEpochDay(today);
+  const lastCompleted = new Map<string, EpochDay>();
+  for (const session of sessions) {
+    if (session.status !== SESSION_STATUS.completed || session.day > todayDay) continue;
+    const last = lastCompleted.get(session.repId);
+    if (last === undefined || session.day > last) lastCompleted.set(session.repId, session.day);
+  }
+  return sessions
+    .filter(
+      (session) =>
+        session.status === SESSION_STATUS.completed &&
+        hasText(session.commitments) &&
+        session.followUpDay !== null &&
+        session.followUpDay < todayDay &&
+        (lastCompleted.get(session.repId) ?? session.day) <= session.day
+    )
+    .sort((a, b) => (a.followUpDay ?? 0) - (b.followUpDay ?? 0) || a.day - b.day);
+}
+
+/** Cadence for each rep in `repIds` (in that order), sessions dated in the period counted. */
+export function computeCadence(
+  sessions: readonly SessionFact[],
+  repIds: readonly string[],
+  period: Period,
+  today: IsoDate
+): CadenceKpis[] {
+  const { startDay, endDay } = toDayRange(period);
+  const todayDay = toEpochDay(today);
+  const rows = new Map<
+    string,
+    { completed: number; planned: number; last: EpochDay | null; overdue: number }
+  >();
+  for (const repId of repIds) rows.set(repId, { completed: 0, planned: 0, last: null, overdue: 0 });
+  for (const session of sessions) {
+    const row = rows.get(session.repId);
+    if (!row) continue;
+    const inPeriod = session.day >= startDay && session.day <= endDay;
+    if (session.status === SESSION_STATUS.completed) {
+      if (inPeriod) row.completed += 1;
+      if (
+        session.type === ONE_ON_ONE &&
+        session.day <= todayDay &&
+        (row.last === null || session.day > row.last)
+      ) {
+        row.last = session.day;
+      }
+    } else if (session.status === SESSION_STATUS.planned && inPeriod) {
+      row.planned += 1;
+    }
+  }
+  for (const session of overdueCommitments(sessions, today)) {
+    const row = rows.get(session.repId);
+    if (row) row.overdue += 1;
+  }
+  return repIds.map((repId) => {
+    const row = rows.get(repId) as {
+      completed: number;
+      planned: number;
+      last: EpochDay | null;
+      overdue: number;
+    };
+    return {
+      repId,
+      completedInPeriod: row.completed,
+      plannedInPeriod: row.planned,
+      completionRate: divide(row.completed, row.planned + row.completed, 'no-sessions'),
+      lastOneOnOneDay: row.last,
+      daysSinceLastOneOnOne: row.last === null ? null : todayDay - row.last,
+      overdueCommitments: row.overdue
+    };
+  });
+}
+
+export interface CadenceTotals {
+  reps: number;
+  completed: number;
+  planned: number;
+  completionRate: Ratio;
+  /** Reps with at least one completed session in the period. */
+  repsCoached: number;
+  overdueCommitments: number;
+  /** Reps whose last One-on-One is older than the threshold, or who never had one. */
+  repsWithoutRecentOneOnOne: number;
+}
+
+/** Team (or roll-up) cadence: counts summed, the rate recomputed from the sums. */
+export function sumCadence(
+  rows: readonly CadenceKpis[],
+  thresholds: Partial<Thresholds> = DEFAULT_THRESHOLDS
+): CadenceTotals {
+  const { oneOnOneMaxDays } = resolveThresholds(thresholds);
+  let completed = 0;
+  let planned = 0;
+  let repsCoached = 0;
+  let overdue = 0;
+  let withoutOneOnOne = 0;
+  for (const row of rows) {
+    completed += row.completedInPeriod;
+    planned += row.plannedInPeriod;
+    overdue += row.overdueCommitments;
+    if (row.completedInPeriod > 0) repsCoached += 1;
+    if (row.daysSinceLastOneOnOne === null || row.daysSinceLastOneOnOne > oneOnOneMaxDays)
+      withoutOneOnOne += 1;
+  }
+  return {
+    reps: rows.length,
+    completed,
+    planned,
+    completionRate: divide(completed, planned + completed, 'no-sessions'),
+    repsCoached,
+    overdueCommitments: overdue,
+    repsWithoutRecentOneOnOne: withoutOneOnOne
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Development goals
+// ---------------------------------------------------------------------------------------------
+
+export const GOAL_METRICS = [
+  'Win Rate',
+  'Average Deal Size',
+  'Pipeline Coverage',
+  'Sales Cycle Days',
+  'Closed Won Amount'
+] as const;
+export type GoalMetric = (typeof GOAL_METRICS)[number];
+
+export function isGoalMetric(value: unknown): value is GoalMetric {
+  return typeof value === 'string' && (GOAL_METRICS as readonly string[]).includes(value);
+}
+
+export const GOAL_STATUS = Object.freeze({
+  notStarted: 'Not Started',
+  inProgress: 'In Progress',
+  achieved: 'Achieved',
+  deferred: 'Deferred'
+});
+
+export interface GoalFact {
+  id: string;
+  repId: string;
+  skillArea: string | null;
+  status: string | null;
+  /** Progress__c, 0–100. */
+  progressPercent: number | null;
+  metric: GoalMetric | null;
+  baseline: number | null;
+  target: number | null;
+  startDay: EpochDay | null;
+  targetDay: EpochDay | null;
+}
+
+/**
+ * The current value of a goal's KPI in the units Development_Goal__c stores: Win Rate in
+ * percent (0–100, by count), Pipeline Coverage as a multiple, Sales Cycle Days in days,
+ * amounts in currency.
+ */
+export function metricValue(metric: GoalMetric, kpis: Kpis): Ratio {
+  switch (metric) {
+    case 'Win Rate':
+      return kpis.winRateByCount.ok
+        ? computable(kpis.winRateByCount.value * 100)
+        : kpis.winRateByCount;
+    case 'Average Deal Size':
+      return kpis.averageDealSize;
+    case 'Pipeline Coverage':
+      return kpis.pipelineCoverage;
+    case 'Sales Cycle Days':
+      return kpis.salesCycleDays;
+    case 'Closed Won Amount':
+      return computable(kpis.closedWon);
+  }
+}
+
+export interface GoalProgress {
+  goalId: string;
+  kind: 'manual' | 'kpi';
+  /** 0–1. */
+  progress: Ratio;
+  /** KPI goals: the live value of the metric. */
+  current: Ratio | null;
+  /** KPI goals whose target is below the baseline (e.g. sales cycle days). */
+  lowerIsBetter: boolean;
+}
+
+/**
+ * Manual goals: Progress__c ÷ 100 (an Achieved goal without a value counts as done).
+ * KPI goals: (current − baseline) ÷ (target − baseline), clamped to [0, 1]. The same formula
+ * serves lower-is-better goals: both differences are negative when moving the right way.
+ * `kpis` are the rep's KPIs over the goal's measurement window (start date to today).
+ */
+export function goalProgress(goal: GoalFact, kpis: Kpis | null): GoalProgress {
+  if (goal.metric === null) {
+    const percent = finiteOrNull(goal.progressPercent);
+    let progress: Ratio;
+    if (percent !== null) progress = computable(clamp01(percent / 100));
+    else if (goal.status === GOAL_STATUS.achieved) progress = computable(1);
+    else progress = notComputable('no-progress');
+    return { goalId: goal.id, kind: 'manual', progress, current: null, lowerIsBetter: false };
+  }
+  const baseline = finiteOrNull(goal.baseline);
+  const target = finiteOrNull(goal.target);
+  const lowerIsBetter = baseline !== null && target !== null && target < baseline;
+  const current = kpis ? metricValue(goal.metric, kpis) : notComputable('no-data');
+  let progress: Ratio;
+  if (baseline === null || target === null) progress = notComputable('no-goal-values');
+  else if (target === baseline) progress = notComputable('no-baseline-gap');
+  else if (!current.ok) progress = current;
+  else progress = computable(clamp01((current.value - baseline) / (target - baseline)));
+  return { goalId: goal.id, kind: 'kpi', progress, current, lowerIsBetter };
+}
+
+/** The window a KPI goal is measured over: from its start date to today (or its target date if earlier). */
+export function goalMeasurementPeriod(goal: GoalFact, today: IsoDate): Period | null {
+  if (goal.startDay === null) return null;
+  const todayDay = toEpochDay(today);
+  const end = goal.targetDay !== null ? Math.min(goal.targetDay, todayDay) : todayDay;
+  if (end < goal.startDay) return null;
+  return { start: fromEpochDay(goal.startDay), end: fromEpochDay(end) };
+}
+
+/** Open goals (neither achieved nor deferred) whose target date has passed. */
+export function isGoalPastTargetDate(goal: GoalFact, today: IsoDate): boolean {
+  if (goal.targetDay === null) return false;
+  if (goal.status === GOAL_STATUS.achieved || goal.status === GOAL_STATUS.deferred) return false;
+  return goal.targetDay < toEpochDay(today);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Coaching impact
+// ---------------------------------------------------------------------------------------------
+
+export interface CoachingImpact {
+  repId: string;
+  focusArea: string;
+  /** The first completed session of the rep on the focus area. */
+  coachedDay: EpochDay;
+  before: Period;
+  after: Period;
+  kpisBefore: Kpis;
+  kpisAfter: Kpis;
+  winRateChange: Ratio;
+  averageDealSizeChange: Ratio;
+  salesCycleDaysChange: Ratio;
+  closedWonChange: number;
+}
+
+/**
+ * A rep's KPIs in the `windowDays` after the first completed session on a focus area versus
+ * the `windowDays` before it (the "after" window stops at today; the session day itself is in
+ * neither). One entry per focus area the rep was coached on, null-free: a focus area whose
+ * session is today or later has no "after" yet and is left out.
+ */
+export function coachingImpact(
+  opportunities: readonly OpportunityFact[],
+  sessions: readonly SessionFact[],
+  repId: string,
+  today: IsoDate,
+  windowDays = 90
+): CoachingImpact[] {
+  const todayDay = toEpochDay(today);
+  const firstByArea = new Map<string, EpochDay>();
+  for (const session of sessions) {
+    if (session.repId !== repId || session.status !== SESSION_STATUS.completed) continue;
+    for (const area of session.focusAreas) {
+      const first = firstByArea.get(area);
+      if (first === undefined || session.day < first) firstByArea.set(area, session.day);
+    }
+  }
+  const own = opportunities.filter((fact) => fact.ownerId === repId);
+  const set = indexByOwner(own, [repId]);
+  const kpisOver = (period: Period): Kpis => {
+    const [sums] = sumByOwner(
+      set,
+      { current: period, previous: period, lastYear: period },
+      {
+        today,
+        staleStageDays: DEFAULT_THRESHOLDS.staleStageDays,
+        noActivityDays: DEFAULT_THRESHOLDS.noActivityDays
+      }
+    );
+    return computeKpis({ ...sums, target: null });
+  };
+  const impacts: CoachingImpact[] = [];
+  for (const [focusArea, coachedDay] of [...firstByArea.entries()].sort((a, b) =>
+    a[0].localeCompare(b[0])
+  )) {
+    if (coachedDay >= todayDay) continue;
+    const before = {
+      start: fromEpochDay(coachedDay - windowDays),
+      end: fromEpochDay(coachedDay - 1)
+    };
+    const after = {
+      start: fromEpochDay(coachedDay + 1),
+      end: fromEpochDay(Math.min(coachedDay + windowDays, todayDay))
+    };
+    const kpisBefore = kpisOver(before);
+    const kpisAfter = kpisOver(after);
+    impacts.push({
+      repId,
+      focusArea,
+      coachedDay,
+      before,
+      after,
+      kpisBefore,
+      kpisAfter,
+      winRateChange: ratioChange(kpisAfter.winRateByCount, kpisBefore.winRateByCount),
+      averageDealSizeChange: ratioChange(kpisAfter.averageDealSize, kpisBefore.averageDealSize),
+      salesCycleDaysChange: ratioChange(kpisAfter.salesCycleDays, kpisBefore.salesCycleDays),
+      closedWonChange: kpisAfter.closedWon - kpisBefore.closedWon
+    });
+  }
+  return impacts;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ratings and early warnings
+// ---------------------------------------------------------------------------------------------
+
+export type Rating = 'green' | 'amber' | 'red' | 'none';
+
+type Rateable = Ratio | number | null;
+
+function rateableValue(value: Rateable): number | null {
+  if (value === null) return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  return value.ok ? value.value : null;
+}
+
+/** green when value ≥ green, amber when ≥ amber, else red; 'none' when not computable. */
+export function rateHigherIsBetter(value: Rateable, green: number, amber: number): Rating {
+  const v = rateableValue(value);
+  if (v === null) return 'none';
+  return v >= green ? 'green' : v >= amber ? 'amber' : 'red';
+}
+
+/** green when value ≤ green, amber when ≤ amber, else red; 'none' when not computable. */
+export function rateLowerIsBetter(value: Rateable, green: number, amber: number): Rating {
+  const v = rateableValue(value);
+  if (v === null) return 'none';
+  return v <= green ? 'green' : v <= amber ? 'amber' : 'red';
+}
+
+/**
+ * Percent to plan against pace: `pace` is the elapsed share of the period (1 once it is over),
+ * so a rep at 45 % halfway through the quarter is on track.
+ */
+export function ratePercentToPlan(
+  percentToPlan: Ratio,
+  pace = 1,
+  thresholds: Partial<Thresholds> = DEFAULT_THRESHOLDS
+): Rating {
+  const t = resolveThresholds(thresholds);
+  const p = pace > 0 && Number.isFinite(pace) ? Math.min(pace, 1) : 1;
+  return rateHigherIsBetter(percentToPlan, t.percentToPlanGreen * p, t.percentToPlanAmber * p);
+}
+
+/** Elapsed share of the period as of today, in [0, 1]. */
+export function periodPace(period: Period, today: IsoDate): number {
+  const { startDay, endDay } = toDayRange(period);
+  const todayDay = toEpochDay(today);
+  if (todayDay < startDay) return 0;
+  if (todayDay >= endDay) return 1;
+  return (todayDay - startDay + 1) / (endDay - startDay + 1);
+}
+
+export function rateCoverage(
+  coverage: Ratio,
+  required: Ratio,
+  thresholds: Partial<Thresholds> = DEFAULT_THRESHOLDS
+): Rating {
+  if (!coverage.ok) return coverage.reason === 'target-met' ? 'green' : 'none';
+  if (!required.ok) return 'none';
+  const t = resolveThresholds(thresholds);
+  return rateHigherIsBetter(coverage, required.value, required.value * t.coverageAmberShare);
+}
+
+export function rateWinRate(
+  winRate: Ratio,
+  thresholds: Partial<Thresholds> = DEFAULT_THRESHOLDS
+): Rating {
+  const t = resolveThresholds(thresholds);
+  return rateHigherIsBetter(winRate, t.winRateGreen, t.winRateAmber);
+}
+
+export function rateCompletionRate(
+  rate: Ratio,
+  thresholds: Partial<Thresholds> = DEFAULT_THRESHOLDS
+): Rating {
+  const t = resolveThresholds(thresholds);
+  return rateHigherIsBetter(rate, t.completionRateGreen, t.completionRateAmber);
+}
+
+/** Never had one counts as red. */
+export function rateDaysSinceOneOnOne(
+  days: number | null,
+  thresholds: Partial<Thresholds> = DEFAULT_THRESHOLDS
+): Rating {
+  const t = resolveThresholds(thresholds);
+  if (days === null) return 'red';
+  return rateLowerIsBetter(days, t.oneOnOneMaxDays / 2, t.oneOnOneMaxDays);
+}
+
+export type WarningCode =
+  | 'coverage-below-required'
+  | 'no-recent-one-on-one'
+  | 'win-rate-down'
+  | 'deals-slipping'
+  | 'goal-past-target-date'
+  | 'overdue-commitments';
+
+/** Order of codes at equal severity: the order of the product's early-warning list. */
+export const WARNING_CODES: readonly WarningCode[] = [
+  'coverage-below-required',
+  'no-recent-one-on-one',
+  'win-rate-down',
+  'deals-slipping',
+  'goal-past-target-date',
+  'overdue-commitments'
+];
+
+export type Severity = 'high' | 'medium' | 'low';
+const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+
+export interface EarlyWarning {
+  code: WarningCode;
+  severity: Severity;
+  repId: string;
+  /**
+   * The number behind the warning: coverage (multiple), days since the last One-on-One (null
+   * when never), win-rate drop (fraction), deals past close date, days past the goal's target
+   * date, overdue commitments.
+   */
+  value: number | null;
+  /** What the value is compared with: required coverage, max days, drop threshold, … */
+  threshold: number;
+  /** Goal warnings: the goal. */
+  goalId?: string;
+}
+
+export interface WarningInput {
+  reps: readonly RepKpis[];
+  cadence?: readonly CadenceKpis[];
+  goals?: readonly GoalFact[];
+  today: IsoDate;
+}
+
+/**
+ * Early warnings, most urgent first: by severity, then by the product's order of warning
+ * kinds, then by how far the number is past its threshold, then by rep for a stable order.
+ */
+export function earlyWarnings(input: WarningInput, settings?: Partial<Thresholds>): EarlyWarning[] {
+  const t = resolveThresholds(settings);
+  const warnings: (EarlyWarning & { excess: number })[] = [];
+  for (const rep of input.reps) {
+    const { pipelineCoverage, requiredCoverage } = rep;
+    if (
+      pipelineCoverage.ok &&
+      requiredCoverage.ok &&
+      pipelineCoverage.value < requiredCoverage.value
+    ) {
+      warnings.push({
+        code: 'coverage-below-required',
+        severity:
+          pipelineCoverage.value < requiredCoverage.value * t.coverageAmberShare
+            ? 'high'
+            : 'medium',
+        repId: rep.repId,
+        value: pipelineCoverage.value,
+        threshold: requiredCoverage.value,
+        excess: 1 - pipelineCoverage.value / requiredCoverage.value
+      });
+    }
+    if (rep.winRateByCount.ok && rep.previousWinRateByCount.ok) {
+      const drop = rep.previousWinRateByCount.value - rep.winRateByCount.value;
+      if (drop > 0 && drop >= t.winRateDropPoints) {
+        warnings.push({
+          code: 'win-rate-down',
+          severity: drop >= 2 * t.winRateDropPoints ? 'high' : 'medium',
+          repId: rep.repId,
+          value: drop,
+          threshold: t.winRateDropPoints,
+          excess: drop
+        });
+      }
+    }
+    const slipping = rep.hygiene.pastCloseDate;
+    if (slipping > 0 && slipping >= t.slippingDealsMin) {
+      warnings.push({
+        code: 'deals-slipping',
+        severity: slipping >= 3 * Math.max(1, t.slippingDealsMin) ? 'high' : 'medium',
+        repId: rep.repId,
+        value: slipping,
+        threshold: t.slippingDealsMin,
+        excess: slipping
+      });
+    }
+  }
+  for (const row of input.cadence ?? []) {
+    const days = row.daysSinceLastOneOnOne;
+    if (days === null || days > t.oneOnOneMaxDays) {
+      warnings.push({
+        code: 'no-recent-one-on-one',
+        severity: days === null || days > 2 * t.oneOnOneMaxDays ? 'high' : 'medium',
+        repId: row.repId,
+        value: days,
+        threshold: t.oneOnOneMaxDays,
+        excess: days === null ? Number.MAX_SAFE_INTEGER : days
+      });
+    }
+    if (row.overdueCommitments > 0) {
+      warnings.push({
+        code: 'overdue-commitments',
+        severity: row.overdueCommitments >= 3 ? 'medium' : 'low',
+        repId: row.repId,
+        value: row.overdueCommitments,
+        threshold: 0,
+        excess: row.overdueCommitments
+      });
+    }
+  }
+  const todayDay = toEpochDay(input.today);
+  for (const goal of input.goals ?? []) {
+    if (!isGoalPastTargetDate(goal, input.today) || goal.targetDay === null) continue;
+    const daysPast = todayDay - goal.targetDay;
+    warnings.push({
+      code: 'goal-past-target-date',
+      severity: daysPast > t.goalOverdueHighDays ? 'high' : 'medium',
+      repId: goal.repId,
+      value: daysPast,
+      threshold: 0,
+      goalId: goal.id,
+      excess: daysPast
+    });
+  }
+  warnings.sort(
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      WARNING_CODES.indexOf(a.code) - WARNING_CODES.indexOf(b.code) ||
+      b.excess - a.excess ||
+      a.repId.localeCompare(b.repId) ||
+      (a.goalId ?? '').localeCompare(b.goalId ?? '')
+  );
+  return warnings.map(({ excess: _excess, ...warning }) => warning);
+}

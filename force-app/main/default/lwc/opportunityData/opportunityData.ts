@@ -1,0 +1,1197 @@
+/**
+ * The GraphQL documents components read Opportunity and coaching data with, the variables
+ * they take, and (re-exported from ./uiApi) the response types and normalisers.
+ *
+ * Each document is a static `gql` literal (the LWC compiler parses them at build time) with
+ * typed variables; no value is ever pasted into a query string. Scorecards read aggregates
+ * only, so the number of requests and the bytes transferred do not grow with the number of
+ * opportunities: one request for the team, one for the KPI aggregates of three periods and
+ * the hygiene counts (aliases in one document), one for sessions, goals and plans.
+ */
+import { gql } from 'lightning/graphql';
+import {
+  DEFAULT_THRESHOLDS,
+  type KpiWindows,
+  type Thresholds,
+  windowsFor
+} from 'c/coachingMetrics';
+import { type IsoDate, type Period, addDays } from 'c/periods';
+
+export * from './uiApi';
+
+/** UI API's largest page. */
+export const MAX_PAGE_SIZE = 2000;
+
+// ---- Scorecard aggregates -------------------------------------------------------------------
+
+/**
+ * KPI sums per owner (grouped by OwnerId, IsClosed, IsWon) for the current period, the previous
+ * period and the same period last year, and the hygiene counts of open deals per owner — for
+ * the direct reports of $managerId. Data shape: ScorecardAggregatesData.
+ */
+export const TEAM_SCORECARD_AGGREGATES = gql`
+  query teamScorecardAggregates(
+    $managerId: ID
+    $start: Date
+    $end: Date
+    $previousStart: Date
+    $previousEnd: Date
+    $lastYearStart: Date
+    $lastYearEnd: Date
+    $today: Date
+    $stageChangedBefore: DateTime
+    $activityBefore: Date
+  ) {
+    uiapi {
+      aggregate {
+        current: Opportunity(
+          first: 2000
+          where: {
+            Owner: { ManagerId: { eq: $managerId } }
+            CloseDate: { gte: { value: $start }, lte: { value: $end } }
+          }
+          groupBy: { OwnerId: { group: true }, IsClosed: { group: true }, IsWon: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                OwnerId {
+                  value
+                }
+                IsClosed {
+                  value
+                }
+                IsWon {
+                  value
+                }
+                Id {
+                  count {
+                    value
+                  }
+                }
+                Amount {
+                  sum {
+                    value
+                  }
+                }
+                ExpectedRevenue {
+                  sum {
+                    value
+                  }
+                }
+                Sales_Cycle_Days__c @optional {
+                  avg {
+                    value
+                  }
+                  count {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
+        previous: Opportunity(
+          first: 2000
+          where: {
+            Owner: { ManagerId: { eq: $managerId } }
+            CloseDate: { gte: { value: $previousStart }, lte: { value: $previousEnd } }
+          }
+          groupBy: { OwnerId: { group: true }, IsClosed: { group: true }, IsWon: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                OwnerId {
+                  value
+                }
+                IsClosed {
+                  value
+                }
+                IsWon {
+                  value
+                }
+                Id {
+                  count {
+                    value
+                  }
+                }
+                Amount {
+                  sum {
+                    value
+                  }
+                }
+                ExpectedRevenue {
+                  sum {
+                    value
+                  }
+                }
+                Sales_Cycle_Days__c @optional {
+                  avg {
+                    value
+                  }
+                  count {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
+        lastYear: Opportunity(
+          first: 2000
+          where: {
+            Owner: { ManagerId: { eq: $managerId } }
+            CloseDate: { gte: { value: $lastYearStart }, lte: { value: $lastYearEnd } }
+          }
+          groupBy: { OwnerId: { group: true }, IsClosed: { group: true }, IsWon: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                OwnerId {
+                  value
+                }
+                IsClosed {
+                  value
+                }
+                IsWon {
+                  value
+                }
+                Id {
+                  count {
+                    value
+                  }
+                }
+                Amount {
+                  sum {
+                    value
+                  }
+                }
+                ExpectedRevenue {
+                  sum {
+                    value
+                  }
+                }
+                Sales_Cycle_Days__c @optional {
+                  avg {
+                    value
+                  }
+                  count {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
+        pastCloseDate: Opportunity(
+          first: 2000
+          where: {
+            Owner: { ManagerId: { eq: $managerId } }
+            IsClosed: { eq: false }
+            CloseDate: { lt: { value: $today } }
+          }
+          groupBy: { OwnerId: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                OwnerId {
+                  value
+                }
+                Id {
+                  count {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
+        pushed: Opportunity(
+          first: 2000
+          where: {
+            Owner: { ManagerId: { eq: $managerId } }
+            IsClosed: { eq: false }
+            PushCount: { gt: 0 }
+          }
+          groupBy: { OwnerId: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                OwnerId {
+                  value
+                }
+                Id {
+                  count {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
+        staleInStage: Opportunity(
+          first: 2000
+          where: {
+            Owner: { ManagerId: { eq: $managerId } }
+            IsClosed: { eq: false }
+            or: [
+              { LastStageChangeDate: { lt: { value: $stageChangedBefore } } }
+              {
+                and: [
+                  { LastStageChangeDate: { eq: null } }
+                  { CreatedDate: { lt: { value: $stageChangedBefore } } }
+                ]
+              }
+            ]
+          }
+          groupBy: { OwnerId: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                OwnerId {
+                  value
+                }
+                Id {
+                  count {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
+        noRecentActivity: Opportunity(
+          first: 2000
+          where: {
+            Owner: { ManagerId: { eq: $managerId } }
+            IsClosed: { eq: false }
+            or: [
+              { LastActivityDate: { lt: { value: $activityBefore } } }
+              { LastActivityDate: { eq: null } }
+            ]
+          }
+          groupBy: { OwnerId: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                OwnerId {
+                  value
+                }
+                Id {
+                  count {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** As TEAM_SCORECARD_AGGREGATES, for an explicit set of owners (a VP's reports' reports, one rep). */
+export const OWNERS_SCORECARD_AGGREGATES = gql`
+  query ownersScorecardAggregates(
+    $ownerIds: [ID]
+    $start: Date
+    $end: Date
+    $previousStart: Date
+    $previousEnd: Date
+    $lastYearStart: Date
+    $lastYearEnd: Date
+    $today: Date
+    $stageChangedBefore: DateTime
+    $activityBefore: Date
+  ) {
+    uiapi {
+      aggregate {
+        current: Opportunity(
+          first: 2000
+          where: {
+            OwnerId: { in: $ownerIds }
+            CloseDate: { gte: { value: $start }, lte: { value: $end } }
+          }
+          groupBy: { OwnerId: { group: true }, IsClosed: { group: true }, IsWon: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                OwnerId {
+                  value
+                }
+                IsClosed {
+                  value
+                }
+                IsWon {
+                  value
+                }
+                Id {
+                  count {
+                    value
+                  }
+                }
+                Amount {
+                  sum {
+                    value
+                  }
+                }
+                ExpectedRevenue {
+                  sum {
+                    value
+                  }
+                }
+                Sales_Cycle_Days__c @optional {
+                  avg {
+                    value
+                  }
+                  count {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
+        previous: Opportunity(
+          first: 2000
+          where: {
+            OwnerId: { in: $ownerIds }
+            CloseDate: { gte: { value: $previousStart }, lte: { value: $previousEnd } }
+          }
+          groupBy: { OwnerId: { group: true }, IsClosed: { group: true }, IsWon: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                OwnerId {
+                  value
+                }
+                IsClosed {
+                  value
+                }
+                IsWon {
+                  value
+                }
+                Id {
+                  count {
+                    value
+                  }
+                }
+                Amount {
+                  sum {
+                    value
+                  }
+                }
+                ExpectedRevenue {
+                  sum {
+                    value
+                  }
+                }
+                Sales_Cycle_Days__c @optional {
+                  avg {
+                    value
+                  }
+                  count {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
+        lastYear: Opportunity(
+          first: 2000
+          where: {
+            OwnerId: { in: $ownerIds }
+            CloseDate: { gte: { value: $lastYearStart }, lte: { value: $lastYearEnd } }
+          }
+          groupBy: { OwnerId: { group: true }, IsClosed: { group: true }, IsWon: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                OwnerId {
+                  value
+                }
+                IsClosed {
+                  value
+                }
+                IsWon {
+                  value
+                }
+                Id {
+                  count {
+                    value
+                  }
+                }
+                Amount {
+                  sum {
+                    value
+                  }
+                }
+                ExpectedRevenue {
+                  sum {
+                    value
+                  }
+                }
+                Sales_Cycle_Days__c @optional {
+                  avg {
+                    value
+                  }
+                  count {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
+        pastCloseDate: Opportunity(
+          first: 2000
+          where: {
+            OwnerId: { in: $ownerIds }
+            IsClosed: { eq: false }
+            CloseDate: { lt: { value: $today } }
+          }
+          groupBy: { OwnerId: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                OwnerId {
+                  value
+                }
+                Id {
+                  count {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
+        pushed: Opportunity(
+          first: 2000
+          where: { OwnerId: { in: $ownerIds }, IsClosed: { eq: false }, PushCount: { gt: 0 } }
+          groupBy: { OwnerId: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                OwnerId {
+                  value
+                }
+                Id {
+                  count {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
+        staleInStage: Opportunity(
+          first: 2000
+          where: {
+            OwnerId: { in: $ownerIds }
+            IsClosed: { eq: false }
+            or: [
+              { LastStageChangeDate: { lt: { value: $stageChangedBefore } } }
+              {
+                and: [
+                  { LastStageChangeDate: { eq: null } }
+                  { CreatedDate: { lt: { value: $stageChangedBefore } } }
+                ]
+              }
+            ]
+          }
+          groupBy: { OwnerId: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                OwnerId {
+                  value
+                }
+                Id {
+                  count {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
+        noRecentActivity: Opportunity(
+          first: 2000
+          where: {
+            OwnerId: { in: $ownerIds }
+            IsClosed: { eq: false }
+            or: [
+              { LastActivityDate: { lt: { value: $activityBefore } } }
+              { LastActivityDate: { eq: null } }
+            ]
+          }
+          groupBy: { OwnerId: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                OwnerId {
+                  value
+                }
+                Id {
+                  count {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+export interface ScorecardWindowVariables {
+  start: IsoDate;
+  end: IsoDate;
+  previousStart: IsoDate;
+  previousEnd: IsoDate;
+  lastYearStart: IsoDate;
+  lastYearEnd: IsoDate;
+  today: IsoDate;
+  /** DateTime: deals whose stage last changed before this instant are stale. */
+  stageChangedBefore: string;
+  activityBefore: IsoDate;
+}
+
+export type TeamScorecardVariables = ScorecardWindowVariables & { managerId: string };
+export type OwnersScorecardVariables = ScorecardWindowVariables & { ownerIds: string[] };
+
+/**
+ * Window and hygiene variables matching the engine's records route: a deal is stale in stage
+ * when its last stage change (else creation) is before today − staleStageDays, and without
+ * activity when LastActivityDate is before today − noActivityDays or empty.
+ */
+export function scorecardWindowVariables(
+  period: Period,
+  today: IsoDate,
+  thresholds: Partial<Pick<Thresholds, 'staleStageDays' | 'noActivityDays'>> = DEFAULT_THRESHOLDS,
+  windows: KpiWindows = windowsFor(period)
+): ScorecardWindowVariables {
+  const staleStageDays = thresholds.staleStageDays ?? DEFAULT_THRESHOLDS.staleStageDays;
+  const noActivityDays = thresholds.noActivityDays ?? DEFAULT_THRESHOLDS.noActivityDays;
+  return {
+    start: windows.current.start,
+    end: windows.current.end,
+    previousStart: windows.previous.start,
+    previousEnd: windows.previous.end,
+    lastYearStart: windows.lastYear.start,
+    lastYearEnd: windows.lastYear.end,
+    today,
+    stageChangedBefore: `${addDays(today, -staleStageDays)}T00:00:00.000Z`,
+    activityBefore: addDays(today, -noActivityDays)
+  };
+}
+
+export function teamScorecardVariables(
+  managerId: string,
+  period: Period,
+  today: IsoDate,
+  thresholds?: Partial<Pick<Thresholds, 'staleStageDays' | 'noActivityDays'>>
+): TeamScorecardVariables {
+  return { managerId, ...scorecardWindowVariables(period, today, thresholds) };
+}
+
+export function ownersScorecardVariables(
+  ownerIds: readonly string[],
+  period: Period,
+  today: IsoDate,
+  thresholds?: Partial<Pick<Thresholds, 'staleStageDays' | 'noActivityDays'>>
+): OwnersScorecardVariables {
+  return { ownerIds: [...ownerIds], ...scorecardWindowVariables(period, today, thresholds) };
+}
+
+/**
+ * An owner's won deals since a date (sum, count): the average deal size the deal coach
+ * compares a deal with. Data: { uiapi: { aggregate: { won: Connection<OpportunityAggregateNode> } } }.
+ */
+export const OWNER_WON_DEALS = gql`
+  query ownerWonDeals($ownerId: ID, $since: Date) {
+    uiapi {
+      aggregate {
+        won: Opportunity(
+          first: 2000
+          where: {
+            OwnerId: { eq: $ownerId }
+            IsWon: { eq: true }
+            CloseDate: { gte: { value: $since } }
+          }
+          groupBy: { OwnerId: { group: true }, IsClosed: { group: true }, IsWon: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                OwnerId {
+                  value
+                }
+                IsClosed {
+                  value
+                }
+                IsWon {
+                  value
+                }
+                Id {
+                  count {
+                    value
+                  }
+                }
+                Amount {
+                  sum {
+                    value
+                  }
+                }
+                ExpectedRevenue {
+                  sum {
+                    value
+                  }
+                }
+                Sales_Cycle_Days__c @optional {
+                  avg {
+                    value
+                  }
+                  count {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+// ---- Opportunity records (only where records are shown) ------------------------------------
+
+/** One opportunity with every field the deal coach needs. Data: { uiapi: { query: { Opportunity } } }. */
+export const OPPORTUNITY_BY_ID = gql`
+  query opportunityById($recordId: ID) {
+    uiapi {
+      query {
+        Opportunity(first: 1, where: { Id: { eq: $recordId } }) {
+          edges {
+            node {
+              Id
+              Name {
+                value
+              }
+              OwnerId {
+                value
+              }
+              Owner {
+                Name {
+                  value
+                }
+              }
+              AccountId {
+                value
+              }
+              Account {
+                Name {
+                  value
+                }
+              }
+              Amount @optional {
+                value
+                displayValue
+              }
+              StageName {
+                value
+              }
+              Probability @optional {
+                value
+              }
+              IsClosed {
+                value
+              }
+              IsWon {
+                value
+              }
+              CloseDate {
+                value
+                displayValue
+              }
+              CreatedDate {
+                value
+              }
+              PushCount @optional {
+                value
+              }
+              LastStageChangeDate @optional {
+                value
+              }
+              LastActivityDate @optional {
+                value
+              }
+              NextStep @optional {
+                value
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** Open opportunities of an owner, soonest close date first (drill-down). Paged. */
+export const OPEN_OPPORTUNITIES_OF_OWNER = gql`
+  query openOpportunitiesOfOwner($ownerId: ID, $first: Int = 200, $after: String) {
+    uiapi {
+      query {
+        Opportunity(
+          first: $first
+          after: $after
+          where: { OwnerId: { eq: $ownerId }, IsClosed: { eq: false } }
+          orderBy: { CloseDate: { order: ASC }, Id: { order: ASC } }
+        ) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            node {
+              Id
+              Name {
+                value
+              }
+              OwnerId {
+                value
+              }
+              Owner {
+                Name {
+                  value
+                }
+              }
+              AccountId {
+                value
+              }
+              Account {
+                Name {
+                  value
+                }
+              }
+              Amount @optional {
+                value
+                displayValue
+              }
+              StageName {
+                value
+              }
+              Probability @optional {
+                value
+              }
+              IsClosed {
+                value
+              }
+              IsWon {
+                value
+              }
+              CloseDate {
+                value
+                displayValue
+              }
+              CreatedDate {
+                value
+              }
+              PushCount @optional {
+                value
+              }
+              LastStageChangeDate @optional {
+                value
+              }
+              LastActivityDate @optional {
+                value
+              }
+              NextStep @optional {
+                value
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** Opportunities of an owner closing in a date range (KPI goals, territory plan). Paged. */
+export const OWNER_OPPORTUNITIES_IN_RANGE = gql`
+  query ownerOpportunitiesInRange(
+    $ownerId: ID
+    $start: Date
+    $end: Date
+    $first: Int = 2000
+    $after: String
+  ) {
+    uiapi {
+      query {
+        Opportunity(
+          first: $first
+          after: $after
+          where: {
+            OwnerId: { eq: $ownerId }
+            CloseDate: { gte: { value: $start }, lte: { value: $end } }
+          }
+          orderBy: { CloseDate: { order: ASC }, Id: { order: ASC } }
+        ) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            node {
+              Id
+              Name {
+                value
+              }
+              OwnerId {
+                value
+              }
+              Owner {
+                Name {
+                  value
+                }
+              }
+              AccountId {
+                value
+              }
+              Account {
+                Name {
+                  value
+                }
+              }
+              Amount @optional {
+                value
+                displayValue
+              }
+              StageName {
+                value
+              }
+              Probability @optional {
+                value
+              }
+              IsClosed {
+                value
+              }
+              IsWon {
+                value
+              }
+              CloseDate {
+                value
+                displayValue
+              }
+              CreatedDate {
+                value
+              }
+              PushCount @optional {
+                value
+              }
+              LastStageChangeDate @optional {
+                value
+              }
+              LastActivityDate @optional {
+                value
+              }
+              NextStep @optional {
+                value
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+export interface PageVariables {
+  first?: number;
+  after?: string | null;
+}
+
+// ---- Team ------------------------------------------------------------------------------------
+
+/**
+ * Direct reports of $managerId and their reports (for a manager of managers), active users
+ * only. Data: { uiapi: { query: { reports, reportsOfReports } } } of Connection<UserNode>.
+ */
+export const TEAM_MEMBERS = gql`
+  query teamMembers($managerId: ID) {
+    uiapi {
+      query {
+        reports: User(
+          first: 2000
+          where: { ManagerId: { eq: $managerId }, IsActive: { eq: true } }
+          orderBy: { Name: { order: ASC } }
+        ) {
+          totalCount
+          edges {
+            node {
+              Id
+              Name {
+                value
+              }
+              ManagerId {
+                value
+              }
+              Title @optional {
+                value
+              }
+              SmallPhotoUrl @optional {
+                value
+              }
+            }
+          }
+        }
+        reportsOfReports: User(
+          first: 2000
+          where: { Manager: { ManagerId: { eq: $managerId } }, IsActive: { eq: true } }
+          orderBy: { Name: { order: ASC } }
+        ) {
+          totalCount
+          edges {
+            node {
+              Id
+              Name {
+                value
+              }
+              ManagerId {
+                value
+              }
+              Title @optional {
+                value
+              }
+              SmallPhotoUrl @optional {
+                value
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+// ---- Coaching data for a set of reps --------------------------------------------------------
+
+/**
+ * Sessions dated on or after $since, development goals and territory plans overlapping the
+ * period, for the given reps; and the date of each rep's last completed One-on-One whenever it
+ * was (an aggregate, so an old 1:1 still counts). Data: TeamCoachingData.
+ */
+export const TEAM_COACHING_DATA = gql`
+  query teamCoachingData($repIds: [ID], $since: Date, $start: Date, $end: Date) {
+    uiapi {
+      query {
+        sessions: Coaching_Session__c(
+          first: 2000
+          where: { Rep__c: { in: $repIds }, Session_Date__c: { gte: { value: $since } } }
+          orderBy: { Session_Date__c: { order: DESC }, Id: { order: ASC } }
+        ) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            node {
+              Id
+              Name {
+                value
+              }
+              Rep__c {
+                value
+              }
+              Coach__c {
+                value
+              }
+              Session_Date__c {
+                value
+                displayValue
+              }
+              Session_Type__c {
+                value
+                displayValue
+              }
+              Status__c {
+                value
+                displayValue
+              }
+              Focus_Areas__c {
+                value
+                displayValue
+              }
+              Commitments__c @optional {
+                value
+              }
+              Follow_Up_Date__c @optional {
+                value
+                displayValue
+              }
+              Opportunity__c @optional {
+                value
+              }
+              Development_Goal__c @optional {
+                value
+              }
+            }
+          }
+        }
+        goals: Development_Goal__c(
+          first: 2000
+          where: { Rep__c: { in: $repIds } }
+          orderBy: { Target_Date__c: { order: ASC }, Id: { order: ASC } }
+        ) {
+          totalCount
+          edges {
+            node {
+              Id
+              Name {
+                value
+              }
+              Rep__c {
+                value
+              }
+              Skill_Area__c {
+                value
+                displayValue
+              }
+              Status__c {
+                value
+                displayValue
+              }
+              Progress__c @optional {
+                value
+              }
+              Metric__c @optional {
+                value
+              }
+              Baseline_Value__c @optional {
+                value
+              }
+              Target_Value__c @optional {
+                value
+              }
+              Start_Date__c {
+                value
+              }
+              Target_Date__c {
+                value
+              }
+            }
+          }
+        }
+        plans: Territory_Plan__c(
+          first: 2000
+          where: {
+            Plan_Owner__c: { in: $repIds }
+            Period_Start__c: { lte: { value: $end } }
+            Period_End__c: { gte: { value: $start } }
+          }
+        ) {
+          totalCount
+          edges {
+            node {
+              Id
+              Name {
+                value
+              }
+              Plan_Owner__c {
+                value
+              }
+              Manager__c {
+                value
+              }
+              Period_Start__c {
+                value
+              }
+              Period_End__c {
+                value
+              }
+              Target_Amount__c @optional {
+                value
+                displayValue
+              }
+              Status__c {
+                value
+              }
+            }
+          }
+        }
+      }
+      aggregate {
+        lastOneOnOne: Coaching_Session__c(
+          first: 2000
+          where: {
+            Rep__c: { in: $repIds }
+            Status__c: { eq: "Completed" }
+            Session_Type__c: { eq: "One-on-One" }
+          }
+          groupBy: { Rep__c: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                Rep__c {
+                  value
+                }
+                Session_Date__c {
+                  max {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+export interface TeamCoachingVariables {
+  repIds: string[];
+  since: IsoDate;
+  start: IsoDate;
+  end: IsoDate;
+}
+
+/** How far back sessions are read: far enough for cadence and overdue commitments. */
+export const SESSION_HISTORY_DAYS = 180;
+
+export function teamCoachingVariables(
+  repIds: readonly string[],
+  period: Period,
+  today: IsoDate
+): TeamCoachingVariables {
+  const history = addDays(today, -SESSION_HISTORY_DAYS);
+  return {
+    repIds: [...repIds],
+    since: history < period.start ? history : period.start,
+    start: period.start,
+    end: period.end
+  };
+}

@@ -1,0 +1,564 @@
+/**
+ * UI API GraphQL response shapes and their normalisers to the engine's inputs.
+ *
+ * Kept apart from the `gql` documents (opportunityData.ts) so Node tools — the bench, the
+ * preview's checks — can use the normalisers without the platform's lightning/graphql module.
+ *
+ * Every field is optional in the types: a field hidden by field-level security (queried with
+ * `@optional`) is absent from the response, and a normaliser turns that into null or a neutral
+ * default rather than throwing. A node without its identity (Id, owner, close date) is skipped.
+ */
+import type {
+  GoalFact,
+  OpportunityAggregateRow,
+  OpportunityFact,
+  OwnerAggregates,
+  OwnerCountRow,
+  SessionFact,
+  TerritoryPlanFact,
+  UserFact
+} from 'c/coachingMetrics';
+import { isGoalMetric } from 'c/coachingMetrics';
+import { type EpochDay, toEpochDayOrNull } from 'c/periods';
+
+// ---- Generic UI API shapes ------------------------------------------------------------------
+
+export interface FieldValue<T> {
+  value: T | null;
+  displayValue?: string | null;
+}
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export interface Edge<TNode> {
+  node: TNode | null;
+  cursor?: string;
+}
+
+export interface Connection<TNode> {
+  edges?: (Edge<TNode> | null)[] | null;
+  totalCount?: number | null;
+  pageInfo?: PageInfo | null;
+}
+
+export interface GraphQLErrorShape {
+  message: string;
+  path?: readonly (string | number)[];
+  locations?: readonly { line: number; column: number }[];
+  extensions?: Record<string, unknown>;
+}
+
+/** What the graphql wire adapter provisions (data and errors may both be present). */
+export interface GraphQLResponse<TData> {
+  data?: TData | null;
+  errors?: readonly GraphQLErrorShape[] | null;
+}
+
+export type QueryResult<TData> =
+  | {
+      ok: true;
+      data: TData;
+      /** Errors that came with usable data (partial results). */ warnings: string[];
+    }
+  | { ok: false; kind: 'graphql' | 'no-data'; messages: string[] };
+
+/**
+ * A wire result → data or a typed failure. GraphQL may answer with data *and* errors (e.g. one
+ * alias failed); data wins and the messages are kept as warnings. No data at all is a failure.
+ */
+export function toQueryResult<TData>(
+  response: GraphQLResponse<TData> | null | undefined
+): QueryResult<TData> {
+  const messages = (response?.errors ?? [])
+    .map((error) => (typeof error?.message === 'string' ? error.message : ''))
+    .filter((message) => message !== '');
+  const unique = [...new Set(messages)];
+  const data = response?.data;
+  if (data !== undefined && data !== null) return { ok: true, data, warnings: unique };
+  if (unique.length > 0) return { ok: false, kind: 'graphql', messages: unique };
+  return { ok: false, kind: 'no-data', messages: [] };
+}
+
+/** The non-null nodes of a connection. */
+export function nodesOf<TNode>(connection: Connection<TNode> | null | undefined): TNode[] {
+  const nodes: TNode[] = [];
+  for (const edge of connection?.edges ?? []) if (edge?.node) nodes.push(edge.node);
+  return nodes;
+}
+
+/** The cursor for the next page, or null on the last page. */
+export function nextCursor(connection: Connection<unknown> | null | undefined): string | null {
+  const info = connection?.pageInfo;
+  return info?.hasNextPage && info.endCursor ? info.endCursor : null;
+}
+
+function valueOf<T>(field: FieldValue<T> | null | undefined): T | null {
+  return field?.value ?? null;
+}
+
+function stringOf(field: FieldValue<unknown> | null | undefined): string | null {
+  const value = field?.value;
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+function numberOf(field: FieldValue<unknown> | null | undefined): number | null {
+  const value = field?.value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  // Long values can arrive as strings; accept numeric strings only.
+  if (typeof value === 'string' && value.trim() !== '') {
+    const parsed = Number(value);
+    return Number.isFinite(parsed) ? parsed : null;
+  }
+  return null;
+}
+
+function booleanOf(field: FieldValue<unknown> | null | undefined): boolean {
+  return field?.value === true;
+}
+
+function dayOf(field: FieldValue<unknown> | null | undefined): EpochDay | null {
+  return toEpochDayOrNull(field?.value);
+}
+
+// ---- Opportunity records --------------------------------------------------------------------
+
+export interface OpportunityNode {
+  Id: string;
+  Name?: FieldValue<string>;
+  OwnerId?: FieldValue<string>;
+  AccountId?: FieldValue<string>;
+  Account?: { Name?: FieldValue<string> } | null;
+  Owner?: { Name?: FieldValue<string> } | null;
+  Amount?: FieldValue<number>;
+  StageName?: FieldValue<string>;
+  Probability?: FieldValue<number>;
+  IsClosed?: FieldValue<boolean>;
+  IsWon?: FieldValue<boolean>;
+  CloseDate?: FieldValue<string>;
+  CreatedDate?: FieldValue<string>;
+  PushCount?: FieldValue<number>;
+  LastStageChangeDate?: FieldValue<string>;
+  LastActivityDate?: FieldValue<string>;
+  NextStep?: FieldValue<string>;
+  ForecastCategoryName?: FieldValue<string>;
+}
+
+/** Node → fact; null when it lacks an owner or a close date. */
+export function opportunityFactFromNode(
+  node: OpportunityNode | null | undefined
+): OpportunityFact | null {
+  if (!node || typeof node.Id !== 'string') return null;
+  const ownerId = stringOf(node.OwnerId);
+  const closeDay = dayOf(node.CloseDate);
+  if (ownerId === null || closeDay === null) return null;
+  const isWon = booleanOf(node.IsWon);
+  return {
+    id: node.Id,
+    ownerId,
+    accountId: stringOf(node.AccountId),
+    amount: numberOf(node.Amount),
+    stage: stringOf(node.StageName) ?? '',
+    probability: numberOf(node.Probability),
+    isClosed: booleanOf(node.IsClosed) || isWon,
+    isWon,
+    closeDay,
+    // Without CreatedDate the cycle is unknown; counting it as zero days keeps sums finite.
+    createdDay: dayOf(node.CreatedDate) ?? closeDay,
+    pushCount: numberOf(node.PushCount) ?? 0,
+    lastStageChangeDay: dayOf(node.LastStageChangeDate),
+    lastActivityDay: dayOf(node.LastActivityDate)
+  };
+}
+
+export function opportunityFactsFromConnection(
+  connection: Connection<OpportunityNode> | null | undefined
+): OpportunityFact[] {
+  const facts: OpportunityFact[] = [];
+  for (const node of nodesOf(connection)) {
+    const fact = opportunityFactFromNode(node);
+    if (fact) facts.push(fact);
+  }
+  return facts;
+}
+
+/** What a deal list shows beside the fact. */
+export interface OpportunityRow {
+  fact: OpportunityFact;
+  name: string;
+  accountName: string | null;
+  ownerName: string | null;
+  amountDisplay: string | null;
+  closeDate: string;
+  nextStep: string | null;
+}
+
+export function opportunityRowsFromConnection(
+  connection: Connection<OpportunityNode> | null | undefined
+): OpportunityRow[] {
+  const rows: OpportunityRow[] = [];
+  for (const node of nodesOf(connection)) {
+    const fact = opportunityFactFromNode(node);
+    if (!fact) continue;
+    rows.push({
+      fact,
+      name: stringOf(node.Name) ?? node.Id,
+      accountName: stringOf(node.Account?.Name),
+      ownerName: stringOf(node.Owner?.Name),
+      amountDisplay: node.Amount?.displayValue ?? null,
+      closeDate: String(valueOf(node.CloseDate)),
+      nextStep: stringOf(node.NextStep)
+    });
+  }
+  return rows;
+}
+
+// ---- Opportunity aggregates -----------------------------------------------------------------
+
+export interface AggregateNumber {
+  value: number | string | null;
+  displayValue?: string | null;
+}
+
+export interface OpportunityAggregateNode {
+  aggregate?: {
+    OwnerId?: { value: string | null } | null;
+    IsClosed?: { value: boolean | null } | null;
+    IsWon?: { value: boolean | null } | null;
+    Id?: { count?: AggregateNumber | null } | null;
+    Amount?: { sum?: AggregateNumber | null } | null;
+    ExpectedRevenue?: { sum?: AggregateNumber | null } | null;
+    Sales_Cycle_Days__c?: { avg?: AggregateNumber | null; count?: AggregateNumber | null } | null;
+  } | null;
+}
+
+function aggregateNumber(value: AggregateNumber | null | undefined): number | null {
+  return numberOf(value as FieldValue<unknown> | null | undefined);
+}
+
+/** Rows grouped by (OwnerId, IsClosed, IsWon); groups without an owner are skipped. */
+export function aggregateRowsFromConnection(
+  connection: Connection<OpportunityAggregateNode> | null | undefined
+): OpportunityAggregateRow[] {
+  const rows: OpportunityAggregateRow[] = [];
+  for (const node of nodesOf(connection)) {
+    const aggregate = node.aggregate;
+    const ownerId = aggregate?.OwnerId?.value;
+    if (!aggregate || typeof ownerId !== 'string' || ownerId === '') continue;
+    const isWon = aggregate.IsWon?.value === true;
+    rows.push({
+      ownerId,
+      isClosed: aggregate.IsClosed?.value === true || isWon,
+      isWon,
+      count: aggregateNumber(aggregate.Id?.count) ?? 0,
+      amountSum: aggregateNumber(aggregate.Amount?.sum),
+      expectedRevenueSum: aggregateNumber(aggregate.ExpectedRevenue?.sum),
+      salesCycleAvg: aggregateNumber(aggregate.Sales_Cycle_Days__c?.avg),
+      salesCycleCount: aggregateNumber(aggregate.Sales_Cycle_Days__c?.count)
+    });
+  }
+  return rows;
+}
+
+/** Rows grouped by OwnerId with `Id { count }`. */
+export function ownerCountsFromConnection(
+  connection: Connection<OpportunityAggregateNode> | null | undefined
+): OwnerCountRow[] {
+  const rows: OwnerCountRow[] = [];
+  for (const node of nodesOf(connection)) {
+    const ownerId = node.aggregate?.OwnerId?.value;
+    if (typeof ownerId !== 'string' || ownerId === '') continue;
+    rows.push({ ownerId, count: aggregateNumber(node.aggregate?.Id?.count) ?? 0 });
+  }
+  return rows;
+}
+
+/** `data` of the scorecard aggregate queries: one alias per period window and hygiene count. */
+export interface ScorecardAggregatesData {
+  uiapi?: {
+    aggregate?: {
+      current?: Connection<OpportunityAggregateNode> | null;
+      previous?: Connection<OpportunityAggregateNode> | null;
+      lastYear?: Connection<OpportunityAggregateNode> | null;
+      pastCloseDate?: Connection<OpportunityAggregateNode> | null;
+      pushed?: Connection<OpportunityAggregateNode> | null;
+      staleInStage?: Connection<OpportunityAggregateNode> | null;
+      noRecentActivity?: Connection<OpportunityAggregateNode> | null;
+    } | null;
+  } | null;
+}
+
+export function ownerAggregatesFromData(
+  data: ScorecardAggregatesData | null | undefined
+): OwnerAggregates {
+  const aggregate = data?.uiapi?.aggregate;
+  return {
+    current: aggregateRowsFromConnection(aggregate?.current),
+    previous: aggregateRowsFromConnection(aggregate?.previous),
+    lastYear: aggregateRowsFromConnection(aggregate?.lastYear),
+    pastCloseDate: ownerCountsFromConnection(aggregate?.pastCloseDate),
+    pushed: ownerCountsFromConnection(aggregate?.pushed),
+    staleInStage: ownerCountsFromConnection(aggregate?.staleInStage),
+    noRecentActivity: ownerCountsFromConnection(aggregate?.noRecentActivity)
+  };
+}
+
+// ---- Users ----------------------------------------------------------------------------------
+
+export interface UserNode {
+  Id: string;
+  Name?: FieldValue<string>;
+  ManagerId?: FieldValue<string>;
+  Title?: FieldValue<string>;
+  SmallPhotoUrl?: FieldValue<string>;
+  IsActive?: FieldValue<boolean>;
+}
+
+export interface TeamMember extends UserFact {
+  name: string;
+  title: string | null;
+  photoUrl: string | null;
+}
+
+export function userFromNode(node: UserNode | null | undefined): TeamMember | null {
+  if (!node || typeof node.Id !== 'string') return null;
+  return {
+    id: node.Id,
+    name: stringOf(node.Name) ?? node.Id,
+    managerId: stringOf(node.ManagerId),
+    title: stringOf(node.Title),
+    photoUrl: stringOf(node.SmallPhotoUrl)
+  };
+}
+
+export function usersFromConnection(
+  connection: Connection<UserNode> | null | undefined
+): TeamMember[] {
+  const users: TeamMember[] = [];
+  for (const node of nodesOf(connection)) {
+    const user = userFromNode(node);
+    if (user) users.push(user);
+  }
+  return users;
+}
+
+// ---- Coaching sessions, goals, plans ----------------------------------------------------------
+
+export interface CoachingSessionNode {
+  Id: string;
+  Name?: FieldValue<string>;
+  Rep__c?: FieldValue<string>;
+  Coach__c?: FieldValue<string>;
+  Session_Date__c?: FieldValue<string>;
+  Session_Type__c?: FieldValue<string>;
+  Status__c?: FieldValue<string>;
+  Focus_Areas__c?: FieldValue<string>;
+  Commitments__c?: FieldValue<string>;
+  Follow_Up_Date__c?: FieldValue<string>;
+  Opportunity__c?: FieldValue<string>;
+  Development_Goal__c?: FieldValue<string>;
+}
+
+/** Multi-select picklist values arrive as one 'A;B;C' string. */
+export function splitMultiPicklist(value: string | null | undefined): string[] {
+  if (!value) return [];
+  return value
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+export function sessionFactFromNode(
+  node: CoachingSessionNode | null | undefined
+): SessionFact | null {
+  if (!node || typeof node.Id !== 'string') return null;
+  const repId = stringOf(node.Rep__c);
+  const day = dayOf(node.Session_Date__c);
+  if (repId === null || day === null) return null;
+  return {
+    id: node.Id,
+    repId,
+    coachId: stringOf(node.Coach__c),
+    day,
+    type: stringOf(node.Session_Type__c),
+    status: stringOf(node.Status__c),
+    focusAreas: splitMultiPicklist(stringOf(node.Focus_Areas__c)),
+    commitments: stringOf(node.Commitments__c),
+    followUpDay: dayOf(node.Follow_Up_Date__c),
+    opportunityId: stringOf(node.Opportunity__c),
+    goalId: stringOf(node.Development_Goal__c)
+  };
+}
+
+export function sessionFactsFromConnection(
+  connection: Connection<CoachingSessionNode> | null | undefined
+): SessionFact[] {
+  const facts: SessionFact[] = [];
+  for (const node of nodesOf(connection)) {
+    const fact = sessionFactFromNode(node);
+    if (fact) facts.push(fact);
+  }
+  return facts;
+}
+
+export interface DevelopmentGoalNode {
+  Id: string;
+  Name?: FieldValue<string>;
+  Rep__c?: FieldValue<string>;
+  Skill_Area__c?: FieldValue<string>;
+  Status__c?: FieldValue<string>;
+  Progress__c?: FieldValue<number>;
+  Metric__c?: FieldValue<string>;
+  Baseline_Value__c?: FieldValue<number>;
+  Target_Value__c?: FieldValue<number>;
+  Start_Date__c?: FieldValue<string>;
+  Target_Date__c?: FieldValue<string>;
+}
+
+export function goalFactFromNode(node: DevelopmentGoalNode | null | undefined): GoalFact | null {
+  if (!node || typeof node.Id !== 'string') return null;
+  const repId = stringOf(node.Rep__c);
+  if (repId === null) return null;
+  const metric = stringOf(node.Metric__c);
+  return {
+    id: node.Id,
+    repId,
+    skillArea: stringOf(node.Skill_Area__c),
+    status: stringOf(node.Status__c),
+    progressPercent: numberOf(node.Progress__c),
+    metric: isGoalMetric(metric) ? metric : null,
+    baseline: numberOf(node.Baseline_Value__c),
+    target: numberOf(node.Target_Value__c),
+    startDay: dayOf(node.Start_Date__c),
+    targetDay: dayOf(node.Target_Date__c)
+  };
+}
+
+export function goalFactsFromConnection(
+  connection: Connection<DevelopmentGoalNode> | null | undefined
+): GoalFact[] {
+  const facts: GoalFact[] = [];
+  for (const node of nodesOf(connection)) {
+    const fact = goalFactFromNode(node);
+    if (fact) facts.push(fact);
+  }
+  return facts;
+}
+
+export interface TerritoryPlanNode {
+  Id: string;
+  Name?: FieldValue<string>;
+  Plan_Owner__c?: FieldValue<string>;
+  Manager__c?: FieldValue<string>;
+  Period_Start__c?: FieldValue<string>;
+  Period_End__c?: FieldValue<string>;
+  Target_Amount__c?: FieldValue<number>;
+  Status__c?: FieldValue<string>;
+}
+
+export function planFactFromNode(
+  node: TerritoryPlanNode | null | undefined
+): TerritoryPlanFact | null {
+  if (!node || typeof node.Id !== 'string') return null;
+  const ownerId = stringOf(node.Plan_Owner__c);
+  const startDay = dayOf(node.Period_Start__c);
+  const endDay = dayOf(node.Period_End__c);
+  if (ownerId === null || startDay === null || endDay === null) return null;
+  return {
+    id: node.Id,
+    ownerId,
+    managerId: stringOf(node.Manager__c),
+    startDay,
+    endDay,
+    target: numberOf(node.Target_Amount__c),
+    status: stringOf(node.Status__c)
+  };
+}
+
+export function planFactsFromConnection(
+  connection: Connection<TerritoryPlanNode> | null | undefined
+): TerritoryPlanFact[] {
+  const facts: TerritoryPlanFact[] = [];
+  for (const node of nodesOf(connection)) {
+    const fact = planFactFromNode(node);
+    if (fact) facts.push(fact);
+  }
+  return facts;
+}
+
+/** Last completed One-on-One per rep, from an aggregate grouped by Rep__c with max(Session_Date__c). */
+export interface LastOneOnOneNode {
+  aggregate?: {
+    Rep__c?: { value: string | null } | null;
+    Session_Date__c?: { max?: { value: string | null } | null } | null;
+  } | null;
+}
+
+export function lastOneOnOneByRep(
+  connection: Connection<LastOneOnOneNode> | null | undefined
+): Map<string, EpochDay> {
+  const result = new Map<string, EpochDay>();
+  for (const node of nodesOf(connection)) {
+    const repId = node.aggregate?.Rep__c?.value;
+    const day = toEpochDayOrNull(node.aggregate?.Session_Date__c?.max?.value);
+    if (typeof repId === 'string' && day !== null) result.set(repId, day);
+  }
+  return result;
+}
+
+// ---- `data` shapes of the record documents -----------------------------------------------------
+
+export interface OpportunityQueryData {
+  uiapi?: { query?: { Opportunity?: Connection<OpportunityNode> | null } | null } | null;
+}
+
+export interface OwnerWonDealsData {
+  uiapi?: { aggregate?: { won?: Connection<OpportunityAggregateNode> | null } | null } | null;
+}
+
+export interface TeamMembersData {
+  uiapi?: {
+    query?: {
+      reports?: Connection<UserNode> | null;
+      reportsOfReports?: Connection<UserNode> | null;
+    } | null;
+  } | null;
+}
+
+export interface TeamCoachingData {
+  uiapi?: {
+    query?: {
+      sessions?: Connection<CoachingSessionNode> | null;
+      goals?: Connection<DevelopmentGoalNode> | null;
+      plans?: Connection<TerritoryPlanNode> | null;
+    } | null;
+    aggregate?: { lastOneOnOne?: Connection<LastOneOnOneNode> | null } | null;
+  } | null;
+}
+
+/** A manager's reports, and for a manager of managers their reports' reports. */
+export function teamFromData(data: TeamMembersData | null | undefined): {
+  reports: TeamMember[];
+  reportsOfReports: TeamMember[];
+} {
+  return {
+    reports: usersFromConnection(data?.uiapi?.query?.reports),
+    reportsOfReports: usersFromConnection(data?.uiapi?.query?.reportsOfReports)
+  };
+}
+
+export function coachingFromData(data: TeamCoachingData | null | undefined): {
+  sessions: SessionFact[];
+  goals: GoalFact[];
+  plans: TerritoryPlanFact[];
+  lastOneOnOne: Map<string, EpochDay>;
+} {
+  return {
+    sessions: sessionFactsFromConnection(data?.uiapi?.query?.sessions),
+    goals: goalFactsFromConnection(data?.uiapi?.query?.goals),
+    plans: planFactsFromConnection(data?.uiapi?.query?.plans),
+    lastOneOnOne: lastOneOnOneByRep(data?.uiapi?.aggregate?.lastOneOnOne)
+  };
+}
