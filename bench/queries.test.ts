@@ -1,0 +1,192 @@
+/**
+ * The opportunityData documents against the in-memory org built from the package metadata:
+ * each parses and validates against the generated UI API schema, and on the sample org the
+ * aggregates route gives the same per-owner KPIs as the records route.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { Dataset } from '../data/dataset';
+import { SAMPLE_DATA_PATH } from '../data/generate';
+import { loadPreviewMetadata } from '../preview/org/loadModel';
+import { InMemoryOrg } from '../preview/org/org';
+import {
+  computeRepKpis,
+  computeRepKpisFromAggregates,
+  indexByOwner,
+  type OpportunityFact
+} from '../force-app/main/default/lwc/coachingMetrics/coachingMetrics';
+import { thisQuarter } from '../force-app/main/default/lwc/periods/periods';
+import {
+  ownersScorecardVariables,
+  teamCoachingVariables,
+  teamScorecardVariables
+} from '../force-app/main/default/lwc/opportunityData/variables';
+import {
+  coachingFromData,
+  opportunityFactsFromConnection,
+  ownerAggregatesFromData,
+  teamFromData,
+  toQueryResult,
+  type OpportunityQueryData,
+  type ScorecardAggregatesData,
+  type TeamCoachingData,
+  type TeamMembersData
+} from '../force-app/main/default/lwc/opportunityData/uiApi';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SOURCE = readFileSync(
+  join(ROOT, 'force-app/main/default/lwc/opportunityData/opportunityData.ts'),
+  'utf8'
+);
+
+/** The gql documents of opportunityData.ts by their exported constant name. */
+function documents(): Map<string, string> {
+  const docs = new Map<string, string>();
+  for (const match of SOURCE.matchAll(/export const (\w+) = gql`([^`]*)`/g)) {
+    docs.set(match[1], match[2]);
+  }
+  return docs;
+}
+
+const dataset = JSON.parse(readFileSync(SAMPLE_DATA_PATH, 'utf8')) as Dataset;
+const { manager } = dataset.meta.personas;
+
+async function newOrg(): Promise<InMemoryOrg> {
+  const { model } = await loadPreviewMetadata(ROOT);
+  return new InMemoryOrg(model, dataset);
+}
+
+type Session = ReturnType<InMemoryOrg['session']>;
+
+function run<TData>(session: Session, name: string, variables: Record<string, unknown>): TData {
+  const query = documents().get(name);
+  assert.ok(query, `no document ${name}`);
+  const result = toQueryResult<TData>(session.graphql({ query, variables }) as never);
+  assert.ok(result.ok, `${name}: ${result.ok ? '' : result.messages.join('; ')}`);
+  assert.deepEqual(result.warnings, [], name);
+  return result.data;
+}
+
+/** Every opportunity of the owner through the paged records document. */
+function allOpportunitiesOf(session: Session, ownerId: string): OpportunityFact[] {
+  const facts: OpportunityFact[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const data: OpportunityQueryData = run<OpportunityQueryData>(
+      session,
+      'OWNER_OPPORTUNITIES_IN_RANGE',
+      {
+        ownerId,
+        start: '2000-01-01',
+        end: '2100-12-31',
+        first: 50,
+        after
+      }
+    );
+    const connection = data.uiapi?.query?.Opportunity;
+    facts.push(...opportunityFactsFromConnection(connection));
+    after = connection?.pageInfo?.hasNextPage ? (connection.pageInfo.endCursor ?? null) : null;
+    if (after === null) return facts;
+  }
+}
+
+void describe('opportunityData documents on the in-memory org', () => {
+  void it('every document validates and runs without errors', async () => {
+    const org = await newOrg();
+    const session = org.session(manager);
+    const today = org.today;
+    const period = thisQuarter(today);
+    const docs = documents();
+    assert.equal(docs.size, 8);
+    const team = teamFromData(
+      run<TeamMembersData>(session, 'TEAM_MEMBERS', { managerId: manager })
+    );
+    const repIds = team.reports.map((user) => user.id);
+    assert.ok(repIds.length > 0);
+    const variables: Record<string, Record<string, unknown>> = {
+      TEAM_SCORECARD_AGGREGATES: { ...teamScorecardVariables(manager, period, today) },
+      OWNERS_SCORECARD_AGGREGATES: { ...ownersScorecardVariables(repIds, period, today) },
+      OWNER_WON_DEALS: { ownerId: repIds[0], since: '2000-01-01' },
+      OPPORTUNITY_BY_ID: { recordId: dataset.records.Opportunity[0].Id },
+      OPEN_OPPORTUNITIES_OF_OWNER: { ownerId: repIds[0] },
+      OWNER_OPPORTUNITIES_IN_RANGE: { ownerId: repIds[0], start: period.start, end: period.end },
+      TEAM_MEMBERS: { managerId: manager },
+      TEAM_COACHING_DATA: { ...teamCoachingVariables(repIds, period, today) }
+    };
+    for (const name of docs.keys()) run(session, name, variables[name]);
+    const coaching = coachingFromData(
+      run<TeamCoachingData>(session, 'TEAM_COACHING_DATA', variables.TEAM_COACHING_DATA)
+    );
+    assert.ok(coaching.sessions.length > 0);
+    assert.ok(coaching.goals.length > 0);
+    assert.ok(coaching.lastOneOnOne.size > 0);
+  });
+
+  void it('aggregates route equals records route on the sample org', async () => {
+    const org = await newOrg();
+    const session = org.session(manager);
+    const today = org.today;
+    const period = thisQuarter(today);
+    const team = teamFromData(
+      run<TeamMembersData>(session, 'TEAM_MEMBERS', { managerId: manager })
+    );
+    const repIds = team.reports.map((user) => user.id);
+    const coaching = coachingFromData(
+      run<TeamCoachingData>(
+        session,
+        'TEAM_COACHING_DATA',
+        teamCoachingVariables(repIds, period, today)
+      )
+    );
+    const facts = repIds.flatMap((repId) => allOpportunitiesOf(session, repId));
+    assert.ok(facts.length > 100);
+    const request = { period, today, plans: coaching.plans };
+    const fromRecords = computeRepKpis(indexByOwner(facts, repIds), request);
+    for (const name of ['TEAM_SCORECARD_AGGREGATES', 'OWNERS_SCORECARD_AGGREGATES'] as const) {
+      const variables =
+        name === 'TEAM_SCORECARD_AGGREGATES'
+          ? teamScorecardVariables(manager, period, today)
+          : ownersScorecardVariables(repIds, period, today);
+      const aggregates = ownerAggregatesFromData(
+        run<ScorecardAggregatesData>(session, name, { ...variables })
+      );
+      const fromAggregates = computeRepKpisFromAggregates(aggregates, {
+        ...request,
+        ownerIds: repIds
+      });
+      assert.equal(fromAggregates.length, fromRecords.length);
+      for (let i = 0; i < fromRecords.length; i++) {
+        const a = fromRecords[i];
+        const b = fromAggregates[i];
+        assert.equal(b.repId, a.repId);
+        for (const window of ['current', 'previous', 'lastYear'] as const) {
+          for (const [key, value] of Object.entries(a.input[window])) {
+            const other = b.input[window][key as keyof typeof a.input.current];
+            assert.ok(
+              Math.abs(other - value) < 1e-6,
+              `${name} ${a.repId} ${window}.${key}: ${other} vs ${value}`
+            );
+          }
+        }
+        assert.deepEqual(b.hygiene, a.hygiene, `${name} ${a.repId} hygiene`);
+        assert.equal(b.target, a.target);
+      }
+    }
+    // The comparison above must have compared something in every part.
+    const total = (pick: (rep: (typeof fromRecords)[number]) => number): number =>
+      fromRecords.reduce((sum, rep) => sum + pick(rep), 0);
+    assert.ok(total((rep) => rep.input.current.wonCount) > 0);
+    assert.ok(total((rep) => rep.input.current.openCount) > 0);
+    assert.ok(total((rep) => rep.input.previous.closedCount) > 0);
+    assert.ok(total((rep) => rep.input.lastYear.wonCycleCount) > 0);
+    assert.ok(total((rep) => rep.hygiene.pastCloseDate) > 0);
+    assert.ok(total((rep) => rep.hygiene.pushed) > 0);
+    assert.ok(total((rep) => rep.hygiene.staleInStage) > 0);
+    assert.ok(total((rep) => rep.hygiene.noRecentActivity) > 0);
+    const withTarget = fromRecords.filter((rep) => rep.percentToPlan.ok);
+    assert.ok(withTarget.length > 0, 'sample plans give targets');
+  });
+});
