@@ -112,6 +112,25 @@ export function formulaFields(formula: string): string[] {
   return refs;
 }
 
+/**
+ * Syntax slips the org rejects at deploy: unbalanced parentheses, and comparison operators
+ * split by whitespace (Prettier's XML plugin turns `&lt;=` into `&lt; =` when it rewraps text).
+ */
+export function formulaSyntaxProblems(formula: string): string[] {
+  const code = formula.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');
+  const problems: string[] = [];
+  const split = /(<|>|!|=)\s+(=|>)/.exec(code);
+  if (split)
+    problems.push(`formula has a split operator '${split[0]}'; write it without the space`);
+  let depth = 0;
+  for (const char of code) {
+    depth += char === '(' ? 1 : char === ')' ? -1 : 0;
+    if (depth < 0) break;
+  }
+  if (depth !== 0) problems.push('formula has unbalanced parentheses');
+  return problems;
+}
+
 function objectOfChild(path: string): string {
   // force-app/main/default/objects/<Object>/<kind>/<file>
   const parts = path.split(/[\\/]/);
@@ -127,11 +146,13 @@ function checkObjectChildren(root: string, model: Model, problems: Problem[]): v
     };
     const xml = rootOf(path);
     if (path.endsWith('.validationRule-meta.xml')) {
+      formulaSyntaxProblems(str(xml.errorConditionFormula)).forEach(report);
       for (const ref of formulaFields(str(xml.errorConditionFormula)))
         report(resolvePath(model, object, ref));
       const display = str(xml.errorDisplayField);
       if (display) report(resolvePath(model, object, display));
     } else if (path.endsWith('.field-meta.xml') && str(xml.formula)) {
+      formulaSyntaxProblems(str(xml.formula)).forEach(report);
       for (const ref of formulaFields(str(xml.formula))) report(resolvePath(model, object, ref));
     } else if (path.endsWith('.listView-meta.xml')) {
       for (const column of [...list(xml.columns), ...deepValues(xml.filters, 'field')].map(str)) {
@@ -378,7 +399,9 @@ export function gqlTemplates(source: string): { text: string; line: number }[] {
 function fullAccess(model: OrgModel): PermissionProfile {
   const profile: PermissionProfile = { name: 'validator', objects: {}, fields: {} };
   for (const object of Object.values(model.objects)) {
-    profile.objects[object.apiName] = { read: true, create: true, edit: true, delete: true };
+    // History objects are written by the platform only.
+    const writable = !object.apiName.endsWith('__History');
+    profile.objects[object.apiName] = { read: true, create: writable, edit: writable, delete: writable };
     for (const field of Object.values(object.fields)) {
       profile.fields[`${object.apiName}.${field.apiName}`] = { read: true, edit: true };
     }

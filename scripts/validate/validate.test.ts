@@ -254,6 +254,11 @@ describe('references', () => {
     const root = project({ [rule]: (t) => t.replace('Amount__c &lt;= 0', 'Amout__c &lt;= 0') });
     assertOneProblem(checkReferences(root), rule, /Thing__c\.Amout__c does not exist/);
   });
+  it('reports a comparison operator split by whitespace in a formula', () => {
+    const rule = `${D}/objects/Thing__c/validationRules/Amount_Positive.validationRule-meta.xml`;
+    const root = project({ [rule]: (t) => t.replace('Amount__c &lt;= 0', 'Amount__c &lt; = 0') });
+    assertOneProblem(checkReferences(root), rule, /split operator '< ='/);
+  });
   it('reads field references out of formulas, not functions or strings', () => {
     assert.deepEqual(
       formulaFields(
