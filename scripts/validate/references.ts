@@ -401,7 +401,12 @@ function fullAccess(model: OrgModel): PermissionProfile {
   for (const object of Object.values(model.objects)) {
     // History objects are written by the platform only.
     const writable = !object.apiName.endsWith('__History');
-    profile.objects[object.apiName] = { read: true, create: writable, edit: writable, delete: writable };
+    profile.objects[object.apiName] = {
+      read: true,
+      create: writable,
+      edit: writable,
+      delete: writable
+    };
     for (const field of Object.values(object.fields)) {
       profile.fields[`${object.apiName}.${field.apiName}`] = { read: true, edit: true };
     }
