@@ -138,7 +138,7 @@ void describe('opportunityData documents on the in-memory org', () => {
       run<TeamCoachingData>(
         session,
         'TEAM_COACHING_DATA',
-        teamCoachingVariables(repIds, period, today)
+        { ...teamCoachingVariables(repIds, period, today) }
       )
     );
     const facts = repIds.flatMap((repId) => allOpportunitiesOf(session, repId));

@@ -105,16 +105,54 @@ export interface OpportunityFact {
 }
 
 /**
- * Facts with a parallel owner index, so the hot loop adds into per-owner accumulators by
- * integer index instead of looking owners up by string.
+ * Facts prepared once for repeated KPI computation (e.g. every period the user picks):
+ * sorted by close date, so a period is a contiguous slice found by binary search, with a
+ * parallel owner index, so the hot loop adds into per-owner accumulators by integer index
+ * instead of looking owners up by string, and the positions of open deals for hygiene.
  */
 export interface OpportunityFactSet {
+  /** The facts in close-date order (not the input order). */
   facts: readonly OpportunityFact[];
+  /** closeDay of facts[i], ascending. */
+  closeDays: Int32Array;
   ownerIds: readonly string[];
   /** ownerIds index of facts[i]. */
   ownerIndex: Int32Array;
+  /** Positions in `facts` of the open deals. */
+  openPositions: Int32Array;
 }
 
+/** Input positions in closeDay order: a stable counting sort over the day range, O(n + days). */
+function closeDayOrder(facts: readonly OpportunityFact[]): Int32Array {
+  const n = facts.length;
+  const order = new Int32Array(n);
+  if (n === 0) return order;
+  let min = facts[0].closeDay;
+  let max = min;
+  for (let i = 1; i < n; i++) {
+    const day = facts[i].closeDay;
+    if (day < min) min = day;
+    else if (day > max) max = day;
+  }
+  const range = max - min + 1;
+  if (range > 4 * n + 100_000) {
+    // Sparse dates (decades apart): a comparison sort costs less than a huge count array.
+    const positions = Array.from({ length: n }, (_, i) => i);
+    positions.sort((a, b) => facts[a].closeDay - facts[b].closeDay || a - b);
+    order.set(positions);
+    return order;
+  }
+  const starts = new Int32Array(range + 1);
+  for (let i = 0; i < n; i++) starts[facts[i].closeDay - min + 1]++;
+  for (let d = 1; d <= range; d++) starts[d] += starts[d - 1];
+  for (let i = 0; i < n; i++) order[starts[facts[i].closeDay - min]++] = i;
+  return order;
+}
+
+/**
+ * Prepares facts for computeRepKpis. `ownerIds` fixes the owners' order and includes owners
+ * without opportunities; owners found only in the facts are appended in order of appearance.
+ */
 export function indexByOwner(
   facts: readonly OpportunityFact[],
   ownerIds: readonly string[] = []
@@ -122,18 +160,53 @@ export function indexByOwner(
   const ids = [...ownerIds];
   const lookup = new Map<string, number>();
   ids.forEach((id, index) => lookup.set(id, index));
-  const ownerIndex = new Int32Array(facts.length);
-  for (let i = 0; i < facts.length; i++) {
+  const n = facts.length;
+  const inputOwner = new Int32Array(n);
+  // Consecutive facts often share an owner; remembering the last one skips most lookups.
+  let lastOwner: string | null = null;
+  let lastIndex = -1;
+  for (let i = 0; i < n; i++) {
     const ownerId = facts[i].ownerId;
-    let index = lookup.get(ownerId);
-    if (index === undefined) {
-      index = ids.length;
-      ids.push(ownerId);
-      lookup.set(ownerId, index);
+    if (ownerId !== lastOwner) {
+      let index = lookup.get(ownerId);
+      if (index === undefined) {
+        index = ids.length;
+        ids.push(ownerId);
+        lookup.set(ownerId, index);
+      }
+      lastOwner = ownerId;
+      lastIndex = index;
     }
-    ownerIndex[i] = index;
+    inputOwner[i] = lastIndex;
   }
-  return { facts, ownerIds: ids, ownerIndex };
+  const order = closeDayOrder(facts);
+  const sorted = new Array<OpportunityFact>(n);
+  const closeDays = new Int32Array(n);
+  const ownerIndex = new Int32Array(n);
+  let openCount = 0;
+  for (let i = 0; i < n; i++) {
+    const position = order[i];
+    const fact = facts[position];
+    sorted[i] = fact;
+    closeDays[i] = fact.closeDay;
+    ownerIndex[i] = inputOwner[position];
+    if (!fact.isClosed) openCount++;
+  }
+  const openPositions = new Int32Array(openCount);
+  for (let i = 0, k = 0; i < n; i++) if (!sorted[i].isClosed) openPositions[k++] = i;
+  return { facts: sorted, closeDays, ownerIds: ids, ownerIndex, openPositions };
+}
+
+/** First position whose close day is ≥ day. */
+function lowerBound(days: Int32Array, day: number): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (days[mid] < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** An Opportunity as plain field values (sample data, Apex-free exports, tests). */
@@ -386,24 +459,6 @@ function readPeriod(acc: Float64Array, at: number): PeriodSums {
   };
 }
 
-function accumulate(acc: Float64Array, at: number, fact: OpportunityFact, amount: number): void {
-  if (fact.isClosed) {
-    acc[at + CLOSED_COUNT] += 1;
-    acc[at + CLOSED_AMOUNT] += amount;
-    if (fact.isWon) {
-      acc[at + WON_COUNT] += 1;
-      acc[at + WON_AMOUNT] += amount;
-      acc[at + CYCLE_DAYS] += fact.closeDay - fact.createdDay;
-      acc[at + CYCLE_COUNT] += 1;
-    }
-  } else {
-    acc[at + OPEN_COUNT] += 1;
-    acc[at + OPEN_AMOUNT] += amount;
-    const probability = fact.probability;
-    if (probability !== null) acc[at + WEIGHTED] += (amount * probability) / 100;
-  }
-}
-
 /** Options of the hygiene counts (the relevant thresholds and today). */
 export interface HygieneSettings {
   today: IsoDate;
@@ -412,9 +467,10 @@ export interface HygieneSettings {
 }
 
 /**
- * Records route: one pass over the facts, numeric compares only, adding into a flat
- * Float64Array of per-owner accumulators by owner index. Owners of `set.ownerIds` without
- * any fact get zero sums.
+ * Records route: per window one pass over the slice of facts closing in it (binary search in
+ * the close-date order) and one pass over the open deals for hygiene; numeric compares only,
+ * adding into a flat Float64Array of per-owner accumulators by owner index. Owners of
+ * `set.ownerIds` without any fact get zero sums.
  */
 export function sumByOwner(
   input: OpportunityFactSet | readonly OpportunityFact[],
@@ -424,36 +480,47 @@ export function sumByOwner(
   const set = isFactSet(input) ? input : indexByOwner(input);
   const { facts, ownerIndex, ownerIds } = set;
   const acc = new Float64Array(ownerIds.length * STRIDE);
-  const cur = toDayRange(windows.current);
-  const prev = toDayRange(windows.previous);
-  const ly = toDayRange(windows.lastYear);
-  const cs = cur.startDay;
-  const ce = cur.endDay;
-  const ps = prev.startDay;
-  const pe = prev.endDay;
-  const ls = ly.startDay;
-  const le = ly.endDay;
   const todayDay = toEpochDay(hygiene.today);
   // A deal is stale when today − day > threshold, i.e. day < today − threshold.
   const stageCutoff = todayDay - hygiene.staleStageDays;
   const activityCutoff = todayDay - hygiene.noActivityDays;
-  const n = facts.length;
-  for (let i = 0; i < n; i++) {
-    const fact = facts[i];
-    const base = ownerIndex[i] * STRIDE;
-    const amount = fact.amount ?? 0;
-    const close = fact.closeDay;
-    if (close >= cs && close <= ce) accumulate(acc, base, fact, amount);
-    if (close >= ps && close <= pe) accumulate(acc, base + PERIOD_FIELDS, fact, amount);
-    if (close >= ls && close <= le) accumulate(acc, base + 2 * PERIOD_FIELDS, fact, amount);
-    if (!fact.isClosed) {
-      const h = base + HYGIENE_OFFSET;
-      if (close < todayDay) acc[h] += 1;
-      if (fact.pushCount > 0) acc[h + 1] += 1;
-      if ((fact.lastStageChangeDay ?? fact.createdDay) < stageCutoff) acc[h + 2] += 1;
-      const activity = fact.lastActivityDay;
-      if (activity === null || activity < activityCutoff) acc[h + 3] += 1;
+  const { closeDays, openPositions } = set;
+  const ranges = [windows.current, windows.previous, windows.lastYear];
+  for (let w = 0; w < 3; w++) {
+    const { startDay, endDay } = toDayRange(ranges[w]);
+    const offset = w * PERIOD_FIELDS;
+    // The facts are in close-date order: the window is the slice [from, to).
+    const to = lowerBound(closeDays, endDay + 1);
+    for (let i = lowerBound(closeDays, startDay); i < to; i++) {
+      const fact = facts[i];
+      const at = ownerIndex[i] * STRIDE + offset;
+      const amount = fact.amount ?? 0;
+      if (fact.isClosed) {
+        acc[at + CLOSED_COUNT] += 1;
+        acc[at + CLOSED_AMOUNT] += amount;
+        if (fact.isWon) {
+          acc[at + WON_COUNT] += 1;
+          acc[at + WON_AMOUNT] += amount;
+          acc[at + CYCLE_DAYS] += fact.closeDay - fact.createdDay;
+          acc[at + CYCLE_COUNT] += 1;
+        }
+      } else {
+        acc[at + OPEN_COUNT] += 1;
+        acc[at + OPEN_AMOUNT] += amount;
+        const probability = fact.probability;
+        if (probability !== null) acc[at + WEIGHTED] += (amount * probability) / 100;
+      }
     }
+  }
+  for (let k = 0; k < openPositions.length; k++) {
+    const i = openPositions[k];
+    const fact = facts[i];
+    const h = ownerIndex[i] * STRIDE + HYGIENE_OFFSET;
+    if (fact.closeDay < todayDay) acc[h] += 1;
+    if (fact.pushCount > 0) acc[h + 1] += 1;
+    if ((fact.lastStageChangeDay ?? fact.createdDay) < stageCutoff) acc[h + 2] += 1;
+    const activity = fact.lastActivityDay;
+    if (activity === null || activity < activityCutoff) acc[h + 3] += 1;
   }
   const result: OwnerSums[] = new Array<OwnerSums>(ownerIds.length);
   for (let o = 0; o < ownerIds.length; o++) {

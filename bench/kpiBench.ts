@@ -1,0 +1,70 @@
+/**
+ * KPI engine throughput: the full per-rep KPI computation (records route: one pass into
+ * per-owner accumulators, then KPIs and plan targets per rep) against one plain summing pass
+ * over the same array, for 1k to 1M opportunities.
+ */
+import {
+  computeRepKpis,
+  indexByOwner,
+  type KpiRequest,
+  type OpportunityFact
+} from '../force-app/main/default/lwc/coachingMetrics/coachingMetrics';
+import { thisQuarter } from '../force-app/main/default/lwc/periods/periods';
+import { generateOpportunities } from './generateOpportunities';
+import { type BenchSection, type BenchTable, formatMs, measure } from './harness';
+
+export const KPI_SIZES = [1_000, 10_000, 100_000, 1_000_000];
+/** The ratio the engine aims for at 100k records. */
+export const TARGET_RATIO = 5;
+
+function plainSum(opportunities: readonly OpportunityFact[]): number {
+  let total = 0;
+  for (const o of opportunities) total += o.amount ?? 0;
+  return total;
+}
+
+export function kpiTable(sizes: readonly number[] = KPI_SIZES): BenchTable {
+  const rows: (string | number)[][] = [];
+  for (const count of sizes) {
+    const data = generateOpportunities({ count, reps: 50, seed: 7 });
+    const request: KpiRequest = { period: thisQuarter(data.today), today: data.today, plans: data.plans };
+    // Normalisation work done once when data arrives: the owner index.
+    const set = indexByOwner(data.opportunities, data.repIds);
+    const samples = count >= 1_000_000 ? 11 : 21;
+    const sum = measure(() => plainSum(data.opportunities), { samples });
+    const kpi = measure(() => computeRepKpis(set, request), { samples });
+    const withIndex = measure(() => computeRepKpis(data.opportunities, request), { samples });
+    rows.push([
+      count.toLocaleString('en-US'),
+      data.repIds.length,
+      formatMs(sum.medianMs),
+      formatMs(kpi.medianMs),
+      (kpi.medianMs / sum.medianMs).toFixed(2),
+      formatMs(withIndex.medianMs),
+      (withIndex.medianMs / sum.medianMs).toFixed(2)
+    ]);
+  }
+  return {
+    title: 'Per-rep KPI computation vs one plain summing pass (median ms)',
+    headers: [
+      'Opportunities',
+      'Reps',
+      'Plain sum pass',
+      'Per-rep KPIs',
+      'Ratio',
+      'KPIs incl. owner indexing',
+      'Ratio incl. indexing'
+    ],
+    rows,
+    notes: [
+      `Per-rep KPIs: closed won, win rate (count, amount), open and weighted pipeline, average deal size, sales cycle and hygiene counts for the current quarter, the previous quarter and the same quarter last year, plus plan targets, percent to plan, growth and coverage — one pass over an owner-indexed fact set (indexByOwner, done once when data is normalised). Target: ratio ≤ ${TARGET_RATIO}× at 100k.`,
+      `Plain sum pass: \`for (const o of opps) total += o.amount ?? 0\`. Median of 11–21 samples after 200 ms warm-up; short calls are batched so one sample lasts ≥ 5 ms. Node ${process.version}.`
+    ]
+  };
+}
+
+export const kpiSection: BenchSection = {
+  id: 'kpi',
+  title: 'KPI engine',
+  run: () => [kpiTable()]
+};
