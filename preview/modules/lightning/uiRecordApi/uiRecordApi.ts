@@ -207,4 +207,30 @@ export const getPicklistValuesByRecordType = simpleWire(
   }
 );
 
+interface GetRecordsConfig {
+  records?: { recordIds: string[]; fields?: FieldReference[]; optionalFields?: FieldReference[] }[];
+}
+
+/** Batch reads: one result per record, each with its own status, as getRecords returns. */
+export const getRecords = simpleWire((config: GetRecordsConfig) => {
+  if (!config.records?.length) return undefined;
+  return {
+    results: config.records.flatMap((entry) =>
+      entry.recordIds.map((recordId) => {
+        try {
+          return {
+            statusCode: 200,
+            result: session().getRecord(recordId, entry.fields ?? [], entry.optionalFields ?? [])
+          };
+        } catch (error) {
+          return {
+            statusCode: error instanceof UiApiError ? error.status : 500,
+            result: plainError(error)
+          };
+        }
+      })
+    )
+  };
+});
+
 export { GetRecordWire as getRecord };
