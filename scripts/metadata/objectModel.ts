@@ -39,7 +39,10 @@ export interface FieldModel {
   required: boolean;
   updateable: boolean;
   referenceTo?: string;
+  /** How a query traverses this reference (Owner, Rep__r). */
   relationshipName?: string;
+  /** How a query reaches the children from the referenced object (Coaching_Sessions__r). */
+  childRelationshipName?: string;
   picklistValues?: string[];
   defaultValue?: string;
   precision?: number;
@@ -271,6 +274,7 @@ function fieldType(value: string | undefined): FieldType {
 function customField(xml: Xml): FieldModel {
   const name = str(xml.fullName) ?? '';
   const formula = str(xml.formula);
+  const referenceTo = str(xml.referenceTo);
   const type = fieldType(str(xml.type));
   const valueSet = xml.valueSet as Xml | undefined;
   const definition = valueSet?.valueSetDefinition as Xml | undefined;
@@ -286,8 +290,12 @@ function customField(xml: Xml): FieldModel {
     updateable: !formula && type !== 'AutoNumber'
   };
   const optional: Partial<FieldModel> = {
-    referenceTo: str(xml.referenceTo),
-    relationshipName: str(xml.relationshipName) ? `${str(xml.relationshipName)}__r` : undefined,
+    referenceTo,
+    // A custom lookup Rep__c is traversed as Rep__r; the XML's <relationshipName> names the
+    // children seen from the parent (User.Coaching_Sessions__r).
+    relationshipName: referenceTo ? name.replace(/__c$/, '__r') : undefined,
+    childRelationshipName:
+      referenceTo && str(xml.relationshipName) ? `${str(xml.relationshipName)}__r` : undefined,
     picklistValues: values.length > 0 ? values : undefined,
     defaultValue: str(xml.defaultValue) ?? (defaultValue ? str(defaultValue.fullName) : undefined),
     precision: num(xml.precision),

@@ -46,6 +46,14 @@ export async function checkLwc(root: string): Promise<CheckResult> {
       }
     }
     if (missingBuild) continue;
+    if (!files[`${name}.js`]) {
+      // The compiler throws on an empty bundle; say what is missing instead.
+      problems.push({
+        file: rel(root, dir),
+        message: `bundle ${name} has no ${name}.ts or ${name}.js`
+      });
+      continue;
+    }
     const output = await compile({
       bundle: {
         type: 'platform',

@@ -283,6 +283,15 @@ describe('lwc', () => {
     assert.equal(result.problems[0].file, html);
     assert.match(result.problems[0].message, /<p> has no matching closing tag/);
   });
+  it('reports a bundle folder with only its .js-meta.xml', async () => {
+    const meta = `${D}/lwc/gadget/gadget.js-meta.xml`;
+    const root = project({ [meta]: FIXTURE[`${D}/lwc/thingData/thingData.js-meta.xml`] });
+    assertOneProblem(
+      await checkLwc(root),
+      `${D}/lwc/gadget`,
+      /bundle gadget has no gadget\.ts or gadget\.js/
+    );
+  });
   it('asks for a build when a .ts has no emitted .js', async () => {
     const root = project();
     rmSync(join(root, `${D}/lwc/widget/widget.js`));
