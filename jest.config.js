@@ -13,6 +13,10 @@ module.exports = {
     '<rootDir>/preview/',
     '<rootDir>/.preview-build/'
   ],
+  moduleNameMapper: {
+    ...jestConfig.moduleNameMapper,
+    '^lightning/actions$': '<rootDir>/force-app/test/jest-mocks/lightning/actions'
+  },
   testMatch: ['<rootDir>/force-app/**/__tests__/**/*.test.ts'],
   clearMocks: true
 };

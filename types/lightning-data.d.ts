@@ -8,6 +8,7 @@
 /// <reference types="@salesforce/lightning-types" />
 
 declare module 'lightning/graphql' {
+  import type { WireAdapterConstructor } from 'lwc';
   /** A GraphQL error as the UI API returns it. */
   export interface GraphQLError {
     message: string;
@@ -33,8 +34,13 @@ declare module 'lightning/graphql' {
   }
   /** Tagged template that parses a static query at compile time. */
   export function gql(strings: TemplateStringsArray, ...values: unknown[]): GraphQLDocument;
-  /** The wire adapter: `@wire(graphql, { query, variables: '$variables' })`. */
-  export const graphql: (config: GraphQLConfig) => void;
+  /**
+   * The wire adapter: `@wire(graphql, { query, variables: '$variables' })`. Declared as a wire
+   * adapter constructor so `@wire` type-checks; the data is `any` here so each component types
+   * its own response shape on the decorated method or property.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  export const graphql: WireAdapterConstructor<GraphQLConfig, GraphQLResult<any>>;
   /** Imperative mutation (Winter '25+): executes a mutation document. */
   export function executeMutation<TData = unknown>(config: {
     query: GraphQLDocument;
@@ -46,6 +52,7 @@ declare module 'lightning/graphql' {
 }
 
 declare module 'lightning/uiRecordApi' {
+  import type { WireAdapterConstructor } from 'lwc';
   /** A field reference imported from `@salesforce/schema/Object.Field`. */
   export interface FieldId {
     objectApiName: string;
@@ -83,13 +90,16 @@ declare module 'lightning/uiRecordApi' {
   ): Promise<RecordRepresentation>;
   export function deleteRecord(recordId: string): Promise<void>;
   /** Wire adapter: `@wire(getRecord, { recordId: '$recordId', fields: [...] })`. */
-  export const getRecord: (config: {
-    recordId: string | undefined;
-    fields?: (FieldId | string)[];
-    optionalFields?: (FieldId | string)[];
-    layoutTypes?: string[];
-    modes?: string[];
-  }) => void;
+  export const getRecord: WireAdapterConstructor<
+    {
+      recordId: string | undefined;
+      fields?: (FieldId | string)[];
+      optionalFields?: (FieldId | string)[];
+      layoutTypes?: string[];
+      modes?: string[];
+    },
+    WireResult<RecordRepresentation>
+  >;
   export function getFieldValue(
     record: RecordRepresentation | undefined | null,
     field: FieldId | string
@@ -100,7 +110,10 @@ declare module 'lightning/uiRecordApi' {
   ): string | null | undefined;
   export function notifyRecordUpdateAvailable(recordIds: { recordId: string }[]): Promise<void>;
   /** Wire adapter for the object's metadata, including field-level access. */
-  export const getObjectInfo: (config: { objectApiName: ObjectId | string | undefined }) => void;
+  export const getObjectInfo: WireAdapterConstructor<
+    { objectApiName: ObjectId | string | undefined },
+    WireResult<ObjectInfo>
+  >;
   export interface ObjectInfoField {
     apiName: string;
     label: string;
@@ -120,19 +133,44 @@ declare module 'lightning/uiRecordApi' {
     fields: Record<string, ObjectInfoField>;
     defaultRecordTypeId?: string;
   }
-  export const getPicklistValues: (config: {
-    recordTypeId: string | undefined;
-    fieldApiName: FieldId | string;
-  }) => void;
+  export interface PicklistValue {
+    label: string;
+    value: string;
+    attributes?: unknown;
+    validFor?: number[];
+  }
+  export interface PicklistValues {
+    values: PicklistValue[];
+    defaultValue?: PicklistValue | null;
+    controllerValues?: Record<string, number>;
+  }
+  export const getPicklistValues: WireAdapterConstructor<
+    { recordTypeId: string | undefined; fieldApiName: FieldId | string },
+    WireResult<PicklistValues>
+  >;
+  /** Every picklist of an object for one record type. */
+  export const getPicklistValuesByRecordType: WireAdapterConstructor<
+    { objectApiName: ObjectId | string | undefined; recordTypeId: string | undefined },
+    WireResult<{ picklistFieldValues: Record<string, PicklistValues> }>
+  >;
 }
 
 declare module 'lightning/uiObjectInfoApi' {
-  export { getObjectInfo, getPicklistValues } from 'lightning/uiRecordApi';
-  export type { ObjectInfo, ObjectInfoField } from 'lightning/uiRecordApi';
+  export {
+    getObjectInfo,
+    getPicklistValues,
+    getPicklistValuesByRecordType
+  } from 'lightning/uiRecordApi';
+  export type {
+    ObjectInfo,
+    ObjectInfoField,
+    PicklistValue,
+    PicklistValues
+  } from 'lightning/uiRecordApi';
 }
 
 declare module 'lightning/navigation' {
-  import type { LightningElement } from 'lwc';
+  import type { LightningElement, WireAdapterConstructor } from 'lwc';
   /** A PageReference (standard__recordPage, standard__objectPage, standard__namedPage, …). */
   export interface PageReference {
     type: string;
@@ -152,7 +190,10 @@ declare module 'lightning/navigation' {
     readonly GenerateUrl: unique symbol;
   };
   /** Wire adapter for the current page's PageReference. */
-  export const CurrentPageReference: (config?: Record<string, never>) => void;
+  export const CurrentPageReference: WireAdapterConstructor<
+    Record<string, never>,
+    PageReference | undefined
+  >;
 }
 
 declare module 'lightning/platformShowToastEvent' {
@@ -184,4 +225,11 @@ declare module '@salesforce/schema/*' {
 declare module '@salesforce/resourceUrl/*' {
   const url: string;
   export default url;
+}
+
+declare module 'lightning/actions' {
+  /** Fired by a quick action's (ScreenAction) component to close the action's modal. */
+  export class CloseActionScreenEvent extends CustomEvent<null> {
+    constructor();
+  }
 }
