@@ -91,6 +91,11 @@ export default class App extends LightningElement {
     ];
   }
 
+  /** `#/lab`: the preview's own self-test page (not in the navigation). */
+  get isLab(): boolean {
+    return this.route.page === 'lab';
+  }
+
   get unknownPage(): boolean {
     return !this.page;
   }
