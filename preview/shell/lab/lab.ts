@@ -1,4 +1,4 @@
-import { LightningElement, wire, type WireAdapterConstructor } from 'lwc';
+import { LightningElement, wire } from 'lwc';
 import { gql, graphql, refreshGraphQL, type GraphQLResult } from 'lightning/graphql';
 import {
   createRecord,
@@ -93,17 +93,14 @@ export default class Lab extends NavigationMixin(LightningElement) {
   get errorText(): string {
     return this.dealsErrors.join('; ');
   }
-
-  // types/lightning-data.d.ts declares adapters as functions; LWC's types want constructors.
-  // The cast must stay inline: the LWC compiler wants an identifier as the adapter.
-  @wire(graphql as unknown as WireAdapterConstructor, { query: MY_DEALS, variables: '$variables' })
+  @wire(graphql, { query: MY_DEALS, variables: '$variables' })
   wiredDeals(result: GraphQLResult<DealsData>): void {
     this.dealsResult = result;
     this.deals = result.data;
     this.dealsErrors = (result.errors ?? []).map((error) => error.message);
   }
 
-  @wire(getRecord as unknown as WireAdapterConstructor, {
+  @wire(getRecord, {
     recordId: '$firstDealId',
     fields: [NAME_FIELD, AMOUNT_FIELD]
   })
@@ -111,12 +108,12 @@ export default class Lab extends NavigationMixin(LightningElement) {
     this.record = data;
   }
 
-  @wire(getObjectInfo as unknown as WireAdapterConstructor, { objectApiName: SESSION_OBJECT })
+  @wire(getObjectInfo, { objectApiName: SESSION_OBJECT })
   wiredObjectInfo({ data }: { data?: ObjectInfo }): void {
     this.objectInfo = data;
   }
 
-  @wire(CurrentPageReference as unknown as WireAdapterConstructor)
+  @wire(CurrentPageReference)
   wiredPageReference(reference: PageReference | undefined): void {
     this.pageReferenceType = reference?.type ?? '';
   }

@@ -1,4 +1,4 @@
-import { LightningElement, api, wire, type WireAdapterConstructor } from 'lwc';
+import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
 import {
   getFieldDisplayValue,
@@ -93,9 +93,7 @@ export default class RecordHeader extends LightningElement {
   get choicesQuery() {
     return this.objectApiName === 'Opportunity' ? OPPORTUNITY_CHOICES : PLAN_CHOICES;
   }
-
-  // types/lightning-data.d.ts declares adapters as functions; LWC's types want constructors.
-  @wire(getRecord as unknown as WireAdapterConstructor, {
+  @wire(getRecord, {
     recordId: '$recordId',
     optionalFields: '$fields'
   })
@@ -104,7 +102,7 @@ export default class RecordHeader extends LightningElement {
     this.recordError = error;
   }
 
-  @wire(graphql as unknown as WireAdapterConstructor, { query: '$choicesQuery' })
+  @wire(graphql, { query: '$choicesQuery' })
   wiredChoices({ data }: { data?: ChoicesData }): void {
     this.choices = data?.uiapi.query[this.objectApiName]?.edges.map((edge) => edge.node) ?? [];
     if (!this.recordId && this.choices.length > 0) this.open(this.choices[0].Id, true);
