@@ -81,7 +81,8 @@ export function generateOpportunities(options: GenerateOptions): GeneratedData {
     const [openStage, openProbability] = OPEN_STAGES[Math.floor(random() * OPEN_STAGES.length)];
     const amount = random() < 0.03 ? null : Math.round(Math.exp(repScale[rep] + 0.9 * normal()));
     const pushCount = random() < 0.7 ? 0 : 1 + Math.floor(-Math.log(1 - random()) * 1.5);
-    const stageChange = random() < 0.15 ? null : Math.min(todayDay, createdDay + Math.floor(random() * cycle));
+    const stageChange =
+      random() < 0.15 ? null : Math.min(todayDay, createdDay + Math.floor(random() * cycle));
     const activity = random() < 0.1 ? null : todayDay - Math.floor(random() * 60);
     opportunities[i] = {
       id: `006OPP${String(i).padStart(12, '0')}`,

@@ -27,7 +27,11 @@ export function kpiTable(sizes: readonly number[] = KPI_SIZES): BenchTable {
   const rows: (string | number)[][] = [];
   for (const count of sizes) {
     const data = generateOpportunities({ count, reps: 50, seed: 7 });
-    const request: KpiRequest = { period: thisQuarter(data.today), today: data.today, plans: data.plans };
+    const request: KpiRequest = {
+      period: thisQuarter(data.today),
+      today: data.today,
+      plans: data.plans
+    };
     // Normalisation work done once when data arrives: the owner index.
     const set = indexByOwner(data.opportunities, data.repIds);
     const samples = count >= 1_000_000 ? 11 : 21;

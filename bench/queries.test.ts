@@ -135,11 +135,9 @@ void describe('opportunityData documents on the in-memory org', () => {
     );
     const repIds = team.reports.map((user) => user.id);
     const coaching = coachingFromData(
-      run<TeamCoachingData>(
-        session,
-        'TEAM_COACHING_DATA',
-        { ...teamCoachingVariables(repIds, period, today) }
-      )
+      run<TeamCoachingData>(session, 'TEAM_COACHING_DATA', {
+        ...teamCoachingVariables(repIds, period, today)
+      })
     );
     const facts = repIds.flatMap((repId) => allOpportunitiesOf(session, repId));
     assert.ok(facts.length > 100);

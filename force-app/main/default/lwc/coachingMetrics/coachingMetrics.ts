@@ -1132,21 +1132,19 @@ export interface GoalFact {
  * percent (0–100, by count), Pipeline Coverage as a multiple, Sales Cycle Days in days,
  * amounts in currency.
  */
+const METRIC_READERS: Readonly<Record<GoalMetric, (kpis: Kpis) => Ratio>> = {
+  'Win Rate': (kpis) => {
+    const rate = kpis.winRateByCount;
+    return rate.ok ? computable(rate.value * 100) : rate;
+  },
+  'Average Deal Size': (kpis) => kpis.averageDealSize,
+  'Pipeline Coverage': (kpis) => kpis.pipelineCoverage,
+  'Sales Cycle Days': (kpis) => kpis.salesCycleDays,
+  'Closed Won Amount': (kpis) => computable(kpis.closedWon)
+};
+
 export function metricValue(metric: GoalMetric, kpis: Kpis): Ratio {
-  switch (metric) {
-    case 'Win Rate':
-      return kpis.winRateByCount.ok
-        ? computable(kpis.winRateByCount.value * 100)
-        : kpis.winRateByCount;
-    case 'Average Deal Size':
-      return kpis.averageDealSize;
-    case 'Pipeline Coverage':
-      return kpis.pipelineCoverage;
-    case 'Sales Cycle Days':
-      return kpis.salesCycleDays;
-    case 'Closed Won Amount':
-      return computable(kpis.closedWon);
-  }
+  return METRIC_READERS[metric](kpis);
 }
 
 export interface GoalProgress {

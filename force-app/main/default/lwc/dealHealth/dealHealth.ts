@@ -47,9 +47,9 @@ export const DEAL_SIGNAL_TEMPLATES: Readonly<Record<DealSignalCode, string>> = O
 
 /** Replaces `{name}` with values[name]; unknown placeholders are kept as they are. */
 export function formatTemplate(template: string, values: Record<string, number | string>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in values ? String(values[name]) : match
-  );
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => {
+    return name in values ? String(values[name]) : match;
+  });
 }
 
 export function explainSignal(signal: DealSignal, templates = DEAL_SIGNAL_TEMPLATES): string {

@@ -94,9 +94,9 @@ export function errorSummary(error: unknown, fallback = ''): string {
   return messages.length > 0 ? messages.join(' ') : fallback;
 }
 
-function addFieldMessages(target: Record<string, string[]>, fieldErrors: unknown): void {
-  if (!isObject(fieldErrors)) return;
-  for (const [field, list] of Object.entries(fieldErrors)) {
+function addFieldMessages(target: Record<string, string[]>, byField: unknown): void {
+  if (!isObject(byField)) return;
+  for (const [field, list] of Object.entries(byField)) {
     const messages = messagesOfList(list);
     if (messages.length === 0) continue;
     const existing = target[field] ?? [];

@@ -235,7 +235,7 @@ export interface OpportunityAggregateNode {
 }
 
 function aggregateNumber(value: AggregateNumber | null | undefined): number | null {
-  return numberOf(value as FieldValue<unknown> | null | undefined);
+  return numberOf(value);
 }
 
 /** Rows grouped by (OwnerId, IsClosed, IsWon); groups without an owner are skipped. */

@@ -100,8 +100,18 @@ describe('day arithmetic', () => {
     expect(dayCount({ start: '2024-01-01', end: '2024-12-31' })).toBe(366);
     expect(dayCount({ start: '2025-01-01', end: '2025-12-31' })).toBe(365);
     expect(dayCount({ start: '2025-03-01', end: '2025-03-01' })).toBe(1);
-    expect(overlapDays({ start: '2025-01-01', end: '2025-03-31' }, { start: '2025-03-30', end: '2025-06-30' })).toBe(2);
-    expect(overlapDays({ start: '2025-01-01', end: '2025-03-31' }, { start: '2025-04-01', end: '2025-06-30' })).toBe(0);
+    expect(
+      overlapDays(
+        { start: '2025-01-01', end: '2025-03-31' },
+        { start: '2025-03-30', end: '2025-06-30' }
+      )
+    ).toBe(2);
+    expect(
+      overlapDays(
+        { start: '2025-01-01', end: '2025-03-31' },
+        { start: '2025-04-01', end: '2025-06-30' }
+      )
+    ).toBe(0);
     expect(periodContains({ start: '2025-01-01', end: '2025-03-31' }, '2025-03-31')).toBe(true);
     expect(periodContains({ start: '2025-01-01', end: '2025-03-31' }, '2025-04-01')).toBe(false);
   });
@@ -109,28 +119,68 @@ describe('day arithmetic', () => {
 
 describe('calendar and fiscal periods', () => {
   it('finds calendar quarters', () => {
-    expect(thisQuarter('2025-02-15')).toEqual({ start: '2025-01-01', end: '2025-03-31', label: 'Q1 2025' });
-    expect(lastQuarter('2025-02-15')).toEqual({ start: '2024-10-01', end: '2024-12-31', label: 'Q4 2024' });
-    expect(nextQuarter('2024-12-31')).toEqual({ start: '2025-01-01', end: '2025-03-31', label: 'Q1 2025' });
-    expect(thisCalendarYear('2024-07-04')).toEqual({ start: '2024-01-01', end: '2024-12-31', label: '2024' });
+    expect(thisQuarter('2025-02-15')).toEqual({
+      start: '2025-01-01',
+      end: '2025-03-31',
+      label: 'Q1 2025'
+    });
+    expect(lastQuarter('2025-02-15')).toEqual({
+      start: '2024-10-01',
+      end: '2024-12-31',
+      label: 'Q4 2024'
+    });
+    expect(nextQuarter('2024-12-31')).toEqual({
+      start: '2025-01-01',
+      end: '2025-03-31',
+      label: 'Q1 2025'
+    });
+    expect(thisCalendarYear('2024-07-04')).toEqual({
+      start: '2024-01-01',
+      end: '2024-12-31',
+      label: '2024'
+    });
   });
 
   it('names a fiscal year after the year it ends in', () => {
-    expect(fiscalYearOf('2025-01-15', FEB_START)).toEqual({ start: '2024-02-01', end: '2025-01-31', label: 'FY2025' });
-    expect(fiscalYearOf('2025-02-01', FEB_START)).toEqual({ start: '2025-02-01', end: '2026-01-31', label: 'FY2026' });
+    expect(fiscalYearOf('2025-01-15', FEB_START)).toEqual({
+      start: '2024-02-01',
+      end: '2025-01-31',
+      label: 'FY2025'
+    });
+    expect(fiscalYearOf('2025-02-01', FEB_START)).toEqual({
+      start: '2025-02-01',
+      end: '2026-01-31',
+      label: 'FY2026'
+    });
     expect(fiscalYearOf('2025-09-30', { fiscalYearStartMonth: 10 })).toEqual({
       start: '2024-10-01',
       end: '2025-09-30',
       label: 'FY2025'
     });
     expect(thisFiscalYear('2025-03-01', FEB_START).label).toBe('FY2026');
-    expect(lastFiscalYear('2025-03-01', FEB_START)).toEqual({ start: '2024-02-01', end: '2025-01-31', label: 'FY2025' });
+    expect(lastFiscalYear('2025-03-01', FEB_START)).toEqual({
+      start: '2024-02-01',
+      end: '2025-01-31',
+      label: 'FY2025'
+    });
   });
 
   it('finds fiscal quarters, including one that spans the calendar year end', () => {
-    expect(quarterOf('2025-01-15', FEB_START)).toEqual({ start: '2024-11-01', end: '2025-01-31', label: 'Q4 FY2025' });
-    expect(quarterOf('2025-02-01', FEB_START)).toEqual({ start: '2025-02-01', end: '2025-04-30', label: 'Q1 FY2026' });
-    expect(lastQuarter('2025-02-10', FEB_START)).toEqual({ start: '2024-11-01', end: '2025-01-31', label: 'Q4 FY2025' });
+    expect(quarterOf('2025-01-15', FEB_START)).toEqual({
+      start: '2024-11-01',
+      end: '2025-01-31',
+      label: 'Q4 FY2025'
+    });
+    expect(quarterOf('2025-02-01', FEB_START)).toEqual({
+      start: '2025-02-01',
+      end: '2025-04-30',
+      label: 'Q1 FY2026'
+    });
+    expect(lastQuarter('2025-02-10', FEB_START)).toEqual({
+      start: '2024-11-01',
+      end: '2025-01-31',
+      label: 'Q4 FY2025'
+    });
   });
 
   it('rejects a fiscal start month outside 1–12', () => {
@@ -140,13 +190,24 @@ describe('calendar and fiscal periods', () => {
   });
 
   it('lists the last n quarters oldest first, with or without the current one', () => {
-    expect(lastNQuarters('2025-02-15', 3).map((q) => q.label)).toEqual(['Q3 2024', 'Q4 2024', 'Q1 2025']);
-    expect(lastNQuarters('2025-02-15', 2, undefined, false).map((q) => q.label)).toEqual(['Q3 2024', 'Q4 2024']);
+    expect(lastNQuarters('2025-02-15', 3).map((q) => q.label)).toEqual([
+      'Q3 2024',
+      'Q4 2024',
+      'Q1 2025'
+    ]);
+    expect(lastNQuarters('2025-02-15', 2, undefined, false).map((q) => q.label)).toEqual([
+      'Q3 2024',
+      'Q4 2024'
+    ]);
     expect(lastNQuarters('2025-02-15', 0)).toEqual([]);
   });
 
   it('gives months and the fiscal year to date', () => {
-    expect(monthOf('2024-02-10')).toEqual({ start: '2024-02-01', end: '2024-02-29', label: '2024-02' });
+    expect(monthOf('2024-02-10')).toEqual({
+      start: '2024-02-01',
+      end: '2024-02-29',
+      label: '2024-02'
+    });
     expect(fiscalYearToDate('2025-03-10', FEB_START)).toEqual({
       start: '2025-02-01',
       end: '2025-03-10',
@@ -156,17 +217,26 @@ describe('calendar and fiscal periods', () => {
 
   it('every date lies in its quarter and fiscal year, for every start month', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 40_000 }), fc.integer({ min: 1, max: 12 }), (day, month) => {
-        const iso = fromEpochDay(day);
-        const settings = { fiscalYearStartMonth: month };
-        const quarter = quarterOf(iso, settings);
-        const year = fiscalYearOf(iso, settings);
-        expect(periodContains(quarter, iso)).toBe(true);
-        expect(periodContains(year, iso)).toBe(true);
-        expect(periodContains(year, quarter.start) && periodContains(year, quarter.end)).toBe(true);
-        expect(isWholeMonths(quarter)).toBe(true);
-        expect(previousPeriod(quarter)).toEqual({ start: lastQuarter(iso, settings).start, end: lastQuarter(iso, settings).end });
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 40_000 }),
+        fc.integer({ min: 1, max: 12 }),
+        (day, month) => {
+          const iso = fromEpochDay(day);
+          const settings = { fiscalYearStartMonth: month };
+          const quarter = quarterOf(iso, settings);
+          const year = fiscalYearOf(iso, settings);
+          expect(periodContains(quarter, iso)).toBe(true);
+          expect(periodContains(year, iso)).toBe(true);
+          expect(periodContains(year, quarter.start) && periodContains(year, quarter.end)).toBe(
+            true
+          );
+          expect(isWholeMonths(quarter)).toBe(true);
+          expect(previousPeriod(quarter)).toEqual({
+            start: lastQuarter(iso, settings).start,
+            end: lastQuarter(iso, settings).end
+          });
+        }
+      ),
       { numRuns: 300 }
     );
   });
@@ -174,37 +244,77 @@ describe('calendar and fiscal periods', () => {
 
 describe('related periods', () => {
   it('moves a period one year back, Feb 29 to Feb 28', () => {
-    expect(samePeriodLastYear({ start: '2024-01-01', end: '2024-03-31' })).toEqual({ start: '2023-01-01', end: '2023-03-31' });
-    expect(samePeriodLastYear({ start: '2024-02-01', end: '2024-02-29' })).toEqual({ start: '2023-02-01', end: '2023-02-28' });
-    expect(samePeriodLastYear({ start: '2024-02-10', end: '2024-02-20' })).toEqual({ start: '2023-02-10', end: '2023-02-20' });
-    expect(samePeriodLastYear({ start: '2024-02-29', end: '2024-03-10' })).toEqual({ start: '2023-02-28', end: '2023-03-10' });
+    expect(samePeriodLastYear({ start: '2024-01-01', end: '2024-03-31' })).toEqual({
+      start: '2023-01-01',
+      end: '2023-03-31'
+    });
+    expect(samePeriodLastYear({ start: '2024-02-01', end: '2024-02-29' })).toEqual({
+      start: '2023-02-01',
+      end: '2023-02-28'
+    });
+    expect(samePeriodLastYear({ start: '2024-02-10', end: '2024-02-20' })).toEqual({
+      start: '2023-02-10',
+      end: '2023-02-20'
+    });
+    expect(samePeriodLastYear({ start: '2024-02-29', end: '2024-03-10' })).toEqual({
+      start: '2023-02-28',
+      end: '2023-03-10'
+    });
   });
 
   it('keeps a whole February whole when moving into a leap year', () => {
-    expect(samePeriodLastYear({ start: '2025-02-01', end: '2025-02-28' })).toEqual({ start: '2024-02-01', end: '2024-02-29' });
-    expect(samePeriodLastYear({ start: '2025-01-01', end: '2025-12-31' })).toEqual({ start: '2024-01-01', end: '2024-12-31' });
+    expect(samePeriodLastYear({ start: '2025-02-01', end: '2025-02-28' })).toEqual({
+      start: '2024-02-01',
+      end: '2024-02-29'
+    });
+    expect(samePeriodLastYear({ start: '2025-01-01', end: '2025-12-31' })).toEqual({
+      start: '2024-01-01',
+      end: '2024-12-31'
+    });
   });
 
   it('finds the previous and next period of the same shape', () => {
-    expect(previousPeriod({ start: '2025-01-01', end: '2025-03-31' })).toEqual({ start: '2024-10-01', end: '2024-12-31' });
-    expect(previousPeriod({ start: '2025-03-01', end: '2025-03-31' })).toEqual({ start: '2025-02-01', end: '2025-02-28' });
-    expect(previousPeriod({ start: '2025-01-01', end: '2025-12-31' })).toEqual({ start: '2024-01-01', end: '2024-12-31' });
+    expect(previousPeriod({ start: '2025-01-01', end: '2025-03-31' })).toEqual({
+      start: '2024-10-01',
+      end: '2024-12-31'
+    });
+    expect(previousPeriod({ start: '2025-03-01', end: '2025-03-31' })).toEqual({
+      start: '2025-02-01',
+      end: '2025-02-28'
+    });
+    expect(previousPeriod({ start: '2025-01-01', end: '2025-12-31' })).toEqual({
+      start: '2024-01-01',
+      end: '2024-12-31'
+    });
     // Not whole months: the same number of days immediately before.
-    expect(previousPeriod({ start: '2025-01-05', end: '2025-01-14' })).toEqual({ start: '2024-12-26', end: '2025-01-04' });
-    expect(nextPeriod({ start: '2024-10-01', end: '2024-12-31' })).toEqual({ start: '2025-01-01', end: '2025-03-31' });
-    expect(nextPeriod({ start: '2025-01-05', end: '2025-01-14' })).toEqual({ start: '2025-01-15', end: '2025-01-24' });
+    expect(previousPeriod({ start: '2025-01-05', end: '2025-01-14' })).toEqual({
+      start: '2024-12-26',
+      end: '2025-01-04'
+    });
+    expect(nextPeriod({ start: '2024-10-01', end: '2024-12-31' })).toEqual({
+      start: '2025-01-01',
+      end: '2025-03-31'
+    });
+    expect(nextPeriod({ start: '2025-01-05', end: '2025-01-14' })).toEqual({
+      start: '2025-01-15',
+      end: '2025-01-24'
+    });
   });
 
   it('previous and next periods are adjacent and round-trip', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 40_000 }), fc.integer({ min: 0, max: 400 }), (start, length) => {
-        const period = { start: fromEpochDay(start), end: fromEpochDay(start + length) };
-        const before = previousPeriod(period);
-        expect(addDays(before.end, 1)).toBe(period.start);
-        expect(nextPeriod(before)).toEqual(period);
-        const lastYear = samePeriodLastYear(period);
-        expect(Math.abs(dayCount(lastYear) - dayCount(period))).toBeLessThanOrEqual(1);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 40_000 }),
+        fc.integer({ min: 0, max: 400 }),
+        (start, length) => {
+          const period = { start: fromEpochDay(start), end: fromEpochDay(start + length) };
+          const before = previousPeriod(period);
+          expect(addDays(before.end, 1)).toBe(period.start);
+          expect(nextPeriod(before)).toEqual(period);
+          const lastYear = samePeriodLastYear(period);
+          expect(Math.abs(dayCount(lastYear) - dayCount(period))).toBeLessThanOrEqual(1);
+        }
+      ),
       { numRuns: 300 }
     );
   });
