@@ -1,0 +1,329 @@
+import { createElement } from 'lwc';
+import CoachingSessionForm from 'c/coachingSessionForm';
+import { graphql } from 'lightning/graphql';
+import { createRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
+import { getObjectInfo, getPicklistValuesByRecordType } from 'lightning/uiObjectInfoApi';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { CLOSE_ACTION_SCREEN_EVENT_TYPE } from '../../../../../test/jest-mocks/lightning/actions';
+import CONTEXT_OPPORTUNITY from './data/formContextOpportunity.json';
+import CONTEXT_NO_REPORTS from './data/formContextNoReports.json';
+import OBJECT_INFO_MANAGER from './data/objectInfoManager.json';
+import OBJECT_INFO_REP from './data/objectInfoRep.json';
+import PICKLISTS from './data/picklists.json';
+import SAVE_FIELD_ERROR from './data/saveFieldError.json';
+
+interface TestAdapter {
+  emit(value: unknown): void;
+  emitErrors(errors: unknown): void;
+  error(body?: unknown): void;
+  getLastConfig(): Record<string, unknown>;
+}
+const graphqlAdapter = graphql as unknown as TestAdapter;
+// Tests drive the wire adapters' test stubs directly.
+// eslint-disable-next-line @lwc/lwc/no-unexpected-wire-adapter-usages
+const objectInfoAdapter = getObjectInfo as unknown as TestAdapter;
+// eslint-disable-next-line @lwc/lwc/no-unexpected-wire-adapter-usages
+const picklistAdapter = getPicklistValuesByRecordType as unknown as TestAdapter;
+const createRecordMock = createRecord as unknown as jest.Mock;
+const notifyMock = notifyRecordUpdateAvailable as unknown as jest.Mock;
+
+const TODAY = '2026-11-23';
+const OPPORTUNITY_ID = '006000000000001AAA';
+const OWNER_ID = '005000000000011AAA';
+const USER_ID = '005000000000000000';
+
+interface FieldElement extends HTMLElement {
+  value: unknown;
+  options?: { label: string; value: string }[];
+}
+
+type FormProps = Partial<{
+  recordId: string;
+  objectApiName: string;
+  sessionType: string;
+  repId: string;
+  today: string;
+}>;
+
+function createForm(props: FormProps = {}): HTMLElement & FormProps {
+  const element = createElement('c-coaching-session-form', {
+    is: CoachingSessionForm
+  }) as HTMLElement & FormProps;
+  Object.assign(element, { today: TODAY, ...props });
+  document.body.appendChild(element);
+  return element;
+}
+
+/** Lets pending promise callbacks and re-renders run. */
+async function flush(): Promise<void> {
+  await Promise.resolve();
+  await Promise.resolve();
+  await Promise.resolve();
+}
+
+function field(element: HTMLElement, name: string): FieldElement {
+  return element.shadowRoot!.querySelector(`[data-field="${name}"]`) as FieldElement;
+}
+
+function type(element: HTMLElement, name: string, value: unknown): void {
+  const target = field(element, name);
+  target.value = value;
+  target.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+}
+
+async function loadOpportunityForm(props: FormProps = {}): Promise<HTMLElement & FormProps> {
+  const element = createForm({
+    recordId: OPPORTUNITY_ID,
+    objectApiName: 'Opportunity',
+    ...props
+  });
+  objectInfoAdapter.emit(OBJECT_INFO_MANAGER);
+  picklistAdapter.emit(PICKLISTS);
+  graphqlAdapter.emit(CONTEXT_OPPORTUNITY);
+  await flush();
+  return element;
+}
+
+function clickSave(element: HTMLElement): void {
+  (element.shadowRoot!.querySelector('lightning-button.save') as HTMLElement).click();
+}
+
+function text(element: HTMLElement): string {
+  return element.shadowRoot!.textContent ?? '';
+}
+
+describe('c-coaching-session-form', () => {
+  beforeEach(() => {
+    sessionStorage.clear();
+    createRecordMock.mockReset();
+    notifyMock.mockReset();
+    notifyMock.mockResolvedValue(undefined);
+  });
+
+  afterEach(() => {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+  });
+
+  it('shows a spinner with alternative text while loading', async () => {
+    const element = createForm({ recordId: OPPORTUNITY_ID, objectApiName: 'Opportunity' });
+    await flush();
+    const spinner = element.shadowRoot!.querySelector('lightning-spinner') as HTMLElement & {
+      alternativeText: string;
+    };
+    expect(spinner).not.toBeNull();
+    expect(spinner.alternativeText).toBe('c.SC_Loading');
+    expect(element.shadowRoot!.querySelector('form')).toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows an error panel with the reduced messages when the context query fails', async () => {
+    const element = createForm({ recordId: OPPORTUNITY_ID, objectApiName: 'Opportunity' });
+    graphqlAdapter.emitErrors([{ message: 'No such column Foo' }]);
+    await flush();
+    const panel = element.shadowRoot!.querySelector('.error-panel');
+    expect(panel).not.toBeNull();
+    expect(panel!.textContent).toContain('No such column Foo');
+    expect(panel!.getAttribute('role')).toBe('alert');
+    await expect(element).toBeAccessible();
+  });
+
+  it('queries the deal, the reports of the user and the rep goals', async () => {
+    await loadOpportunityForm();
+    const config = graphqlAdapter.getLastConfig();
+    expect(config.variables).toEqual({
+      opportunityId: OPPORTUNITY_ID,
+      userId: USER_ID,
+      repId: OWNER_ID
+    });
+    expect(objectInfoAdapter.getLastConfig()).toEqual({
+      objectApiName: { objectApiName: 'Coaching_Session__c' }
+    });
+    expect(picklistAdapter.getLastConfig()).toEqual(
+      expect.objectContaining({ recordTypeId: '012000000000000AAA' })
+    );
+  });
+
+  it('pre-fills rep, deal, Deal Review, Completed and today on an Opportunity', async () => {
+    const element = await loadOpportunityForm();
+    expect(field(element, 'repId').value).toBe(OWNER_ID);
+    expect(field(element, 'sessionType').value).toBe('Deal Review');
+    expect(field(element, 'status').value).toBe('Completed');
+    expect(field(element, 'sessionDate').value).toBe(TODAY);
+    expect(element.shadowRoot!.querySelector('.opportunity-name')!.textContent).toBe(
+      'Acme — 500 seats'
+    );
+    expect(field(element, 'focusAreas').options).toEqual([
+      { label: 'Discovery', value: 'Discovery' },
+      { label: 'Closing', value: 'Closing' }
+    ]);
+    expect(field(element, 'goalId').options).toEqual([
+      { label: 'c.SC_Session_Goal_None', value: '' },
+      { label: 'Better discovery', value: 'a01000000000001AAA' }
+    ]);
+    await expect(element).toBeAccessible();
+  });
+
+  it('offers the user reports as reps off a record page and honours presets', async () => {
+    const element = createForm({ sessionType: 'One-on-One' });
+    objectInfoAdapter.emit(OBJECT_INFO_MANAGER);
+    graphqlAdapter.emit(CONTEXT_OPPORTUNITY);
+    await flush();
+    expect(graphqlAdapter.getLastConfig().variables).toEqual({
+      opportunityId: null,
+      userId: USER_ID,
+      repId: OWNER_ID
+    });
+    expect(field(element, 'sessionType').value).toBe('One-on-One');
+    expect(field(element, 'repId').options!.map((option) => option.value)).toEqual([
+      OWNER_ID,
+      '005000000000012AAA'
+    ]);
+  });
+
+  it('shows private notes only when the user can see the field', async () => {
+    const manager = await loadOpportunityForm();
+    expect(field(manager, 'privateNotes')).not.toBeNull();
+    document.body.removeChild(manager);
+
+    const rep = createForm({ recordId: OPPORTUNITY_ID, objectApiName: 'Opportunity' });
+    objectInfoAdapter.emit(OBJECT_INFO_REP);
+    graphqlAdapter.emit(CONTEXT_OPPORTUNITY);
+    await flush();
+    expect(field(rep, 'privateNotes')).toBeNull();
+  });
+
+  it('mirrors the validation rules with the same messages and does not save', async () => {
+    const element = createForm();
+    objectInfoAdapter.emit(OBJECT_INFO_MANAGER);
+    graphqlAdapter.emit(CONTEXT_NO_REPORTS);
+    await flush();
+    expect(element.shadowRoot!.querySelector('.no-reports')).not.toBeNull();
+
+    type(element, 'durationMinutes', '0');
+    type(element, 'followUpDate', '2026-11-20');
+    clickSave(element);
+    await flush();
+
+    const summary = element.shadowRoot!.querySelector('.form-errors')!;
+    expect(summary.getAttribute('role')).toBe('alert');
+    expect(summary.textContent).toContain('c.SC_VR_Coaching_Session_Rep_Required');
+    expect(summary.textContent).toContain('c.SC_VR_Coaching_Session_Duration_Positive');
+    expect(summary.textContent).toContain('c.SC_VR_Coaching_Session_Follow_Up_Not_Before_Session');
+    expect(createRecordMock).not.toHaveBeenCalled();
+    await expect(element).toBeAccessible();
+
+    type(element, 'sessionDate', '');
+    clickSave(element);
+    await flush();
+    expect(text(element)).toContain('c.SC_Session_Date_Required');
+  });
+
+  it('creates the session, toasts, notifies, closes the action and clears the draft', async () => {
+    createRecordMock.mockResolvedValue({
+      id: 'a00000000000001AAA',
+      apiName: 'Coaching_Session__c',
+      fields: {}
+    });
+    const element = await loadOpportunityForm();
+    const toasts: ShowToastEvent[] = [];
+    const logged: CustomEvent[] = [];
+    const closed = jest.fn();
+    element.addEventListener('lightning__showtoast', (event) =>
+      toasts.push(event as ShowToastEvent)
+    );
+    document.body.addEventListener('sessionlogged', (event) => logged.push(event as CustomEvent));
+    element.addEventListener(CLOSE_ACTION_SCREEN_EVENT_TYPE, closed);
+
+    type(element, 'focusAreas', ['Discovery', 'Closing']);
+    type(element, 'strengths', 'Clear agenda');
+    type(element, 'commitments', 'Map the buying committee');
+    type(element, 'followUpDate', '2026-11-30');
+    type(element, 'durationMinutes', '30');
+    type(element, 'privateNotes', 'Needs confidence');
+    expect(sessionStorage.getItem(`salesCoaching.sessionDraft.${OPPORTUNITY_ID}`)).toContain(
+      'Clear agenda'
+    );
+    clickSave(element);
+    await flush();
+
+    expect(createRecordMock).toHaveBeenCalledWith({
+      apiName: 'Coaching_Session__c',
+      fields: {
+        Rep__c: OWNER_ID,
+        Coach__c: USER_ID,
+        Opportunity__c: OPPORTUNITY_ID,
+        Session_Type__c: 'Deal Review',
+        Status__c: 'Completed',
+        Session_Date__c: TODAY,
+        Duration_Minutes__c: 30,
+        Focus_Areas__c: 'Discovery;Closing',
+        Strengths__c: 'Clear agenda',
+        Development_Areas__c: null,
+        Commitments__c: 'Map the buying committee',
+        Follow_Up_Date__c: '2026-11-30',
+        Private_Notes__c: 'Needs confidence'
+      }
+    });
+    expect(toasts).toHaveLength(1);
+    expect(toasts[0].detail).toEqual(
+      expect.objectContaining({ variant: 'success', message: 'c.SC_Session_Saved' })
+    );
+    expect(logged).toHaveLength(1);
+    expect(logged[0].detail).toEqual({
+      id: 'a00000000000001AAA',
+      repId: OWNER_ID,
+      opportunityId: OPPORTUNITY_ID
+    });
+    expect(logged[0].bubbles && logged[0].composed).toBe(true);
+    expect(notifyMock).toHaveBeenCalledWith([{ recordId: OPPORTUNITY_ID }, { recordId: OWNER_ID }]);
+    expect(closed).toHaveBeenCalledTimes(1);
+    expect(sessionStorage.getItem(`salesCoaching.sessionDraft.${OPPORTUNITY_ID}`)).toBeNull();
+    expect(field(element, 'strengths').value).toBe('');
+    expect(field(element, 'repId').value).toBe(OWNER_ID);
+  });
+
+  it('keeps the typed text after a failed save, shows field errors inline and restores the draft', async () => {
+    createRecordMock.mockRejectedValue(SAVE_FIELD_ERROR);
+    const element = await loadOpportunityForm();
+    type(element, 'strengths', 'Strong opener');
+    type(element, 'commitments', 'Send the mutual plan');
+    clickSave(element);
+    await flush();
+
+    const saveErrors = element.shadowRoot!.querySelector('.save-errors')!;
+    expect(saveErrors.textContent).toContain('c.SC_Session_Save_Failed');
+    expect(saveErrors.textContent).toContain(
+      'The follow-up date cannot be before the session date.'
+    );
+    expect(element.shadowRoot!.querySelector('.form-errors')!.textContent).toContain(
+      'c.SC_Session_Follow_Up_Date'
+    );
+    expect(field(element, 'strengths').value).toBe('Strong opener');
+    await expect(element).toBeAccessible();
+
+    // Leave the page and come back: the draft is restored.
+    document.body.removeChild(element);
+    const again = await loadOpportunityForm();
+    expect(again.shadowRoot!.querySelector('.draft-notice')).not.toBeNull();
+    expect(field(again, 'strengths').value).toBe('Strong opener');
+    expect(field(again, 'commitments').value).toBe('Send the mutual plan');
+    expect(field(again, 'repId').value).toBe(OWNER_ID);
+    await expect(again).toBeAccessible();
+
+    (again.shadowRoot!.querySelector('lightning-button.discard-draft') as HTMLElement).click();
+    await flush();
+    expect(field(again, 'strengths').value).toBe('');
+    expect(again.shadowRoot!.querySelector('.draft-notice')).toBeNull();
+    expect(sessionStorage.getItem(`salesCoaching.sessionDraft.${OPPORTUNITY_ID}`)).toBeNull();
+  });
+
+  it('keeps drafts off a record page per user', async () => {
+    const element = createForm();
+    graphqlAdapter.emit(CONTEXT_OPPORTUNITY);
+    await flush();
+    type(element, 'strengths', 'Listening');
+    expect(sessionStorage.getItem(`salesCoaching.sessionDraft.new.${USER_ID}`)).toContain(
+      'Listening'
+    );
+  });
+});
