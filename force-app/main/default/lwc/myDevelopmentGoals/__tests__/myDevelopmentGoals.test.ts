@@ -1,0 +1,267 @@
+import { createElement } from 'lwc';
+import { graphql } from 'lightning/graphql';
+import { updateRecord } from 'lightning/uiRecordApi';
+import MyDevelopmentGoals from 'c/myDevelopmentGoals';
+import {
+  computeRepKpis,
+  goalProgress,
+  indexByOwner,
+  type OpportunityFact
+} from 'c/coachingMetrics';
+import { goalFactFromNode, opportunityFactsFromConnection } from 'c/opportunityData';
+import {
+  CLOSED_WON_GOAL,
+  MANUAL_GOAL,
+  OVERDUE_GOAL,
+  REP,
+  TODAY,
+  WIN_RATE_GOAL,
+  coachingData,
+  opportunityData
+} from './fixtures';
+import { measureGoals, opportunityWindow } from '../goalsModel';
+
+interface WireConfig {
+  variables?: Record<string, unknown>;
+}
+const adapter = graphql as unknown as {
+  emit(data: unknown, filter?: (config: WireConfig) => boolean): void;
+  emitErrors(errors: unknown, filter?: (config: WireConfig) => boolean): void;
+};
+const isCoaching = (config: WireConfig) => config.variables?.userId !== undefined;
+const isOpportunities = (config: WireConfig) => config.variables?.ownerId !== undefined;
+const mockUpdateRecord = updateRecord as unknown as jest.Mock;
+
+// A macrotask lets wire configuration, renders and awaited saves settle.
+// eslint-disable-next-line @lwc/lwc/no-async-operation
+const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Mounts the component and lets the wires receive their configuration. */
+async function mount(): Promise<HTMLElement> {
+  const element = createElement('c-my-development-goals', { is: MyDevelopmentGoals });
+  Object.assign(element, { today: TODAY });
+  document.body.appendChild(element);
+  await flush();
+  return element;
+}
+const $ = (element: HTMLElement, selector: string) => element.shadowRoot!.querySelector(selector);
+
+function goalItem(element: HTMLElement, id: string): HTMLElement {
+  return $(element, `[data-goal-id="${id}"]`) as HTMLElement;
+}
+
+function progressOf(element: HTMLElement, id: string): string | null {
+  return (
+    goalItem(element, id)?.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow') ??
+    null
+  );
+}
+
+afterEach(() => {
+  while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+});
+
+describe('c-my-development-goals', () => {
+  it('shows a spinner while loading', async () => {
+    const element = await mount();
+    expect($(element, '[data-state="loading"] lightning-spinner')).not.toBeNull();
+  });
+
+  it('shows the empty state when the rep has no goals', async () => {
+    const element = await mount();
+    adapter.emit(coachingData([], false), isCoaching);
+    await flush();
+    expect($(element, '[data-state="empty"]')?.textContent).toContain('c.SC_Goals_Empty');
+    expect($(element, '.no-session')?.textContent).toContain('c.SC_Goals_No_Session');
+  });
+
+  it('shows an error panel when the goals cannot be loaded', async () => {
+    const element = await mount();
+    adapter.emitErrors([{ message: 'Insufficient access' }], isCoaching);
+    await flush();
+    const panel = $(element, '[data-state="error"]');
+    expect(panel?.getAttribute('role')).toBe('alert');
+    expect(panel?.textContent).toContain('Insufficient access');
+  });
+
+  it('waits for the opportunities before measuring KPI goals, and queries the goal period', async () => {
+    const element = await mount();
+    adapter.emit(coachingData([MANUAL_GOAL, CLOSED_WON_GOAL]), isCoaching);
+    await flush();
+    expect($(element, '[data-state="loading"]')).not.toBeNull();
+    adapter.emit(opportunityData(), isOpportunities);
+    await flush();
+    expect($(element, '[data-state="data"]')).not.toBeNull();
+  });
+
+  it('shows manual progress, and KPI progress measured live (hand-computed)', async () => {
+    const element = await mount();
+    adapter.emit(
+      coachingData([MANUAL_GOAL, CLOSED_WON_GOAL, WIN_RATE_GOAL, OVERDUE_GOAL]),
+      isCoaching
+    );
+    await flush();
+    adapter.emit(opportunityData(), isOpportunities);
+    await flush();
+    // Manual: Progress__c = 40.
+    expect(progressOf(element, MANUAL_GOAL.Id as string)).toBe('40');
+    // Closed won 30,000 + 20,000 = 50,000 of (100,000 − 0) → 50 %.
+    expect(progressOf(element, CLOSED_WON_GOAL.Id as string)).toBe('50');
+    // Win rate 2 won ÷ 3 closed = 66.7 %; (66.7 − 50) ÷ (70 − 50) = 0.833 → 83 %.
+    expect(progressOf(element, WIN_RATE_GOAL.Id as string)).toBe('83');
+    const bar = goalItem(element, CLOSED_WON_GOAL.Id as string).querySelector(
+      '[role="progressbar"]'
+    );
+    expect(bar?.getAttribute('aria-label')).toBe('c.SC_Goals_Progress_Label');
+    expect(
+      goalItem(element, CLOSED_WON_GOAL.Id as string).querySelector('.kpi-text')
+    ).not.toBeNull();
+  });
+
+  it('measures KPI goals exactly as c/coachingMetrics does on the same data', () => {
+    const facts: OpportunityFact[] = opportunityFactsFromConnection(
+      opportunityData().uiapi.query.Opportunity
+    );
+    for (const node of [CLOSED_WON_GOAL, WIN_RATE_GOAL]) {
+      const goal = goalFactFromNode(node as never)!;
+      const [kpis] = computeRepKpis(indexByOwner(facts, [REP]), {
+        period: { start: '2026-10-01', end: '2026-12-31' },
+        today: TODAY
+      });
+      const expected = goalProgress(goal, kpis);
+      const [measured] = measureGoals([node as never], facts, [], TODAY);
+      expect(measured.progress).toEqual(expected);
+    }
+    const [closedWon] = measureGoals([CLOSED_WON_GOAL as never], facts, [], TODAY);
+    expect(closedWon.progress.progress).toEqual({ ok: true, value: 0.5 });
+  });
+
+  it('asks for the opportunities of the union of the KPI goals’ periods, or the current quarter', () => {
+    const goals = [CLOSED_WON_GOAL, MANUAL_GOAL].map((node) => goalFactFromNode(node as never)!);
+    expect(opportunityWindow(goals, TODAY)).toEqual({ start: '2026-10-01', end: '2026-12-31' });
+    const undated = { ...goals[0], startDay: null, targetDay: null };
+    expect(opportunityWindow([undated], '2026-05-05')).toEqual({
+      start: '2026-04-01',
+      end: '2026-06-30'
+    });
+    expect(opportunityWindow([goals[1]], TODAY)).toBeNull();
+  });
+
+  it('flags goals due within 14 days and goals past their target date', async () => {
+    const element = await mount();
+    adapter.emit(coachingData([MANUAL_GOAL, OVERDUE_GOAL]), isCoaching);
+    await flush();
+    expect(
+      goalItem(element, MANUAL_GOAL.Id as string).querySelector('.flag-due-soon')
+    ).not.toBeNull();
+    expect(goalItem(element, MANUAL_GOAL.Id as string).querySelector('.flag-overdue')).toBeNull();
+    expect(
+      goalItem(element, OVERDUE_GOAL.Id as string).querySelector('.flag-overdue')
+    ).not.toBeNull();
+  });
+
+  it('explains why a KPI goal cannot be measured', async () => {
+    const element = await mount();
+    adapter.emit(coachingData([WIN_RATE_GOAL]), isCoaching);
+    await flush();
+    adapter.emit(opportunityData([]), isOpportunities);
+    await flush();
+    const item = goalItem(element, WIN_RATE_GOAL.Id as string);
+    expect(item.querySelector('[role="progressbar"]')).toBeNull();
+    expect(item.querySelector('.reason-text')?.textContent).toContain(
+      'c.SC_Goals_Reason_No_Closed'
+    );
+  });
+
+  it('shows the latest feedback and commitments and the next session', async () => {
+    const element = await mount();
+    adapter.emit(coachingData([MANUAL_GOAL]), isCoaching);
+    await flush();
+    const latest = $(element, '.latest-session')!;
+    expect(latest.textContent).toContain('Clear agenda with the buyer.');
+    expect(latest.textContent).toContain('Quantify the pain earlier.');
+    expect(latest.textContent).toContain('Send mutual action plan to Acme.');
+    expect($(element, '.next-session')?.textContent).toContain('c.SC_Goals_Next_Session_Text');
+  });
+
+  it('acknowledges and rates the latest session in place', async () => {
+    const element = await mount();
+    adapter.emit(coachingData([MANUAL_GOAL]), isCoaching);
+    await flush();
+    ($(element, 'lightning-button.acknowledge') as HTMLElement).click();
+    await flush();
+    expect(mockUpdateRecord).toHaveBeenCalledWith({
+      fields: { Id: 'a02000000000001AAA', Rep_Acknowledged__c: true }
+    });
+    $(element, 'lightning-radio-group.rating')!.dispatchEvent(
+      new CustomEvent('change', { detail: { value: '4' } })
+    );
+    await flush();
+    expect(mockUpdateRecord).toHaveBeenLastCalledWith({
+      fields: { Id: 'a02000000000001AAA', Rep_Rating__c: 4 }
+    });
+  });
+
+  it('shows the save error when acknowledging fails', async () => {
+    mockUpdateRecord.mockRejectedValueOnce({ body: { message: 'Record is locked' } });
+    const element = await mount();
+    adapter.emit(coachingData([MANUAL_GOAL]), isCoaching);
+    await flush();
+    ($(element, 'lightning-button.acknowledge') as HTMLElement).click();
+    await flush();
+    await flush();
+    expect($(element, '.session-error')?.textContent).toContain('Record is locked');
+  });
+
+  it('updates a manual goal’s progress and status in place', async () => {
+    const element = await mount();
+    adapter.emit(coachingData([MANUAL_GOAL]), isCoaching);
+    await flush();
+    (
+      goalItem(element, MANUAL_GOAL.Id as string).querySelector(
+        'lightning-button.edit-goal'
+      ) as HTMLElement
+    ).click();
+    await flush();
+    const input = $(element, 'lightning-input.progress-input')!;
+    input.dispatchEvent(new CustomEvent('change', { detail: { value: '75' } }));
+    $(element, 'lightning-combobox.status-input')!.dispatchEvent(
+      new CustomEvent('change', { detail: { value: 'Achieved' } })
+    );
+    ($(element, 'lightning-button.save-goal') as HTMLElement).click();
+    await flush();
+    expect(mockUpdateRecord).toHaveBeenCalledWith({
+      fields: { Id: MANUAL_GOAL.Id, Progress__c: 75, Status__c: 'Achieved' }
+    });
+  });
+
+  it('rejects progress outside 0–100 with the validation rule’s message', async () => {
+    const element = await mount();
+    adapter.emit(coachingData([MANUAL_GOAL]), isCoaching);
+    await flush();
+    (
+      goalItem(element, MANUAL_GOAL.Id as string).querySelector(
+        'lightning-button.edit-goal'
+      ) as HTMLElement
+    ).click();
+    await flush();
+    $(element, 'lightning-input.progress-input')!.dispatchEvent(
+      new CustomEvent('change', { detail: { value: '140' } })
+    );
+    ($(element, 'lightning-button.save-goal') as HTMLElement).click();
+    await flush();
+    expect(mockUpdateRecord).not.toHaveBeenCalled();
+    expect($(element, '.goal-error')?.textContent).toBe(
+      'c.SC_VR_Development_Goal_Progress_Between_0_And_100'
+    );
+  });
+
+  it('is accessible with data', async () => {
+    const element = await mount();
+    adapter.emit(coachingData([MANUAL_GOAL, CLOSED_WON_GOAL, OVERDUE_GOAL]), isCoaching);
+    await flush();
+    adapter.emit(opportunityData(), isOpportunities);
+    await flush();
+    await expect(element).toBeAccessible();
+  });
+});

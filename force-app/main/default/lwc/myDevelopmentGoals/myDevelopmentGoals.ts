@@ -1,0 +1,634 @@
+import { LightningElement, api, wire } from 'lwc';
+import { gql, graphql, type GraphQLResult } from 'lightning/graphql';
+import { updateRecord } from 'lightning/uiRecordApi';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import USER_ID from '@salesforce/user/Id';
+import {
+  type GoalFact,
+  type GoalMetric,
+  type NotComputableReason,
+  GOAL_STATUS
+} from 'c/coachingMetrics';
+import { fill, formatCurrency, formatMultiple, formatNumber, todayIso } from 'c/coachingFormat';
+import { errorSummary } from 'c/ldsErrors';
+import {
+  type OpportunityQueryData,
+  goalFactsFromConnection,
+  opportunityFactsFromConnection,
+  planFactsFromConnection,
+  nodesOf
+} from 'c/opportunityData';
+import { type IsoDate, isIsoDate } from 'c/periods';
+import {
+  type MeasuredGoal,
+  type MyCoachingData,
+  type SessionNode,
+  firstNode,
+  measureGoals,
+  opportunityWindow,
+  parseProgress
+} from './goalsModel';
+
+import TITLE from '@salesforce/label/c.SC_Goals_Title';
+import EMPTY from '@salesforce/label/c.SC_Goals_Empty';
+import LOAD_FAILED from '@salesforce/label/c.SC_Goals_Load_Failed';
+import LOADING from '@salesforce/label/c.SC_Loading';
+import SAVE from '@salesforce/label/c.SC_Save';
+import CANCEL from '@salesforce/label/c.SC_Cancel';
+import SAVED_TITLE from '@salesforce/label/c.SC_Saved_Title';
+import ERROR_TITLE from '@salesforce/label/c.SC_Error_Title';
+import ERROR_GENERIC from '@salesforce/label/c.SC_Error_Generic';
+import PROGRESS_LABEL from '@salesforce/label/c.SC_Goals_Progress_Label';
+import PERCENT_COMPLETE from '@salesforce/label/c.SC_Goals_Percent_Complete';
+import KPI_VALUE from '@salesforce/label/c.SC_Goals_Kpi_Value';
+import KPI_BADGE from '@salesforce/label/c.SC_Goals_Kpi_Badge';
+import MANUAL_BADGE from '@salesforce/label/c.SC_Goals_Manual_Badge';
+import DUE from '@salesforce/label/c.SC_Goals_Due';
+import DUE_SOON from '@salesforce/label/c.SC_Goals_Due_Soon';
+import OVERDUE from '@salesforce/label/c.SC_Goals_Overdue';
+import STATUS from '@salesforce/label/c.SC_Goals_Status';
+import UPDATE_PROGRESS from '@salesforce/label/c.SC_Goals_Update_Progress';
+import PROGRESS_INPUT from '@salesforce/label/c.SC_Goals_Progress_Input';
+import GOAL_UPDATED from '@salesforce/label/c.SC_Goals_Goal_Updated';
+import NOT_MEASURABLE from '@salesforce/label/c.SC_Goals_Not_Measurable';
+import REASON_NO_CLOSED from '@salesforce/label/c.SC_Goals_Reason_No_Closed';
+import REASON_NO_WON from '@salesforce/label/c.SC_Goals_Reason_No_Won';
+import REASON_NO_TARGET from '@salesforce/label/c.SC_Goals_Reason_No_Target';
+import REASON_TARGET_MET from '@salesforce/label/c.SC_Goals_Reason_Target_Met';
+import REASON_NO_VALUES from '@salesforce/label/c.SC_Goals_Reason_No_Values';
+import REASON_NO_PROGRESS from '@salesforce/label/c.SC_Goals_Reason_No_Progress';
+import LATEST_SESSION from '@salesforce/label/c.SC_Goals_Latest_Session';
+import NO_SESSION from '@salesforce/label/c.SC_Goals_No_Session';
+import SESSION_HEADING from '@salesforce/label/c.SC_Goals_Session_Heading';
+import STRENGTHS from '@salesforce/label/c.SC_Goals_Strengths';
+import DEVELOPMENT_AREAS from '@salesforce/label/c.SC_Goals_Development_Areas';
+import COMMITMENTS from '@salesforce/label/c.SC_Goals_Commitments';
+import FOLLOW_UP from '@salesforce/label/c.SC_Goals_Follow_Up';
+import ACKNOWLEDGE from '@salesforce/label/c.SC_Goals_Acknowledge';
+import ACKNOWLEDGED from '@salesforce/label/c.SC_Goals_Acknowledged';
+import RATE_SESSION from '@salesforce/label/c.SC_Goals_Rate_Session';
+import FEEDBACK_SAVED from '@salesforce/label/c.SC_Goals_Feedback_Saved';
+import NEXT_SESSION from '@salesforce/label/c.SC_Goals_Next_Session';
+import NO_NEXT_SESSION from '@salesforce/label/c.SC_Goals_No_Next_Session';
+import NEXT_SESSION_TEXT from '@salesforce/label/c.SC_Goals_Next_Session_Text';
+import PROGRESS_RANGE from '@salesforce/label/c.SC_VR_Development_Goal_Progress_Between_0_And_100';
+
+const REASONS: Partial<Record<NotComputableReason, string>> = {
+  'no-closed-deals': REASON_NO_CLOSED,
+  'no-won-deals': REASON_NO_WON,
+  'no-target': REASON_NO_TARGET,
+  'target-met': REASON_TARGET_MET,
+  'no-goal-values': REASON_NO_VALUES,
+  'no-baseline-gap': REASON_NO_VALUES,
+  'no-progress': REASON_NO_PROGRESS
+};
+
+const STATUS_OPTIONS = Object.values(GOAL_STATUS).map((value) => ({ label: value, value }));
+const RATING_OPTIONS = ['1', '2', '3', '4', '5'].map((value) => ({ label: value, value }));
+
+const MY_COACHING = gql`
+  query myCoaching($userId: ID, $today: Date) {
+    uiapi {
+      query {
+        goals: Development_Goal__c(
+          first: 200
+          where: { Rep__c: { eq: $userId } }
+          orderBy: { Target_Date__c: { order: ASC, nulls: LAST } }
+        ) {
+          edges {
+            node {
+              Id
+              Name {
+                value
+              }
+              Rep__c {
+                value
+              }
+              Skill_Area__c {
+                value
+              }
+              Description__c {
+                value
+              }
+              Success_Measure__c {
+                value
+              }
+              Status__c {
+                value
+              }
+              Progress__c {
+                value
+              }
+              Metric__c {
+                value
+              }
+              Baseline_Value__c {
+                value
+              }
+              Target_Value__c {
+                value
+              }
+              Start_Date__c {
+                value
+              }
+              Target_Date__c {
+                value
+              }
+            }
+          }
+        }
+        plans: Territory_Plan__c(first: 200, where: { Plan_Owner__c: { eq: $userId } }) {
+          edges {
+            node {
+              Id
+              Plan_Owner__c {
+                value
+              }
+              Manager__c {
+                value
+              }
+              Period_Start__c {
+                value
+              }
+              Period_End__c {
+                value
+              }
+              Target_Amount__c {
+                value
+              }
+              Status__c {
+                value
+              }
+            }
+          }
+        }
+        latest: Coaching_Session__c(
+          first: 1
+          where: { Rep__c: { eq: $userId }, Status__c: { eq: "Completed" } }
+          orderBy: { Session_Date__c: { order: DESC } }
+        ) {
+          edges {
+            node {
+              Id
+              Session_Date__c {
+                value
+              }
+              Session_Type__c {
+                value
+              }
+              Strengths__c {
+                value
+              }
+              Development_Areas__c {
+                value
+              }
+              Commitments__c {
+                value
+              }
+              Follow_Up_Date__c {
+                value
+              }
+              Rep_Acknowledged__c {
+                value
+              }
+              Rep_Rating__c {
+                value
+              }
+              Coach__r {
+                Name {
+                  value
+                }
+              }
+            }
+          }
+        }
+        upcoming: Coaching_Session__c(
+          first: 1
+          where: {
+            Rep__c: { eq: $userId }
+            Status__c: { eq: "Planned" }
+            Session_Date__c: { gte: { value: $today } }
+          }
+          orderBy: { Session_Date__c: { order: ASC } }
+        ) {
+          edges {
+            node {
+              Id
+              Session_Date__c {
+                value
+              }
+              Session_Type__c {
+                value
+              }
+              Coach__r {
+                Name {
+                  value
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+const GOAL_OPPORTUNITIES = gql`
+  query goalOpportunities($ownerId: ID, $start: Date, $end: Date) {
+    uiapi {
+      query {
+        Opportunity(
+          first: 2000
+          where: {
+            OwnerId: { eq: $ownerId }
+            CloseDate: { gte: { value: $start }, lte: { value: $end } }
+          }
+        ) {
+          edges {
+            node {
+              Id
+              OwnerId {
+                value
+              }
+              AccountId {
+                value
+              }
+              Amount @optional {
+                value
+              }
+              StageName {
+                value
+              }
+              Probability @optional {
+                value
+              }
+              IsClosed {
+                value
+              }
+              IsWon {
+                value
+              }
+              CloseDate {
+                value
+              }
+              CreatedDate {
+                value
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+export interface GoalRow {
+  id: string;
+  name: string;
+  skillArea: string | null;
+  description: string | null;
+  successMeasure: string | null;
+  status: string | null;
+  badge: string;
+  isKpi: boolean;
+  isManual: boolean;
+  measurable: boolean;
+  percent: number;
+  percentText: string;
+  progressLabel: string;
+  barStyle: string;
+  kpiText: string | null;
+  reasonText: string;
+  dueText: string | null;
+  isOverdue: boolean;
+  isDueSoon: boolean;
+  itemClass: string;
+  editing: boolean;
+}
+
+function formatMetric(metric: GoalMetric, value: number | null): string {
+  if (value === null) return '—';
+  switch (metric) {
+    case 'Win Rate':
+      return `${formatNumber(value)}%`;
+    case 'Pipeline Coverage':
+      return formatMultiple(value);
+    case 'Sales Cycle Days':
+      return formatNumber(value);
+    default:
+      return formatCurrency(value);
+  }
+}
+
+function text(field: { value: unknown } | null | undefined): string | null {
+  const value = field?.value;
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+export default class MyDevelopmentGoals extends LightningElement {
+  /** The day progress is measured to (ISO); defaults to the browser's today. */
+  @api today: IsoDate | undefined;
+
+  userId: string = USER_ID;
+  labels = {
+    TITLE,
+    EMPTY,
+    LOADING,
+    SAVE,
+    CANCEL,
+    STATUS,
+    UPDATE_PROGRESS,
+    PROGRESS_INPUT,
+    PROGRESS_RANGE,
+    LATEST_SESSION,
+    NO_SESSION,
+    STRENGTHS,
+    DEVELOPMENT_AREAS,
+    COMMITMENTS,
+    ACKNOWLEDGE,
+    ACKNOWLEDGED,
+    RATE_SESSION,
+    NEXT_SESSION,
+    NO_NEXT_SESSION,
+    DUE_SOON,
+    OVERDUE
+  };
+  statusOptions = STATUS_OPTIONS;
+  ratingOptions = RATING_OPTIONS;
+
+  coaching: MyCoachingData | undefined;
+  coachingErrors: unknown;
+  coachingResult: GraphQLResult<MyCoachingData> | undefined;
+  opportunities: OpportunityQueryData | undefined;
+  opportunityErrors: unknown;
+  opportunityResult: GraphQLResult<OpportunityQueryData> | undefined;
+
+  editingGoalId: string | null = null;
+  draftProgress = '';
+  draftStatus = '';
+  goalError: string | null = null;
+  sessionError: string | null = null;
+  saving = false;
+
+  get todayValue(): IsoDate {
+    return isIsoDate(this.today) ? this.today : todayIso();
+  }
+
+  get coachingVariables(): Record<string, unknown> {
+    return { userId: this.userId, today: this.todayValue };
+  }
+
+  @wire(graphql, { query: MY_COACHING, variables: '$coachingVariables' })
+  wiredCoaching(result: GraphQLResult<MyCoachingData>): void {
+    this.coachingResult = result;
+    if (result.errors && result.errors.length > 0) {
+      this.coachingErrors = result.errors;
+    } else if (result.data) {
+      this.coaching = result.data;
+      this.coachingErrors = undefined;
+    }
+  }
+
+  /** Undefined until the goals are known, so the opportunity wire waits for them. */
+  get opportunityVariables(): Record<string, unknown> | undefined {
+    const window = opportunityWindow(this.goalFacts, this.todayValue);
+    if (!window) return undefined;
+    return { ownerId: this.userId, start: window.start, end: window.end };
+  }
+
+  @wire(graphql, { query: GOAL_OPPORTUNITIES, variables: '$opportunityVariables' })
+  wiredOpportunities(result: GraphQLResult<OpportunityQueryData>): void {
+    this.opportunityResult = result;
+    if (result.errors && result.errors.length > 0) {
+      this.opportunityErrors = result.errors;
+    } else if (result.data) {
+      this.opportunities = result.data;
+      this.opportunityErrors = undefined;
+    }
+  }
+
+  get goalNodes() {
+    return nodesOf(this.coaching?.uiapi?.query?.goals);
+  }
+
+  get goalFacts(): GoalFact[] {
+    return goalFactsFromConnection(this.coaching?.uiapi?.query?.goals);
+  }
+
+  get hasKpiGoals(): boolean {
+    return this.goalFacts.some((goal) => goal.metric !== null);
+  }
+
+  get isLoading(): boolean {
+    if (this.hasError) return false;
+    if (!this.coaching) return true;
+    return this.hasKpiGoals && !this.opportunities;
+  }
+
+  get hasError(): boolean {
+    // Opportunities only matter (and are only asked for) when a goal is KPI-linked.
+    return (
+      this.coachingErrors !== undefined ||
+      (this.hasKpiGoals && this.opportunityErrors !== undefined)
+    );
+  }
+
+  get errorMessage(): string {
+    const detail = errorSummary(this.coachingErrors ?? this.opportunityErrors, ERROR_GENERIC);
+    return `${LOAD_FAILED} ${detail}`;
+  }
+
+  get isReady(): boolean {
+    return !this.isLoading && !this.hasError;
+  }
+
+  get measured(): MeasuredGoal[] {
+    const facts = opportunityFactsFromConnection(this.opportunities?.uiapi?.query?.Opportunity);
+    const plans = planFactsFromConnection(this.coaching?.uiapi?.query?.plans);
+    return measureGoals(this.goalNodes, facts, plans, this.todayValue);
+  }
+
+  get goals(): GoalRow[] {
+    return this.measured.map((goal) => this.toRow(goal));
+  }
+
+  get hasGoals(): boolean {
+    return this.goalNodes.length > 0;
+  }
+
+  toRow(goal: MeasuredGoal): GoalRow {
+    const { fact, node, progress } = goal;
+    const name = text(node.Name) ?? text(node.Skill_Area__c) ?? node.Id;
+    const percent = goal.percent ?? 0;
+    const isKpi = progress.kind === 'kpi';
+    let kpiText: string | null = null;
+    if (isKpi && fact.metric !== null) {
+      const current = progress.current?.ok ? progress.current.value : null;
+      kpiText = fill(
+        KPI_VALUE,
+        fact.metric,
+        formatMetric(fact.metric, current),
+        formatMetric(fact.metric, fact.baseline),
+        formatMetric(fact.metric, fact.target)
+      );
+    }
+    const targetDate = text(node.Target_Date__c);
+    return {
+      id: node.Id,
+      name,
+      skillArea: text(node.Skill_Area__c),
+      description: text(node.Description__c),
+      successMeasure: text(node.Success_Measure__c),
+      status: fact.status,
+      badge: isKpi ? KPI_BADGE : MANUAL_BADGE,
+      isKpi,
+      isManual: !isKpi,
+      measurable: goal.percent !== null,
+      percent,
+      percentText: fill(PERCENT_COMPLETE, percent),
+      progressLabel: fill(PROGRESS_LABEL, name),
+      barStyle: `width: ${percent}%`,
+      kpiText,
+      reasonText: (goal.reason && REASONS[goal.reason]) || NOT_MEASURABLE,
+      dueText: targetDate ? fill(DUE, targetDate) : null,
+      isOverdue: goal.due === 'overdue',
+      isDueSoon: goal.due === 'due-soon',
+      itemClass: 'slds-item slds-p-around_small goal',
+      editing: this.editingGoalId === node.Id
+    };
+  }
+
+  // ---- latest and next session ----------------------------------------------------------------
+
+  get latestSession(): SessionNode | null {
+    return firstNode(this.coaching?.uiapi?.query?.latest);
+  }
+
+  get hasLatestSession(): boolean {
+    return this.latestSession !== null;
+  }
+
+  get latest() {
+    const session = this.latestSession;
+    if (!session) return null;
+    const followUp = text(session.Follow_Up_Date__c);
+    const rating = session.Rep_Rating__c?.value;
+    return {
+      id: session.Id,
+      heading: fill(
+        SESSION_HEADING,
+        text(session.Session_Type__c) ?? '',
+        text(session.Session_Date__c) ?? '',
+        text(session.Coach__r?.Name) ?? '—'
+      ),
+      strengths: text(session.Strengths__c),
+      developmentAreas: text(session.Development_Areas__c),
+      commitments: text(session.Commitments__c),
+      followUp: followUp ? fill(FOLLOW_UP, followUp) : null,
+      acknowledged: session.Rep_Acknowledged__c?.value === true,
+      rating: typeof rating === 'number' ? String(rating) : ''
+    };
+  }
+
+  get nextSessionText(): string | null {
+    const session = firstNode(this.coaching?.uiapi?.query?.upcoming);
+    if (!session) return null;
+    return fill(
+      NEXT_SESSION_TEXT,
+      text(session.Session_Type__c) ?? '',
+      text(session.Session_Date__c) ?? '',
+      text(session.Coach__r?.Name) ?? '—'
+    );
+  }
+
+  // ---- handlers -------------------------------------------------------------------------------
+
+  async refresh(): Promise<void> {
+    // `refresh` on the provisioned result re-runs the query (as refreshGraphQL does).
+    const pending: Promise<void>[] = [];
+    const coachingRefresh = this.coachingResult?.refresh;
+    if (coachingRefresh) pending.push(coachingRefresh());
+    const opportunityRefresh = this.opportunityResult?.refresh;
+    if (opportunityRefresh && this.opportunityVariables) pending.push(opportunityRefresh());
+    await Promise.all(pending);
+  }
+
+  toast(title: string, message: string, variant: 'success' | 'error'): void {
+    this.dispatchEvent(new ShowToastEvent({ title, message, variant }));
+  }
+
+  handleEditGoal(event: Event): void {
+    const id = (event.currentTarget as HTMLElement).dataset.id ?? null;
+    const goal = this.measured.find((row) => row.node.Id === id);
+    this.editingGoalId = id;
+    this.goalError = null;
+    this.draftProgress =
+      goal?.fact.progressPercent !== null && goal?.fact.progressPercent !== undefined
+        ? String(goal.fact.progressPercent)
+        : '';
+    this.draftStatus = goal?.fact.status ?? GOAL_STATUS.inProgress;
+  }
+
+  handleCancelGoal(): void {
+    this.editingGoalId = null;
+    this.goalError = null;
+  }
+
+  handleProgressChange(event: CustomEvent<{ value: string }>): void {
+    this.draftProgress = String(event.detail.value ?? '');
+  }
+
+  handleStatusChange(event: CustomEvent<{ value: string }>): void {
+    this.draftStatus = event.detail.value;
+  }
+
+  async handleSaveGoal(): Promise<void> {
+    const id = this.editingGoalId;
+    if (!id) return;
+    const progress = parseProgress(this.draftProgress);
+    if (progress === null && this.draftProgress !== '') {
+      this.goalError = PROGRESS_RANGE;
+      return;
+    }
+    this.saving = true;
+    this.goalError = null;
+    try {
+      await updateRecord({
+        fields: { Id: id, Progress__c: progress, Status__c: this.draftStatus || null }
+      });
+      this.editingGoalId = null;
+      this.toast(SAVED_TITLE, GOAL_UPDATED, 'success');
+      await this.refresh();
+    } catch (error) {
+      this.goalError = errorSummary(error, ERROR_GENERIC);
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  async saveSession(fields: Record<string, unknown>): Promise<void> {
+    const id = this.latestSession?.Id;
+    if (!id) return;
+    this.saving = true;
+    this.sessionError = null;
+    try {
+      await updateRecord({ fields: { Id: id, ...fields } });
+      this.toast(SAVED_TITLE, FEEDBACK_SAVED, 'success');
+      await this.refresh();
+    } catch (error) {
+      this.sessionError = errorSummary(error, ERROR_GENERIC);
+      this.toast(ERROR_TITLE, this.sessionError, 'error');
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  handleAcknowledge(): Promise<void> {
+    return this.saveSession({ Rep_Acknowledged__c: true });
+  }
+
+  handleRate(event: CustomEvent<{ value: string }>): Promise<void> {
+    const rating = Number(event.detail.value);
+    return this.saveSession({ Rep_Rating__c: rating });
+  }
+}
