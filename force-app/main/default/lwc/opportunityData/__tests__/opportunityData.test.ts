@@ -1,0 +1,386 @@
+import { computeRepKpis, computeRepKpisFromAggregates } from 'c/coachingMetrics';
+import {
+  type Connection,
+  type GraphQLResponse,
+  type OpportunityAggregateNode,
+  type OpportunityQueryData,
+  type ScorecardAggregatesData,
+  type TeamCoachingData,
+  type TeamMembersData,
+  aggregateRowsFromConnection,
+  coachingFromData,
+  nextCursor,
+  nodesOf,
+  opportunityFactsFromConnection,
+  opportunityRowsFromConnection,
+  ownerAggregatesFromData,
+  ownersScorecardVariables,
+  scorecardWindowVariables,
+  splitMultiPicklist,
+  teamCoachingVariables,
+  teamFromData,
+  teamScorecardVariables,
+  toQueryResult
+} from 'c/opportunityData';
+import { toEpochDay } from 'c/periods';
+import graphqlErrors from './data/graphqlErrors.json';
+import openOpportunities from './data/openOpportunities.json';
+import scorecardAggregates from './data/scorecardAggregates.json';
+import teamCoaching from './data/teamCoaching.json';
+import teamMembers from './data/teamMembers.json';
+
+const d = toEpochDay;
+const REP1 = '0055g00000REP0001';
+const REP2 = '0055g00000REP0002';
+const Q1 = { start: '2025-01-01', end: '2025-03-31' };
+const TODAY = '2025-02-15';
+
+function dataOf<T>(response: unknown): T {
+  const result = toQueryResult<T>(response as GraphQLResponse<T>);
+  if (!result.ok) throw new Error(result.messages.join('; '));
+  return result.data;
+}
+
+describe('opportunity records', () => {
+  const connection = dataOf<OpportunityQueryData>(openOpportunities).uiapi?.query?.Opportunity;
+
+  it('normalises nodes to facts, dates to epoch days (DateTimes by their UTC date)', () => {
+    const [first] = opportunityFactsFromConnection(connection);
+    expect(first).toEqual({
+      id: '0065g00000AAAAAAA1',
+      ownerId: REP1,
+      accountId: '0015g00000ACC0001',
+      amount: 125000,
+      stage: 'Negotiation/Review',
+      probability: 90,
+      isClosed: false,
+      isWon: false,
+      closeDay: d('2025-02-01'),
+      createdDay: d('2024-11-03'),
+      pushCount: 2,
+      lastStageChangeDay: d('2025-01-10'),
+      lastActivityDay: d('2025-02-10')
+    });
+  });
+
+  it('tolerates null and missing optional fields, and skips nodes without a close date or null edges', () => {
+    const facts = opportunityFactsFromConnection(connection);
+    expect(facts.map((fact) => fact.id)).toEqual(['0065g00000AAAAAAA1', '0065g00000AAAAAAA2']);
+    expect(facts[1]).toMatchObject({
+      accountId: null,
+      amount: null,
+      probability: null,
+      pushCount: 0,
+      lastStageChangeDay: null,
+      lastActivityDay: null
+    });
+    expect(nodesOf(connection)).toHaveLength(3);
+    expect(opportunityFactsFromConnection(null)).toEqual([]);
+  });
+
+  it('reads the page cursor and the rows a deal list shows', () => {
+    expect(nextCursor(connection)).toBe('djE6Mw==');
+    expect(nextCursor({ pageInfo: { hasNextPage: false, endCursor: 'x' } })).toBeNull();
+    expect(nextCursor(undefined)).toBeNull();
+    const [row, second] = opportunityRowsFromConnection(connection);
+    expect(row).toMatchObject({
+      name: 'Acme Renewal',
+      accountName: 'Acme',
+      ownerName: 'Rita Rep',
+      amountDisplay: '$125,000.00',
+      closeDate: '2025-02-01',
+      nextStep: 'Legal review'
+    });
+    expect(second).toMatchObject({ accountName: null, amountDisplay: null, nextStep: null });
+  });
+
+  it('feeds the engine: hygiene of the normalised deals', () => {
+    const [rep] = computeRepKpis(opportunityFactsFromConnection(connection), {
+      period: Q1,
+      today: TODAY
+    });
+    expect(rep.openPipeline).toBe(125000);
+    expect(rep.weightedPipeline).toBe(112500);
+    // Deal 1: past its close date, pushed, stage changed 36 days ago; deal 2 never had activity.
+    expect(rep.hygiene).toEqual({
+      pastCloseDate: 1,
+      pushed: 1,
+      staleInStage: 1,
+      noRecentActivity: 1
+    });
+  });
+});
+
+describe('scorecard aggregates', () => {
+  const aggregates = ownerAggregatesFromData(dataOf<ScorecardAggregatesData>(scorecardAggregates));
+
+  it('reads one row per owner and group, with sums, counts and the sales-cycle average', () => {
+    expect(aggregates.current).toEqual([
+      {
+        ownerId: REP1,
+        isClosed: true,
+        isWon: true,
+        count: 2,
+        amountSum: 4000,
+        expectedRevenueSum: 4000,
+        salesCycleAvg: 45.5,
+        salesCycleCount: 2
+      },
+      {
+        ownerId: REP1,
+        isClosed: true,
+        isWon: false,
+        count: 3,
+        amountSum: 6000,
+        expectedRevenueSum: 0,
+        salesCycleAvg: 20,
+        salesCycleCount: 3
+      },
+      {
+        ownerId: REP1,
+        isClosed: false,
+        isWon: false,
+        count: 4,
+        amountSum: 30000,
+        expectedRevenueSum: 12000,
+        salesCycleAvg: null,
+        salesCycleCount: 0
+      },
+      {
+        ownerId: REP2,
+        isClosed: true,
+        isWon: true,
+        count: 1,
+        amountSum: null,
+        expectedRevenueSum: null,
+        salesCycleAvg: null,
+        salesCycleCount: null
+      }
+    ]);
+    expect(aggregates.pushed).toEqual([
+      { ownerId: REP1, count: 2 },
+      { ownerId: REP2, count: 1 }
+    ]);
+    expect(aggregates.staleInStage).toEqual([]);
+  });
+
+  it('gives per-rep KPIs, with the hidden sales cycle (FLS) not computable rather than zero', () => {
+    const [rep1, rep2, rep3] = computeRepKpisFromAggregates(aggregates, {
+      period: Q1,
+      ownerIds: [REP1, REP2, '0055g00000REP0003']
+    });
+    expect(rep1.input.current).toEqual({
+      wonCount: 2,
+      wonAmount: 4000,
+      closedCount: 5,
+      closedAmount: 10000,
+      openCount: 4,
+      openAmount: 30000,
+      weightedPipeline: 12000,
+      wonCycleDays: 91,
+      wonCycleCount: 2
+    });
+    expect(rep1.winRateByCount).toEqual({ ok: true, value: 0.4 });
+    expect(rep1.salesCycleDays).toEqual({ ok: true, value: 45.5 });
+    expect(rep1.growth).toEqual({ ok: true, value: 1 });
+    expect(rep1.previousWinRateByCount).toEqual({ ok: true, value: 1 });
+    expect(rep1.hygiene).toEqual({
+      pastCloseDate: 1,
+      pushed: 2,
+      staleInStage: 0,
+      noRecentActivity: 3
+    });
+    expect(rep2.wonCount).toBe(1);
+    expect(rep2.closedWon).toBe(0);
+    expect(rep2.salesCycleDays).toEqual({ ok: false, reason: 'no-won-deals' });
+    expect(rep3.closedCount).toBe(0);
+  });
+
+  it('accepts numeric strings (Long values) and skips groups without an owner', () => {
+    const connection: Connection<OpportunityAggregateNode> = {
+      edges: [
+        {
+          node: {
+            aggregate: {
+              OwnerId: { value: REP1 },
+              IsClosed: { value: true },
+              IsWon: { value: false },
+              Id: { count: { value: '7' } }
+            }
+          }
+        },
+        { node: { aggregate: { OwnerId: { value: null }, Id: { count: { value: 3 } } } } },
+        { node: { aggregate: null } }
+      ]
+    };
+    expect(aggregateRowsFromConnection(connection)).toEqual([
+      {
+        ownerId: REP1,
+        isClosed: true,
+        isWon: false,
+        count: 7,
+        amountSum: null,
+        expectedRevenueSum: null,
+        salesCycleAvg: null,
+        salesCycleCount: null
+      }
+    ]);
+  });
+
+  it('builds variables for three windows and the hygiene cut-offs', () => {
+    expect(scorecardWindowVariables(Q1, TODAY)).toEqual({
+      start: '2025-01-01',
+      end: '2025-03-31',
+      previousStart: '2024-10-01',
+      previousEnd: '2024-12-31',
+      lastYearStart: '2024-01-01',
+      lastYearEnd: '2024-03-31',
+      today: TODAY,
+      stageChangedBefore: '2025-01-16T00:00:00.000Z',
+      activityBefore: '2025-02-01'
+    });
+    expect(
+      scorecardWindowVariables(Q1, TODAY, { staleStageDays: 10, noActivityDays: 7 })
+    ).toMatchObject({
+      stageChangedBefore: '2025-02-05T00:00:00.000Z',
+      activityBefore: '2025-02-08'
+    });
+    expect(teamScorecardVariables('005M', Q1, TODAY).managerId).toBe('005M');
+    expect(ownersScorecardVariables([REP1, REP2], Q1, TODAY).ownerIds).toEqual([REP1, REP2]);
+  });
+});
+
+describe('team and coaching data', () => {
+  it('reads reports and reports of reports', () => {
+    const team = teamFromData(dataOf<TeamMembersData>(teamMembers));
+    expect(team.reports).toEqual([
+      {
+        id: '0055g00000MGR0001',
+        name: 'Maya Manager',
+        managerId: '0055g00000VPS0001',
+        title: 'Sales Manager',
+        photoUrl: '/profilephoto/005/T'
+      },
+      {
+        id: '0055g00000MGR0002',
+        name: 'Omar Manager',
+        managerId: '0055g00000VPS0001',
+        title: null,
+        photoUrl: null
+      }
+    ]);
+    expect(team.reportsOfReports.map((user) => [user.id, user.managerId])).toEqual([
+      [REP1, '0055g00000MGR0001']
+    ]);
+    expect(teamFromData(undefined)).toEqual({ reports: [], reportsOfReports: [] });
+  });
+
+  it('reads sessions, goals, plans and the last One-on-One per rep', () => {
+    const coaching = coachingFromData(dataOf<TeamCoachingData>(teamCoaching));
+    expect(coaching.sessions).toEqual([
+      {
+        id: 'a005g00000SES0001',
+        repId: REP1,
+        coachId: '0055g00000MGR0001',
+        day: d('2025-01-20'),
+        type: 'One-on-One',
+        status: 'Completed',
+        focusAreas: ['Qualification', 'Closing'],
+        commitments: 'Book the demo with the CFO',
+        followUpDay: d('2025-02-01'),
+        opportunityId: '0065g00000AAAAAAA1',
+        goalId: null
+      },
+      {
+        id: 'a005g00000SES0002',
+        repId: REP2,
+        coachId: '0055g00000MGR0001',
+        day: d('2025-02-20'),
+        type: 'Pipeline Review',
+        status: 'Planned',
+        focusAreas: [],
+        commitments: null,
+        followUpDay: null,
+        opportunityId: null,
+        goalId: null
+      }
+    ]);
+    expect(coaching.goals).toEqual([
+      {
+        id: 'a015g00000GOL0001',
+        repId: REP1,
+        skillArea: 'Qualification',
+        status: 'In Progress',
+        progressPercent: null,
+        metric: 'Win Rate',
+        baseline: 25,
+        target: 33,
+        startDay: d('2024-10-01'),
+        targetDay: d('2025-03-31')
+      },
+      expect.objectContaining({
+        id: 'a015g00000GOL0002',
+        metric: null,
+        progressPercent: 40,
+        baseline: null
+      })
+    ]);
+    expect(coaching.plans).toEqual([
+      {
+        id: 'a025g00000PLN0001',
+        ownerId: REP1,
+        managerId: '0055g00000MGR0001',
+        startDay: d('2025-01-01'),
+        endDay: d('2025-03-31'),
+        target: 250000,
+        status: 'Active'
+      }
+    ]);
+    expect([...coaching.lastOneOnOne]).toEqual([[REP1, d('2025-01-20')]]);
+  });
+
+  it('reads sessions far enough back for cadence and overdue commitments', () => {
+    expect(teamCoachingVariables([REP1], Q1, TODAY)).toEqual({
+      repIds: [REP1],
+      since: '2024-08-19',
+      start: '2025-01-01',
+      end: '2025-03-31'
+    });
+    expect(
+      teamCoachingVariables([REP1], { start: '2024-01-01', end: '2024-12-31' }, TODAY).since
+    ).toBe('2024-01-01');
+  });
+
+  it('splits multi-select picklist values', () => {
+    expect(splitMultiPicklist('Prospecting; Closing;;')).toEqual(['Prospecting', 'Closing']);
+    expect(splitMultiPicklist(null)).toEqual([]);
+  });
+});
+
+describe('GraphQL errors', () => {
+  it('turns an errors-only response into a typed failure with de-duplicated messages', () => {
+    const result = toQueryResult(graphqlErrors as GraphQLResponse<unknown>);
+    expect(result).toEqual({
+      ok: false,
+      kind: 'graphql',
+      messages: [graphqlErrors.errors[0].message]
+    });
+  });
+
+  it('keeps data that came with errors, the messages as warnings', () => {
+    const result = toQueryResult({
+      data: { uiapi: {} },
+      errors: [{ message: 'One alias failed' }]
+    });
+    expect(result).toEqual({ ok: true, data: { uiapi: {} }, warnings: ['One alias failed'] });
+  });
+
+  it('reports a response without data or errors as no data', () => {
+    expect(toQueryResult(undefined)).toEqual({ ok: false, kind: 'no-data', messages: [] });
+    expect(toQueryResult({ data: null, errors: [] })).toEqual({
+      ok: false,
+      kind: 'no-data',
+      messages: []
+    });
+  });
+});
