@@ -16,6 +16,7 @@ import { Random } from './random';
 import { recordId } from './ids';
 import { addDays, daysBetween, isoDateTime, shiftQuarter, isWithin, type Quarter } from './dates';
 import type { Dataset, DatasetRecord } from './dataset';
+import { OPPORTUNITY_STAGES, stageNamed, type OpportunityStage } from './opportunityStages';
 
 /** The date the whole sample is built around; the preview treats it as today. */
 export const DATASET_TODAY = '2026-11-23';
@@ -30,21 +31,9 @@ export interface DatasetOptions {
   today?: string;
 }
 
-/** Standard sales process stages with their default probability and forecast category. */
-export const OPPORTUNITY_STAGES = [
-  { name: 'Prospecting', probability: 10, forecast: 'Pipeline' },
-  { name: 'Qualification', probability: 10, forecast: 'Pipeline' },
-  { name: 'Needs Analysis', probability: 20, forecast: 'Pipeline' },
-  { name: 'Value Proposition', probability: 50, forecast: 'Pipeline' },
-  { name: 'Id. Decision Makers', probability: 60, forecast: 'Pipeline' },
-  { name: 'Perception Analysis', probability: 70, forecast: 'Pipeline' },
-  { name: 'Proposal/Price Quote', probability: 75, forecast: 'Best Case' },
-  { name: 'Negotiation/Review', probability: 90, forecast: 'Commit' },
-  { name: 'Closed Won', probability: 100, forecast: 'Closed' },
-  { name: 'Closed Lost', probability: 0, forecast: 'Omitted' }
-] as const;
-
-const OPEN_STAGES = OPPORTUNITY_STAGES.slice(0, 8);
+const OPEN_STAGES = OPPORTUNITY_STAGES.filter((stage) => !stage.closed);
+const WON = stageNamed('Closed Won') as OpportunityStage;
+const LOST = stageNamed('Closed Lost') as OpportunityStage;
 
 export const SESSION_TYPES = [
   'One-on-One',
@@ -478,7 +467,7 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
       2_500,
       Math.round(random.logNormal(rep.medianDeal, 0.75) / 500) * 500
     );
-    let stage: (typeof OPPORTUNITY_STAGES)[number];
+    let stage: OpportunityStage;
     let pushCount = 0;
     let lastStageChange: string;
     let lastActivity: string;
@@ -489,7 +478,7 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
 
     if (isPast && !slipping) {
       const won = random.chance(rep.winRate);
-      stage = won ? OPPORTUNITY_STAGES[8] : OPPORTUNITY_STAGES[9];
+      stage = won ? WON : LOST;
       createdDate = addDays(closeDate, -cycle);
       lastStageChange = closeDate;
       lastActivity = addDays(closeDate, -random.int(0, 6));
@@ -516,7 +505,6 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
       if (slipping) closeDate = addDays(today, -random.int(1, 40));
       if (index <= 1 && random.chance(0.04)) amount = null;
     }
-    const isClosed = stage.name === 'Closed Won' || stage.name === 'Closed Lost';
     return {
       Id: id,
       Name: `${accountName.get(accountId)} - ${random.pick(DEAL_THEMES)}`,
@@ -528,9 +516,9 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
       CloseDate: closeDate,
       Type: random.chance(0.55) ? 'Existing Customer - Upgrade' : 'New Customer',
       ForecastCategoryName: stage.forecast,
-      IsClosed: isClosed,
-      IsWon: stage.name === 'Closed Won',
-      NextStep: isClosed ? null : random.pick(NEXT_STEPS),
+      IsClosed: stage.closed,
+      IsWon: stage.won,
+      NextStep: stage.closed ? null : random.pick(NEXT_STEPS),
       PushCount: pushCount,
       CreatedDate: isoDateTime(createdDate, random.int(8, 17), random.int(0, 59)),
       LastStageChangeDate: isoDateTime(lastStageChange, random.int(8, 17), random.int(0, 59)),

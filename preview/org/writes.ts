@@ -4,6 +4,7 @@
  * rules (evaluated from the metadata's formulas), then the save and field history.
  */
 import type { DatasetRecord, FieldValue } from '../../data/dataset';
+import { stageNamed } from '../../data/opportunityStages';
 import { detail, insufficientAccess, notFound, recordError, type UiApiErrorDetail } from './errors';
 import { evaluateFormula, FormulaError } from './formula';
 import {
@@ -26,23 +27,6 @@ export interface OrgChange {
   fields: Record<string, FieldValue>;
   userId: string;
 }
-
-/** Standard stage behaviour: the stage decides closed/won, probability and forecast category. */
-const STAGES: Record<
-  string,
-  { probability: number; forecast: string; closed: boolean; won: boolean }
-> = {
-  Prospecting: { probability: 10, forecast: 'Pipeline', closed: false, won: false },
-  Qualification: { probability: 10, forecast: 'Pipeline', closed: false, won: false },
-  'Needs Analysis': { probability: 20, forecast: 'Pipeline', closed: false, won: false },
-  'Value Proposition': { probability: 50, forecast: 'Pipeline', closed: false, won: false },
-  'Id. Decision Makers': { probability: 60, forecast: 'Pipeline', closed: false, won: false },
-  'Perception Analysis': { probability: 70, forecast: 'Pipeline', closed: false, won: false },
-  'Proposal/Price Quote': { probability: 75, forecast: 'Best Case', closed: false, won: false },
-  'Negotiation/Review': { probability: 90, forecast: 'Commit', closed: false, won: false },
-  'Closed Won': { probability: 100, forecast: 'Closed', closed: true, won: true },
-  'Closed Lost': { probability: 0, forecast: 'Omitted', closed: true, won: false }
-};
 
 /** Objects whose before-save Flow makes the rep the owner (sharing follows the rep). */
 const OWNER_FOLLOWS_REP = new Set(['Coaching_Session__c', 'Development_Goal__c']);
@@ -229,7 +213,8 @@ function applyAutomation(
     record.OwnerId = record.Rep__c;
   }
   if (object.apiName === 'Opportunity') {
-    const stage = STAGES[String(record.StageName)];
+    // Standard stage behaviour: the stage decides closed/won, probability and forecast.
+    const stage = stageNamed(record.StageName);
     if (stage && (!prior || prior.StageName !== record.StageName)) {
       record.IsClosed = stage.closed;
       record.IsWon = stage.won;
