@@ -1,0 +1,234 @@
+import { createElement } from 'lwc';
+import CoachingTimeline from 'c/coachingTimeline';
+import { graphql } from 'lightning/graphql';
+import { updateRecord } from 'lightning/uiRecordApi';
+import {
+  SESSIONS_OF_GOAL,
+  SESSIONS_OF_OPPORTUNITY,
+  SESSIONS_OF_REP,
+  SESSIONS_OF_USER
+} from '../timelineQueries';
+import PAGE_1 from './data/sessionsPage1.json';
+import PAGE_2 from './data/sessionsPage2.json';
+import EMPTY from './data/sessionsEmpty.json';
+
+interface TestAdapter {
+  emit(value: unknown, filter?: unknown, refresh?: () => Promise<void>): void;
+  emitErrors(errors: unknown): void;
+  getLastConfig(): { query: unknown; variables: Record<string, unknown> };
+}
+const graphqlAdapter = graphql as unknown as TestAdapter;
+const updateRecordMock = updateRecord as unknown as jest.Mock;
+
+const USER_ID = '005000000000000000';
+const MY_SESSION = 'a00000000000001AAA';
+const RATED_SESSION = 'a00000000000002AAA';
+
+type Props = Partial<{ recordId: string; objectApiName: string; repId: string; today: string }>;
+
+function createTimeline(props: Props = {}): HTMLElement & Props & { refresh(): void } {
+  const element = createElement('c-coaching-timeline', {
+    is: CoachingTimeline
+  }) as HTMLElement & Props & { refresh(): void };
+  Object.assign(element, { today: '2026-11-23', ...props });
+  document.body.appendChild(element);
+  return element;
+}
+
+async function flush(): Promise<void> {
+  await Promise.resolve();
+  await Promise.resolve();
+  await Promise.resolve();
+}
+
+function $(element: HTMLElement, selector: string): HTMLElement | null {
+  return element.shadowRoot!.querySelector(selector);
+}
+
+function $$(element: HTMLElement, selector: string): HTMLElement[] {
+  return Array.from(element.shadowRoot!.querySelectorAll(selector));
+}
+
+function session(element: HTMLElement, id: string): HTMLElement {
+  return $(element, `li.session[data-id="${id}"]`)!;
+}
+
+describe('c-coaching-timeline', () => {
+  beforeEach(() => {
+    updateRecordMock.mockReset();
+  });
+
+  afterEach(() => {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+  });
+
+  it('shows a spinner while loading', async () => {
+    const element = createTimeline();
+    await flush();
+    const spinner = $(element, 'lightning-spinner') as HTMLElement & { alternativeText: string };
+    expect(spinner.alternativeText).toBe('c.SC_Loading');
+    await expect(element).toBeAccessible();
+  });
+
+  it.each([
+    [
+      { recordId: '006000000000001AAA', objectApiName: 'Opportunity' },
+      SESSIONS_OF_OPPORTUNITY,
+      { opportunityId: '006000000000001AAA' }
+    ],
+    [
+      { recordId: 'a01000000000001AAA', objectApiName: 'Development_Goal__c' },
+      SESSIONS_OF_GOAL,
+      { goalId: 'a01000000000001AAA' }
+    ],
+    [{ repId: '005000000000012AAA' }, SESSIONS_OF_REP, { repId: '005000000000012AAA' }],
+    [{}, SESSIONS_OF_USER, { userId: USER_ID }]
+  ])('queries sessions for %o, ten a page', async (props, query, variables) => {
+    createTimeline(props);
+    await flush();
+    const config = graphqlAdapter.getLastConfig();
+    expect(config.query).toBe(query);
+    expect(config.variables).toEqual({ ...variables, first: 10, after: null });
+  });
+
+  it('shows the empty state', async () => {
+    const element = createTimeline();
+    graphqlAdapter.emit(EMPTY);
+    await flush();
+    expect($(element, '.empty-state')!.textContent).toBe('c.SC_Timeline_Empty');
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows the error panel with the reduced messages', async () => {
+    const element = createTimeline();
+    graphqlAdapter.emitErrors([{ message: 'Insufficient access' }]);
+    await flush();
+    expect($(element, '.error-panel')!.textContent).toContain('Insufficient access');
+    await expect(element).toBeAccessible();
+  });
+
+  it('renders sessions newest first with focus badges, details and overdue follow-ups', async () => {
+    const element = createTimeline();
+    graphqlAdapter.emit(PAGE_1);
+    await flush();
+    const items = $$(element, 'li.session');
+    expect(items).toHaveLength(10);
+    const first = session(element, MY_SESSION);
+    expect(first.querySelector('.session-title')!.textContent).toBe('Deal Review');
+    const badges = Array.from(first.querySelectorAll('.focus-areas lightning-badge')).map(
+      (badge) => (badge as HTMLElement & { label: string }).label
+    );
+    expect(badges).toEqual(['Discovery', 'Closing']);
+    expect(first.querySelector('.strengths')!.textContent).toBe('Clear agenda');
+    expect(first.querySelector('.development-areas')!.textContent).toBe('Ask about budget earlier');
+    expect(first.querySelector('.commitments')!.textContent).toBe('Map the buying committee');
+    expect(first.querySelector('.overdue')).not.toBeNull();
+    expect(session(element, RATED_SESSION).querySelector('.overdue')).toBeNull();
+    expect(session(element, RATED_SESSION).querySelector('.acknowledged')).not.toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('lets only the rep acknowledge and rate, with accessible rating buttons', async () => {
+    const element = createTimeline();
+    graphqlAdapter.emit(PAGE_1);
+    await flush();
+    const mine = session(element, MY_SESSION);
+    expect(mine.querySelector('lightning-button.acknowledge')).not.toBeNull();
+    const buttons = Array.from(mine.querySelectorAll('button.rate'));
+    expect(buttons.map((button) => button.getAttribute('aria-label'))).toEqual([
+      'c.SC_Timeline_Rate',
+      'c.SC_Timeline_Rate',
+      'c.SC_Timeline_Rate',
+      'c.SC_Timeline_Rate',
+      'c.SC_Timeline_Rate'
+    ]);
+    expect(mine.querySelector('[role="group"]')!.getAttribute('aria-label')).toBe(
+      'c.SC_Timeline_Rating'
+    );
+    const rated = session(element, RATED_SESSION);
+    expect(
+      Array.from(rated.querySelectorAll('button.rate')).map((b) => b.getAttribute('aria-pressed'))
+    ).toEqual(['false', 'false', 'false', 'true', 'false']);
+    const others = session(element, 'a00000000000003AAA');
+    expect(others.querySelector('lightning-button.acknowledge')).toBeNull();
+    expect(others.querySelector('button.rate')).toBeNull();
+    expect(others.querySelector('.awaiting')).not.toBeNull();
+  });
+
+  it('acknowledges through updateRecord and refreshes', async () => {
+    updateRecordMock.mockResolvedValue({});
+    const refresh = jest.fn().mockResolvedValue(undefined);
+    const element = createTimeline();
+    graphqlAdapter.emit(PAGE_1, undefined, refresh);
+    await flush();
+    const toasts: Event[] = [];
+    element.addEventListener('lightning__showtoast', (event) => toasts.push(event));
+    (
+      session(element, MY_SESSION).querySelector('lightning-button.acknowledge') as HTMLElement
+    ).click();
+    await flush();
+    expect(updateRecordMock).toHaveBeenCalledWith({
+      fields: { Id: MY_SESSION, Rep_Acknowledged__c: true }
+    });
+    expect(refresh).toHaveBeenCalled();
+    expect(toasts).toHaveLength(1);
+    expect(session(element, MY_SESSION).querySelector('.acknowledged')).not.toBeNull();
+  });
+
+  it('rates 1 to 5 through updateRecord', async () => {
+    updateRecordMock.mockResolvedValue({});
+    const element = createTimeline();
+    graphqlAdapter.emit(PAGE_1);
+    await flush();
+    (session(element, MY_SESSION).querySelectorAll('button.rate')[2] as HTMLElement).click();
+    await flush();
+    expect(updateRecordMock).toHaveBeenCalledWith({
+      fields: { Id: MY_SESSION, Rep_Rating__c: 3, Rep_Acknowledged__c: true }
+    });
+    const pressed = Array.from(session(element, MY_SESSION).querySelectorAll('button.rate')).map(
+      (b) => b.getAttribute('aria-pressed')
+    );
+    expect(pressed).toEqual(['false', 'false', 'true', 'false', 'false']);
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows an update failure without losing the list', async () => {
+    updateRecordMock.mockRejectedValue({ body: { message: 'Insufficient access rights' } });
+    const element = createTimeline();
+    graphqlAdapter.emit(PAGE_1);
+    await flush();
+    (
+      session(element, MY_SESSION).querySelector('lightning-button.acknowledge') as HTMLElement
+    ).click();
+    await flush();
+    expect($(element, '.action-errors')!.textContent).toContain('Insufficient access rights');
+    expect($$(element, 'li.session')).toHaveLength(10);
+  });
+
+  it('pages with the end cursor and appends the next page', async () => {
+    const element = createTimeline();
+    graphqlAdapter.emit(PAGE_1);
+    await flush();
+    ($(element, 'lightning-button.show-more') as HTMLElement).click();
+    await flush();
+    expect(graphqlAdapter.getLastConfig().variables).toEqual({
+      userId: USER_ID,
+      first: 10,
+      after: 'djE6MTA='
+    });
+    graphqlAdapter.emit(PAGE_2);
+    await flush();
+    expect($$(element, 'li.session')).toHaveLength(11);
+    expect($(element, 'lightning-button.show-more')).toBeNull();
+  });
+
+  it('refreshes when a session is logged anywhere on the page', async () => {
+    const refresh = jest.fn().mockResolvedValue(undefined);
+    createTimeline();
+    graphqlAdapter.emit(PAGE_1, undefined, refresh);
+    await flush();
+    window.dispatchEvent(new CustomEvent('sessionlogged', { detail: { id: 'x' } }));
+    await flush();
+    expect(refresh).toHaveBeenCalledTimes(1);
+  });
+});
