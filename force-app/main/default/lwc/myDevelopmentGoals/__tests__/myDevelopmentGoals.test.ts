@@ -120,7 +120,7 @@ describe('c-my-development-goals', () => {
 
   it('measures KPI goals exactly as c/coachingMetrics does on the same data', () => {
     const facts: OpportunityFact[] = opportunityFactsFromConnection(
-      opportunityData().uiapi.query.Opportunity
+      opportunityData().uiapi.query.Opportunity as never
     );
     for (const node of [CLOSED_WON_GOAL, WIN_RATE_GOAL]) {
       const goal = goalFactFromNode(node as never)!;

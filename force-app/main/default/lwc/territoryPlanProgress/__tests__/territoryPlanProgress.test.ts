@@ -1,0 +1,283 @@
+import { createElement } from 'lwc';
+import { graphql } from 'lightning/graphql';
+import { updateRecord } from 'lightning/uiRecordApi';
+import TerritoryPlanProgress from 'c/territoryPlanProgress';
+import { cumulativeSeries, requiredWeeklyRunRate } from '../planModel';
+
+interface WireConfig {
+  variables?: Record<string, unknown>;
+}
+const adapter = graphql as unknown as {
+  emit(data: unknown, filter?: (config: WireConfig) => boolean): void;
+  emitErrors(errors: unknown, filter?: (config: WireConfig) => boolean): void;
+};
+const isPlan = (config: WireConfig) => config.variables?.recordId !== undefined;
+const isOpportunities = (config: WireConfig) => config.variables?.ownerId !== undefined;
+const mockUpdateRecord = updateRecord as unknown as jest.Mock;
+
+const v = <T>(value: T) => ({ value });
+const PLAN_ID = 'a03000000000001AAA';
+const OWNER = '005000000000009AAA';
+const ACCOUNT_A = '001000000000001AAA';
+const ACCOUNT_B = '001000000000002AAA';
+const TODAY = '2026-11-23';
+const connection = (nodes: unknown[]) => ({ edges: nodes.map((node) => ({ node })) });
+
+function planData(overrides: Record<string, unknown> = {}, history: unknown[] = []) {
+  return {
+    uiapi: {
+      query: {
+        plan: connection([
+          {
+            Id: PLAN_ID,
+            Name: v('Q4 West'),
+            Plan_Owner__c: v(OWNER),
+            Plan_Owner__r: { Name: v('Riley Rep') },
+            Manager__c: v('005000000000000AAA'),
+            Period_Start__c: v('2026-10-01'),
+            Period_End__c: v('2026-12-31'),
+            Target_Amount__c: v(200000),
+            Status__c: v('Active'),
+            Last_Reviewed__c: v(null),
+            Review_Notes__c: v(null),
+            ...overrides
+          }
+        ]),
+        accounts: connection([
+          {
+            Id: 'a04000000000001AAA',
+            Account__c: v(ACCOUNT_A),
+            Account__r: { Name: v('Acme') },
+            Planned_Amount__c: v(100000)
+          }
+        ]),
+        history: connection(history)
+      }
+    }
+  };
+}
+
+function opportunity(
+  id: string,
+  amount: number,
+  closeDate: string,
+  isClosed: boolean,
+  isWon: boolean,
+  accountId: string,
+  probability: number
+) {
+  return {
+    Id: id,
+    OwnerId: v(OWNER),
+    AccountId: v(accountId),
+    Amount: v(amount),
+    StageName: v(isWon ? 'Closed Won' : isClosed ? 'Closed Lost' : 'Negotiation'),
+    Probability: v(probability),
+    IsClosed: v(isClosed),
+    IsWon: v(isWon),
+    CloseDate: v(closeDate),
+    CreatedDate: v('2026-08-01T10:00:00.000Z')
+  };
+}
+
+const OPPORTUNITIES = {
+  uiapi: {
+    query: {
+      Opportunity: connection([
+        opportunity('006000000000001AAA', 40000, '2025-11-01', true, true, ACCOUNT_B, 100),
+        opportunity('006000000000002AAA', 50000, '2026-10-15', true, true, ACCOUNT_A, 100),
+        opportunity('006000000000003AAA', 30000, '2026-11-10', true, true, ACCOUNT_B, 100),
+        opportunity('006000000000004AAA', 20000, '2026-11-12', true, false, ACCOUNT_B, 0),
+        opportunity('006000000000005AAA', 60000, '2026-12-15', false, false, ACCOUNT_A, 50)
+      ])
+    }
+  }
+};
+
+// eslint-disable-next-line @lwc/lwc/no-async-operation
+const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+async function mount(): Promise<HTMLElement> {
+  const element = createElement('c-territory-plan-progress', { is: TerritoryPlanProgress });
+  Object.assign(element, { recordId: PLAN_ID, today: TODAY });
+  document.body.appendChild(element);
+  await flush();
+  return element;
+}
+
+async function mountWithData(history: unknown[] = []): Promise<HTMLElement> {
+  const element = await mount();
+  adapter.emit(planData({}, history), isPlan);
+  await flush();
+  adapter.emit(OPPORTUNITIES, isOpportunities);
+  await flush();
+  return element;
+}
+
+const $ = (element: HTMLElement, selector: string) => element.shadowRoot!.querySelector(selector);
+const textOf = (element: HTMLElement, selector: string) =>
+  $(element, selector)?.textContent?.trim();
+
+afterEach(() => {
+  while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+});
+
+describe('c-territory-plan-progress', () => {
+  it('shows a spinner until the plan and the opportunities are loaded', async () => {
+    const element = await mount();
+    expect($(element, '[data-state="loading"]')).not.toBeNull();
+    adapter.emit(planData(), isPlan);
+    await flush();
+    expect($(element, '[data-state="loading"]')).not.toBeNull();
+  });
+
+  it('shows an error panel when the plan cannot be loaded', async () => {
+    const element = await mount();
+    adapter.emitErrors([{ message: 'No access to Territory_Plan__c' }], isPlan);
+    await flush();
+    expect(textOf(element, '[data-state="error"]')).toContain('No access to Territory_Plan__c');
+  });
+
+  it('shows the not-found state when the plan is not visible', async () => {
+    const element = await mount();
+    adapter.emit({ uiapi: { query: { plan: connection([]) } } }, isPlan);
+    await flush();
+    expect(textOf(element, '[data-state="empty"]')).toBe('c.SC_Plan_Not_Found');
+  });
+
+  it('shows closed won, pipeline, gap, run rate, coverage and last year (hand-computed)', async () => {
+    const element = await mountWithData();
+    expect(textOf(element, '.closed-won')).toBe('$80,000');
+    expect(textOf(element, '.target')).toBe('$200,000');
+    expect(textOf(element, '.gap')).toBe('$120,000');
+    // 38 days left after 2026-11-23 → 120,000 ÷ (38 ÷ 7) = 22,105.
+    expect(textOf(element, '.run-rate')).toContain('$22,105');
+    expect(textOf(element, '.open-pipeline')).toBe('$60,000');
+    expect(textOf(element, '.weighted')).toBe('$30,000');
+    // 60,000 ÷ 120,000 = 0.5×; required 1 ÷ (80,000 ÷ 100,000) = 1.25×.
+    expect(textOf(element, '.coverage')).toBe('0.5×');
+    expect($(element, '.coverage-flag')?.textContent).toBe('c.SC_Plan_Coverage_Below');
+    expect(textOf(element, '.last-year')).toBe('$40,000');
+    expect($(element, '.plan-progress')?.getAttribute('aria-valuenow')).toBe('40');
+  });
+
+  it('shows progress per key account', async () => {
+    const element = await mountWithData();
+    const row = $(element, '[data-account-id="a04000000000001AAA"]')!;
+    expect(row.querySelector('.account-won')?.textContent).toBe('$50,000');
+    expect(row.querySelector('.account-open')?.textContent).toBe('$60,000');
+    expect(row.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow')).toBe('50');
+  });
+
+  it('draws an accessible cumulative chart with a data table', async () => {
+    const element = await mountWithData();
+    const svg = $(element, 'svg.cumulative-chart')!;
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.getAttribute('aria-label')).toBe('c.SC_Plan_Chart_Summary');
+    expect(element.shadowRoot!.querySelectorAll('.chart-table tbody tr').length).toBeGreaterThan(5);
+  });
+
+  it('accumulates closed won week by week up to today', () => {
+    const plan = {
+      id: PLAN_ID,
+      ownerId: OWNER,
+      managerId: null,
+      startDay: 20727, // 2026-10-01
+      endDay: 20818, // 2026-12-31
+      target: 91000,
+      status: 'Active'
+    };
+    const facts = [
+      { closeDay: 20741, amount: 50000 }, // 2026-10-15
+      { closeDay: 20767, amount: 30000 } // 2026-11-10
+    ].map((fact, index) => ({
+      id: String(index),
+      ownerId: OWNER,
+      accountId: null,
+      stage: 'Closed Won',
+      probability: 100,
+      isClosed: true,
+      isWon: true,
+      createdDay: 20600,
+      pushCount: 0,
+      lastStageChangeDay: null,
+      lastActivityDay: null,
+      ...fact
+    }));
+    const series = cumulativeSeries(plan, facts, TODAY);
+    expect(series[0]).toMatchObject({ date: '2026-10-01', cumulativeWon: 0, targetPace: 0 });
+    expect(series[series.length - 1]).toMatchObject({ date: TODAY, cumulativeWon: 80000 });
+    // 92-day period, 54 days elapsed on 2026-11-23: 91,000 × 54 ÷ 92.
+    expect(series[series.length - 1].targetPace).toBeCloseTo((91000 * 54) / 92, 6);
+    expect(requiredWeeklyRunRate(-5, { start: '2026-10-01', end: '2026-12-31' }, TODAY)).toEqual({
+      ok: false,
+      reason: 'target-met'
+    });
+  });
+
+  it('shows the adjustment history, old → new', async () => {
+    const element = await mountWithData([
+      {
+        Id: '017000000000001AAA',
+        Field: v('Target_Amount__c'),
+        OldValue: v(180000),
+        NewValue: v(200000),
+        CreatedDate: v('2026-11-02T09:00:00.000Z'),
+        CreatedBy: { Name: v('Maria Manager') }
+      }
+    ]);
+    expect(textOf(element, '.history-change')).toBe('$180,000 → $200,000');
+    expect(textOf(element, '.history-table tbody tr')).toContain('Maria Manager');
+  });
+
+  it('records a review with notes and an adjusted target', async () => {
+    const element = await mountWithData();
+    ($(element, 'lightning-button.review-button') as HTMLElement).click();
+    await flush();
+    $(element, 'lightning-textarea.notes-input')!.dispatchEvent(
+      new CustomEvent('change', { detail: { value: 'Pipeline thin in December.' } })
+    );
+    $(element, 'lightning-input.target-input')!.dispatchEvent(
+      new CustomEvent('change', { detail: { value: '180000' } })
+    );
+    ($(element, 'lightning-button.save-review') as HTMLElement).click();
+    await flush();
+    expect(mockUpdateRecord).toHaveBeenCalledWith({
+      fields: {
+        Id: PLAN_ID,
+        Last_Reviewed__c: TODAY,
+        Review_Notes__c: 'Pipeline thin in December.',
+        Target_Amount__c: 180000
+      }
+    });
+  });
+
+  it('rejects a target that is not above zero with the validation rule’s message', async () => {
+    const element = await mountWithData();
+    ($(element, 'lightning-button.review-button') as HTMLElement).click();
+    await flush();
+    $(element, 'lightning-input.target-input')!.dispatchEvent(
+      new CustomEvent('change', { detail: { value: '0' } })
+    );
+    ($(element, 'lightning-button.save-review') as HTMLElement).click();
+    await flush();
+    expect(mockUpdateRecord).not.toHaveBeenCalled();
+    expect(textOf(element, '.review-error')).toBe('c.SC_VR_Territory_Plan_Target_Amount_Positive');
+  });
+
+  it('shows the server error inline when the review cannot be saved', async () => {
+    mockUpdateRecord.mockRejectedValueOnce({ body: { message: 'Record locked' } });
+    const element = await mountWithData();
+    ($(element, 'lightning-button.review-button') as HTMLElement).click();
+    await flush();
+    ($(element, 'lightning-button.save-review') as HTMLElement).click();
+    await flush();
+    await flush();
+    expect(textOf(element, '.review-error')).toBe('Record locked');
+  });
+
+  it('is accessible', async () => {
+    const element = await mountWithData();
+    await expect(element).toBeAccessible();
+  });
+});

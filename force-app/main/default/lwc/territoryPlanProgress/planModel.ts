@@ -1,0 +1,205 @@
+/**
+ * Pure figures of one territory plan: KPIs of the plan owner over the plan period through
+ * c/coachingMetrics (the plan's own target, whatever its status), run rate to close the gap,
+ * key-account progress, the cumulative closed-won series for the chart, and the history rows.
+ */
+import {
+  type Kpis,
+  type OpportunityFact,
+  type Ratio,
+  type TerritoryPlanFact,
+  ACTIVE_PLAN_STATUS,
+  computeRepKpis,
+  divide,
+  indexByOwner,
+  notComputable
+} from 'c/coachingMetrics';
+import { type Connection, type FieldValue, type TerritoryPlanNode } from 'c/opportunityData';
+import {
+  type IsoDate,
+  type Period,
+  daysRemaining,
+  fromEpochDay,
+  samePeriodLastYear,
+  toDayRange,
+  toEpochDay
+} from 'c/periods';
+
+export interface PlanNode extends TerritoryPlanNode {
+  Last_Reviewed__c?: FieldValue<string>;
+  Review_Notes__c?: FieldValue<string>;
+  Plan_Owner__r?: { Name?: FieldValue<string> } | null;
+}
+
+export interface PlanAccountNode {
+  Id: string;
+  Account__c?: FieldValue<string>;
+  Account__r?: { Name?: FieldValue<string> } | null;
+  Planned_Amount__c?: FieldValue<number>;
+}
+
+export interface PlanHistoryNode {
+  Id: string;
+  Field?: FieldValue<string>;
+  OldValue?: FieldValue<unknown>;
+  NewValue?: FieldValue<unknown>;
+  CreatedDate?: FieldValue<string>;
+  CreatedBy?: { Name?: FieldValue<string> } | null;
+}
+
+export interface PlanData {
+  uiapi?: {
+    query?: {
+      plan?: Connection<PlanNode> | null;
+      accounts?: Connection<PlanAccountNode> | null;
+      history?: Connection<PlanHistoryNode> | null;
+    } | null;
+  } | null;
+}
+
+/** The close-date range the plan needs: the same period a year earlier through the period end. */
+export function opportunityRange(period: Period): Period {
+  return { start: samePeriodLastYear(period).start, end: period.end };
+}
+
+/** The owner's KPIs over the plan period against the plan's own target. */
+export function planKpis(
+  plan: TerritoryPlanFact,
+  facts: readonly OpportunityFact[],
+  today: IsoDate
+): Kpis {
+  const period: Period = { start: fromEpochDay(plan.startDay), end: fromEpochDay(plan.endDay) };
+  const own = facts.filter((fact) => fact.ownerId === plan.ownerId);
+  const [kpis] = computeRepKpis(indexByOwner(own, [plan.ownerId]), {
+    period,
+    today,
+    // The plan page measures against this plan's target even while it is a draft.
+    plans: [{ ...plan, status: ACTIVE_PLAN_STATUS }]
+  });
+  return kpis;
+}
+
+/** Amount still to win per remaining week of the period; not computable once it is over. */
+export function requiredWeeklyRunRate(gap: number | null, period: Period, today: IsoDate): Ratio {
+  if (gap === null) return notComputable('no-target');
+  if (gap <= 0) return notComputable('target-met');
+  const weeks = daysRemaining(period, today) / 7;
+  return divide(gap, weeks, 'no-data');
+}
+
+export interface AccountProgress {
+  id: string;
+  accountId: string | null;
+  name: string;
+  planned: number | null;
+  won: number;
+  open: number;
+  /** won ÷ planned, 0–1 (not clamped above 1). */
+  progress: Ratio;
+}
+
+export function accountProgress(
+  accounts: readonly PlanAccountNode[],
+  facts: readonly OpportunityFact[],
+  plan: TerritoryPlanFact
+): AccountProgress[] {
+  return accounts.map((account) => {
+    const accountId = account.Account__c?.value ?? null;
+    let won = 0;
+    let open = 0;
+    for (const fact of facts) {
+      if (fact.ownerId !== plan.ownerId || accountId === null || fact.accountId !== accountId)
+        continue;
+      if (fact.closeDay < plan.startDay || fact.closeDay > plan.endDay) continue;
+      if (fact.isWon) won += fact.amount ?? 0;
+      else if (!fact.isClosed) open += fact.amount ?? 0;
+    }
+    const planned =
+      typeof account.Planned_Amount__c?.value === 'number' ? account.Planned_Amount__c.value : null;
+    return {
+      id: account.Id,
+      accountId,
+      name: account.Account__r?.Name?.value ?? accountId ?? account.Id,
+      planned,
+      won,
+      open,
+      progress: planned === null ? notComputable('no-target') : divide(won, planned, 'no-target')
+    };
+  });
+}
+
+export interface CumulativePoint {
+  /** Last day of the week (or the period end / today). */
+  date: IsoDate;
+  day: number;
+  cumulativeWon: number;
+  /** The target pro rata to this day: the straight line from 0 to the target. */
+  targetPace: number;
+}
+
+/** Closed won accumulated week by week from the period start up to today (or the period end). */
+export function cumulativeSeries(
+  plan: TerritoryPlanFact,
+  facts: readonly OpportunityFact[],
+  today: IsoDate
+): CumulativePoint[] {
+  const { startDay, endDay } = toDayRange({
+    start: fromEpochDay(plan.startDay),
+    end: fromEpochDay(plan.endDay)
+  });
+  const lastDay = Math.min(endDay, Math.max(startDay, toEpochDay(today)));
+  const won = facts
+    .filter(
+      (f) =>
+        f.ownerId === plan.ownerId && f.isWon && f.closeDay >= startDay && f.closeDay <= lastDay
+    )
+    .sort((a, b) => a.closeDay - b.closeDay);
+  const length = endDay - startDay + 1;
+  const target = plan.target ?? 0;
+  const points: CumulativePoint[] = [];
+  let index = 0;
+  let total = 0;
+  for (let day = startDay - 1; ; day = Math.min(day + 7, lastDay)) {
+    while (index < won.length && won[index].closeDay <= day) total += won[index++].amount ?? 0;
+    points.push({
+      date: fromEpochDay(Math.max(day, startDay)),
+      day: day - startDay + 1,
+      cumulativeWon: total,
+      targetPace: (target * (day - startDay + 1)) / length
+    });
+    if (day >= lastDay) break;
+  }
+  return points;
+}
+
+export interface HistoryRow {
+  id: string;
+  date: IsoDate;
+  who: string;
+  field: string;
+  oldValue: string;
+  newValue: string;
+}
+
+function display(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  return String(value);
+}
+
+export function historyRows(nodes: readonly PlanHistoryNode[]): HistoryRow[] {
+  return nodes.map((node) => ({
+    id: node.Id,
+    date: (node.CreatedDate?.value ?? '').slice(0, 10),
+    who: node.CreatedBy?.Name?.value ?? '—',
+    field: node.Field?.value ?? '',
+    oldValue: display(node.OldValue?.value),
+    newValue: display(node.NewValue?.value)
+  }));
+}
+
+/** Target typed in the review form: a number greater than zero, or null (the rule's message). */
+export function parseTarget(value: unknown): number | null {
+  if (value === '' || value === null || value === undefined) return null;
+  const parsed = Number(value);
+  return Number.isFinite(parsed) && parsed > 0 ? parsed : null;
+}

@@ -1,0 +1,548 @@
+import { LightningElement, api, wire } from 'lwc';
+import { gql, graphql, type GraphQLResult } from 'lightning/graphql';
+import { updateRecord } from 'lightning/uiRecordApi';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import USER_ID from '@salesforce/user/Id';
+import { type Kpis, type TerritoryPlanFact } from 'c/coachingMetrics';
+import { fill, formatCurrency, formatMultiple, formatPercent, todayIso } from 'c/coachingFormat';
+import { errorSummary } from 'c/ldsErrors';
+import {
+  type OpportunityQueryData,
+  OWNER_OPPORTUNITIES_IN_RANGE,
+  nodesOf,
+  opportunityFactsFromConnection,
+  planFactFromNode
+} from 'c/opportunityData';
+import { type IsoDate, type Period, fromEpochDay, isIsoDate } from 'c/periods';
+import {
+  type CumulativePoint,
+  type PlanData,
+  type PlanNode,
+  accountProgress,
+  cumulativeSeries,
+  historyRows,
+  opportunityRange,
+  parseTarget,
+  planKpis,
+  requiredWeeklyRunRate
+} from './planModel';
+
+import TITLE from '@salesforce/label/c.SC_Plan_Title';
+import LOAD_FAILED from '@salesforce/label/c.SC_Plan_Load_Failed';
+import NOT_FOUND from '@salesforce/label/c.SC_Plan_Not_Found';
+import TARGET from '@salesforce/label/c.SC_Plan_Target';
+import CLOSED_WON from '@salesforce/label/c.SC_Plan_Closed_Won';
+import PERCENT_TO_PLAN from '@salesforce/label/c.SC_Plan_Percent_To_Plan';
+import OPEN_PIPELINE from '@salesforce/label/c.SC_Plan_Open_Pipeline';
+import WEIGHTED_PIPELINE from '@salesforce/label/c.SC_Plan_Weighted_Pipeline';
+import GAP from '@salesforce/label/c.SC_Plan_Gap';
+import TARGET_MET from '@salesforce/label/c.SC_Plan_Target_Met';
+import RUN_RATE from '@salesforce/label/c.SC_Plan_Run_Rate';
+import PERIOD_OVER from '@salesforce/label/c.SC_Plan_Period_Over';
+import COVERAGE from '@salesforce/label/c.SC_Plan_Coverage';
+import COVERAGE_DETAIL from '@salesforce/label/c.SC_Plan_Coverage_Detail';
+import COVERAGE_BELOW from '@salesforce/label/c.SC_Plan_Coverage_Below';
+import COVERAGE_OK from '@salesforce/label/c.SC_Plan_Coverage_Ok';
+import REQUIRED_UNKNOWN from '@salesforce/label/c.SC_Plan_Required_Unknown';
+import LAST_YEAR from '@salesforce/label/c.SC_Plan_Last_Year';
+import GROWTH from '@salesforce/label/c.SC_Plan_Growth';
+import PROGRESS_LABEL from '@salesforce/label/c.SC_Plan_Progress_Label';
+import KEY_ACCOUNTS from '@salesforce/label/c.SC_Plan_Key_Accounts';
+import NO_ACCOUNTS from '@salesforce/label/c.SC_Plan_No_Accounts';
+import ACCOUNT from '@salesforce/label/c.SC_Plan_Account';
+import PLANNED from '@salesforce/label/c.SC_Plan_Planned';
+import WON from '@salesforce/label/c.SC_Plan_Won';
+import OPEN from '@salesforce/label/c.SC_Plan_Open';
+import ACCOUNT_PROGRESS from '@salesforce/label/c.SC_Plan_Account_Progress';
+import CHART_TITLE from '@salesforce/label/c.SC_Plan_Chart_Title';
+import CHART_SUMMARY from '@salesforce/label/c.SC_Plan_Chart_Summary';
+import CHART_TABLE from '@salesforce/label/c.SC_Plan_Chart_Table';
+import WEEK_ENDING from '@salesforce/label/c.SC_Plan_Week_Ending';
+import CUMULATIVE_WON from '@salesforce/label/c.SC_Plan_Cumulative_Won';
+import TARGET_PACE from '@salesforce/label/c.SC_Plan_Target_Pace';
+import SHOW_DATA from '@salesforce/label/c.SC_Plan_Show_Data';
+import REVIEW from '@salesforce/label/c.SC_Plan_Review';
+import REVIEW_TITLE from '@salesforce/label/c.SC_Plan_Review_Title';
+import REVIEW_NOTES from '@salesforce/label/c.SC_Plan_Review_Notes';
+import NEW_TARGET from '@salesforce/label/c.SC_Plan_New_Target';
+import REVIEWED from '@salesforce/label/c.SC_Plan_Reviewed';
+import LAST_REVIEWED from '@salesforce/label/c.SC_Plan_Last_Reviewed';
+import NEVER_REVIEWED from '@salesforce/label/c.SC_Plan_Never_Reviewed';
+import HISTORY from '@salesforce/label/c.SC_Plan_History';
+import NO_HISTORY from '@salesforce/label/c.SC_Plan_No_History';
+import HISTORY_DATE from '@salesforce/label/c.SC_Plan_History_Date';
+import HISTORY_WHO from '@salesforce/label/c.SC_Plan_History_Who';
+import HISTORY_FIELD from '@salesforce/label/c.SC_Plan_History_Field';
+import HISTORY_CHANGE from '@salesforce/label/c.SC_Plan_History_Change';
+import FIELD_TARGET from '@salesforce/label/c.SC_Plan_Field_Target';
+import FIELD_STATUS from '@salesforce/label/c.SC_Plan_Field_Status';
+import LOADING from '@salesforce/label/c.SC_Loading';
+import SAVE from '@salesforce/label/c.SC_Save';
+import CANCEL from '@salesforce/label/c.SC_Cancel';
+import SAVED_TITLE from '@salesforce/label/c.SC_Saved_Title';
+import ERROR_GENERIC from '@salesforce/label/c.SC_Error_Generic';
+import TARGET_POSITIVE from '@salesforce/label/c.SC_VR_Territory_Plan_Target_Amount_Positive';
+
+const PLAN_PROGRESS = gql`
+  query territoryPlanProgress($recordId: ID) {
+    uiapi {
+      query {
+        plan: Territory_Plan__c(first: 1, where: { Id: { eq: $recordId } }) {
+          edges {
+            node {
+              Id
+              Name {
+                value
+              }
+              Plan_Owner__c {
+                value
+              }
+              Plan_Owner__r {
+                Name {
+                  value
+                }
+              }
+              Manager__c {
+                value
+              }
+              Period_Start__c {
+                value
+              }
+              Period_End__c {
+                value
+              }
+              Target_Amount__c {
+                value
+              }
+              Status__c {
+                value
+              }
+              Last_Reviewed__c {
+                value
+              }
+              Review_Notes__c {
+                value
+              }
+            }
+          }
+        }
+        accounts: Territory_Plan_Account__c(
+          first: 200
+          where: { Territory_Plan__c: { eq: $recordId } }
+          orderBy: { Planned_Amount__c: { order: DESC } }
+        ) {
+          edges {
+            node {
+              Id
+              Account__c {
+                value
+              }
+              Account__r {
+                Name {
+                  value
+                }
+              }
+              Planned_Amount__c {
+                value
+              }
+            }
+          }
+        }
+        history: Territory_Plan__History(
+          first: 200
+          where: { ParentId: { eq: $recordId } }
+          orderBy: { CreatedDate: { order: DESC } }
+        ) {
+          edges {
+            node {
+              Id
+              Field {
+                value
+              }
+              OldValue {
+                value
+              }
+              NewValue {
+                value
+              }
+              CreatedDate {
+                value
+              }
+              CreatedBy {
+                Name {
+                  value
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+const CHART = { width: 640, height: 220, left: 8, right: 8, top: 12, bottom: 12 };
+
+const FIELD_LABELS: Record<string, string> = {
+  Target_Amount__c: FIELD_TARGET,
+  Status__c: FIELD_STATUS
+};
+
+function ratioText(ratio: { ok: boolean; value?: number }, format: (value: number) => string) {
+  return ratio.ok && typeof ratio.value === 'number' ? format(ratio.value) : '—';
+}
+
+export default class TerritoryPlanProgress extends LightningElement {
+  @api recordId: string | undefined;
+  @api objectApiName: string | undefined;
+  /** The day the plan is measured on (ISO); defaults to the browser's today. */
+  @api today: IsoDate | undefined;
+
+  labels = {
+    TITLE,
+    LOADING,
+    NOT_FOUND,
+    TARGET,
+    CLOSED_WON,
+    OPEN_PIPELINE,
+    WEIGHTED_PIPELINE,
+    GAP,
+    RUN_RATE,
+    COVERAGE,
+    LAST_YEAR,
+    KEY_ACCOUNTS,
+    NO_ACCOUNTS,
+    ACCOUNT,
+    PLANNED,
+    WON,
+    OPEN,
+    CHART_TITLE,
+    CHART_TABLE,
+    WEEK_ENDING,
+    CUMULATIVE_WON,
+    TARGET_PACE,
+    SHOW_DATA,
+    REVIEW,
+    REVIEW_TITLE,
+    REVIEW_NOTES,
+    NEW_TARGET,
+    SAVE,
+    CANCEL,
+    HISTORY,
+    NO_HISTORY,
+    HISTORY_DATE,
+    HISTORY_WHO,
+    HISTORY_FIELD,
+    HISTORY_CHANGE,
+    PROGRESS_LABEL,
+    TARGET_POSITIVE
+  };
+
+  planData: PlanData | undefined;
+  planErrors: unknown;
+  planResult: GraphQLResult<PlanData> | undefined;
+  opportunities: OpportunityQueryData | undefined;
+  opportunityErrors: unknown;
+  opportunityResult: GraphQLResult<OpportunityQueryData> | undefined;
+
+  reviewing = false;
+  draftNotes = '';
+  draftTarget = '';
+  reviewError: string | null = null;
+  saving = false;
+
+  get todayValue(): IsoDate {
+    return isIsoDate(this.today) ? this.today : todayIso();
+  }
+
+  get planVariables(): Record<string, unknown> | undefined {
+    return this.recordId ? { recordId: this.recordId } : undefined;
+  }
+
+  @wire(graphql, { query: PLAN_PROGRESS, variables: '$planVariables' })
+  wiredPlan(result: GraphQLResult<PlanData>): void {
+    this.planResult = result;
+    if (result.errors && result.errors.length > 0) this.planErrors = result.errors;
+    else if (result.data) {
+      this.planData = result.data;
+      this.planErrors = undefined;
+    }
+  }
+
+  get opportunityVariables(): Record<string, unknown> | undefined {
+    const plan = this.plan;
+    if (!plan) return undefined;
+    const range = opportunityRange(this.period!);
+    return { ownerId: plan.ownerId, start: range.start, end: range.end, first: 2000 };
+  }
+
+  @wire(graphql, { query: OWNER_OPPORTUNITIES_IN_RANGE, variables: '$opportunityVariables' })
+  wiredOpportunities(result: GraphQLResult<OpportunityQueryData>): void {
+    this.opportunityResult = result;
+    if (result.errors && result.errors.length > 0) this.opportunityErrors = result.errors;
+    else if (result.data) {
+      this.opportunities = result.data;
+      this.opportunityErrors = undefined;
+    }
+  }
+
+  // ---- state ----------------------------------------------------------------------------------
+
+  get planNode(): PlanNode | null {
+    return nodesOf(this.planData?.uiapi?.query?.plan)[0] ?? null;
+  }
+
+  get plan(): TerritoryPlanFact | null {
+    return planFactFromNode(this.planNode);
+  }
+
+  get period(): Period | null {
+    const plan = this.plan;
+    return plan ? { start: fromEpochDay(plan.startDay), end: fromEpochDay(plan.endDay) } : null;
+  }
+
+  get hasError(): boolean {
+    return this.planErrors !== undefined || this.opportunityErrors !== undefined;
+  }
+
+  get errorMessage(): string {
+    return `${LOAD_FAILED} ${errorSummary(this.planErrors ?? this.opportunityErrors, ERROR_GENERIC)}`;
+  }
+
+  get isLoading(): boolean {
+    if (this.hasError) return false;
+    if (!this.planData) return true;
+    return this.plan !== null && !this.opportunities;
+  }
+
+  get isNotFound(): boolean {
+    return !this.isLoading && !this.hasError && this.plan === null;
+  }
+
+  get isReady(): boolean {
+    return !this.isLoading && !this.hasError && this.plan !== null;
+  }
+
+  get facts() {
+    return opportunityFactsFromConnection(this.opportunities?.uiapi?.query?.Opportunity);
+  }
+
+  get kpis(): Kpis | null {
+    const plan = this.plan;
+    return plan ? planKpis(plan, this.facts, this.todayValue) : null;
+  }
+
+  // ---- figures --------------------------------------------------------------------------------
+
+  get figures() {
+    const kpis = this.kpis;
+    const plan = this.plan;
+    const period = this.period;
+    if (!kpis || !plan || !period) return null;
+    const runRate = requiredWeeklyRunRate(kpis.gapToTarget, period, this.todayValue);
+    const gap = kpis.gapToTarget;
+    const coverageBelow =
+      kpis.pipelineCoverage.ok &&
+      kpis.requiredCoverage.ok &&
+      kpis.pipelineCoverage.value < kpis.requiredCoverage.value;
+    let runRateText = ratioText(runRate, formatCurrency);
+    if (!runRate.ok && runRate.reason === 'target-met') runRateText = TARGET_MET;
+    else if (!runRate.ok && gap !== null && gap > 0) runRateText = PERIOD_OVER;
+    return {
+      target: formatCurrency(plan.target),
+      closedWon: formatCurrency(kpis.closedWon),
+      percentToPlan: fill(PERCENT_TO_PLAN, ratioText(kpis.percentToPlan, formatPercent)),
+      percent: kpis.percentToPlan.ok
+        ? Math.min(100, Math.round(kpis.percentToPlan.value * 100))
+        : 0,
+      percentText: ratioText(kpis.percentToPlan, formatPercent),
+      openPipeline: formatCurrency(kpis.openPipeline),
+      weightedPipeline: formatCurrency(kpis.weightedPipeline),
+      gap: gap !== null && gap <= 0 ? TARGET_MET : formatCurrency(gap),
+      runRate: runRateText,
+      coverage: ratioText(kpis.pipelineCoverage, formatMultiple),
+      requiredCoverage: kpis.requiredCoverage.ok
+        ? fill(COVERAGE_DETAIL, formatMultiple(kpis.requiredCoverage.value))
+        : REQUIRED_UNKNOWN,
+      coverageFlag:
+        kpis.requiredCoverage.ok && kpis.pipelineCoverage.ok
+          ? coverageBelow
+            ? COVERAGE_BELOW
+            : COVERAGE_OK
+          : null,
+      coverageClass: coverageBelow
+        ? 'slds-text-color_error coverage-flag'
+        : 'slds-text-color_success coverage-flag',
+      lastYear: formatCurrency(kpis.closedWonLastYear),
+      growth: kpis.growth.ok ? fill(GROWTH, formatPercent(kpis.growth.value)) : null
+    };
+  }
+
+  get barStyle(): string {
+    return `width: ${this.figures?.percent ?? 0}%`;
+  }
+
+  get lastReviewedText(): string {
+    const reviewed = this.planNode?.Last_Reviewed__c?.value;
+    return reviewed ? fill(LAST_REVIEWED, reviewed) : NEVER_REVIEWED;
+  }
+
+  get reviewNotes(): string | null {
+    return this.planNode?.Review_Notes__c?.value ?? null;
+  }
+
+  get accounts() {
+    const plan = this.plan;
+    if (!plan) return [];
+    return accountProgress(nodesOf(this.planData?.uiapi?.query?.accounts), this.facts, plan).map(
+      (account) => {
+        const percent = account.progress.ok ? Math.round(account.progress.value * 100) : 0;
+        return {
+          id: account.id,
+          name: account.name,
+          planned: formatCurrency(account.planned),
+          won: formatCurrency(account.won),
+          open: formatCurrency(account.open),
+          percent: Math.min(100, percent),
+          percentText: account.progress.ok ? formatPercent(account.progress.value) : '—',
+          barStyle: `width: ${Math.min(100, percent)}%`,
+          progressLabel: fill(ACCOUNT_PROGRESS, account.name)
+        };
+      }
+    );
+  }
+
+  get hasAccounts(): boolean {
+    return this.accounts.length > 0;
+  }
+
+  get history() {
+    return historyRows(nodesOf(this.planData?.uiapi?.query?.history)).map((row) => {
+      const isAmount = row.field === 'Target_Amount__c';
+      const show = (value: string) =>
+        isAmount && value !== '—' && Number.isFinite(Number(value))
+          ? formatCurrency(Number(value))
+          : value;
+      return {
+        ...row,
+        fieldLabel: FIELD_LABELS[row.field] ?? row.field,
+        change: `${show(row.oldValue)} → ${show(row.newValue)}`
+      };
+    });
+  }
+
+  get hasHistory(): boolean {
+    return this.history.length > 0;
+  }
+
+  // ---- chart ----------------------------------------------------------------------------------
+
+  get series(): CumulativePoint[] {
+    const plan = this.plan;
+    return plan ? cumulativeSeries(plan, this.facts, this.todayValue) : [];
+  }
+
+  get chart() {
+    const plan = this.plan;
+    const series = this.series;
+    if (!plan || series.length === 0) return null;
+    const length = plan.endDay - plan.startDay + 1;
+    const target = plan.target ?? 0;
+    const last = series[series.length - 1];
+    const max = Math.max(target, last.cumulativeWon, 1) * 1.1;
+    const innerWidth = CHART.width - CHART.left - CHART.right;
+    const innerHeight = CHART.height - CHART.top - CHART.bottom;
+    const x = (day: number) => (CHART.left + (innerWidth * day) / length).toFixed(1);
+    const y = (amount: number) =>
+      (CHART.top + innerHeight - (innerHeight * amount) / max).toFixed(1);
+    const won = series.map((point) => `${x(point.day)},${y(point.cumulativeWon)}`).join(' ');
+    return {
+      viewBox: `0 0 ${CHART.width} ${CHART.height}`,
+      wonPoints: won,
+      targetX1: x(0),
+      targetY1: y(0),
+      targetX2: x(length),
+      targetY2: y(target),
+      targetLineY: y(target),
+      left: CHART.left,
+      right: CHART.width - CHART.right,
+      bottom: CHART.top + innerHeight,
+      summary: fill(
+        CHART_SUMMARY,
+        formatCurrency(last.cumulativeWon),
+        last.date,
+        formatCurrency(target),
+        fromEpochDay(plan.endDay),
+        formatCurrency(last.targetPace)
+      ),
+      rows: series.map((point) => ({
+        key: point.date,
+        date: point.date,
+        won: formatCurrency(point.cumulativeWon),
+        pace: formatCurrency(point.targetPace)
+      }))
+    };
+  }
+
+  // ---- review ---------------------------------------------------------------------------------
+
+  /** The plan's manager (or anyone above the owner) may adjust the target; the owner reviews. */
+  get canAdjustTarget(): boolean {
+    const plan = this.plan;
+    return plan !== null && plan.ownerId !== USER_ID;
+  }
+
+  handleReview(): void {
+    this.reviewing = true;
+    this.reviewError = null;
+    this.draftNotes = this.reviewNotes ?? '';
+    this.draftTarget =
+      this.plan?.target !== null && this.plan?.target !== undefined ? String(this.plan.target) : '';
+  }
+
+  handleCancelReview(): void {
+    this.reviewing = false;
+    this.reviewError = null;
+  }
+
+  handleNotesChange(event: CustomEvent<{ value: string }>): void {
+    this.draftNotes = event.detail.value ?? '';
+  }
+
+  handleTargetChange(event: CustomEvent<{ value: string }>): void {
+    this.draftTarget = String(event.detail.value ?? '');
+  }
+
+  async handleSaveReview(): Promise<void> {
+    const plan = this.plan;
+    if (!plan) return;
+    const fields: Record<string, unknown> = {
+      Id: plan.id,
+      Last_Reviewed__c: this.todayValue,
+      Review_Notes__c: this.draftNotes || null
+    };
+    if (this.canAdjustTarget) {
+      const target = parseTarget(this.draftTarget);
+      if (target === null) {
+        this.reviewError = TARGET_POSITIVE;
+        return;
+      }
+      if (target !== plan.target) fields.Target_Amount__c = target;
+    }
+    this.saving = true;
+    this.reviewError = null;
+    try {
+      await updateRecord({ fields });
+      this.reviewing = false;
+      this.dispatchEvent(
+        new ShowToastEvent({ title: SAVED_TITLE, message: REVIEWED, variant: 'success' })
+      );
+      const refresh = this.planResult?.refresh;
+      if (refresh) await refresh();
+    } catch (error) {
+      this.reviewError = errorSummary(error, ERROR_GENERIC);
+    } finally {
+      this.saving = false;
+    }
+  }
+}
