@@ -182,8 +182,9 @@ export interface HistoryRow {
 }
 
 function display(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  return String(value);
+  if (typeof value === 'string') return value === '' ? '—' : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return '—';
 }
 
 export function historyRows(nodes: readonly PlanHistoryNode[]): HistoryRow[] {

@@ -419,10 +419,12 @@ export default class TerritoryPlanProgress extends LightningElement {
   get history() {
     return historyRows(nodesOf(this.planData?.uiapi?.query?.history)).map((row) => {
       const isAmount = row.field === 'Target_Amount__c';
-      const show = (value: string) =>
-        isAmount && value !== '—' && Number.isFinite(Number(value))
-          ? formatCurrency(Number(value))
+      const show = (value: string): string => {
+        const amount = Number(value);
+        return isAmount && value !== '—' && Number.isFinite(amount)
+          ? formatCurrency(amount)
           : value;
+      };
       return {
         ...row,
         fieldLabel: FIELD_LABELS[row.field] ?? row.field,
