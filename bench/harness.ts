@@ -78,6 +78,31 @@ export function measure(
   return { medianMs: median(times), samples, callsPerSample };
 }
 
+/**
+ * Median times of several functions measured in alternation (one batch of each per round),
+ * so load on the machine affects them alike, and the median per-round ratio of each to the
+ * first (the baseline) — steadier than a ratio of medians taken at different moments.
+ */
+export function measureTogether(
+  fns: readonly (() => unknown)[],
+  options: { samples?: number; minSampleMs?: number; warmupMs?: number } = {}
+): { medianMs: number[]; ratioToFirst: number[] } {
+  const samples = options.samples ?? 15;
+  const batches = fns.map((fn) => measure(fn, { ...options, samples: 1 }).callsPerSample);
+  const times: number[][] = fns.map(() => []);
+  for (let s = 0; s < samples; s++) {
+    fns.forEach((fn, f) => {
+      const start = performance.now();
+      for (let i = 0; i < batches[f]; i++) sink(fn());
+      times[f].push((performance.now() - start) / batches[f]);
+    });
+  }
+  return {
+    medianMs: times.map(median),
+    ratioToFirst: times.map((series) => median(series.map((time, s) => time / times[0][s])))
+  };
+}
+
 export function formatMs(ms: number): string {
   if (ms >= 100) return ms.toFixed(0);
   if (ms >= 10) return ms.toFixed(1);

@@ -105,32 +105,57 @@ export interface OpportunityFact {
 }
 
 /**
- * Facts prepared once for repeated KPI computation (e.g. every period the user picks):
- * sorted by close date, so a period is a contiguous slice found by binary search, with a
- * parallel owner index, so the hot loop adds into per-owner accumulators by integer index
- * instead of looking owners up by string, and the positions of open deals for hygiene.
+ * Facts prepared once for repeated KPI computation (e.g. every period the user picks), as
+ * typed-array columns in close-date order: a period is a contiguous slice found by binary
+ * search, and the hot loop reads numbers sequentially and adds into per-owner accumulators by
+ * integer index, instead of chasing objects scattered in memory and looking owners up by
+ * string. Open deals get their own columns for the hygiene counts.
  */
 export interface OpportunityFactSet {
-  /** The facts in close-date order (not the input order). */
+  /** The facts in close-date order (not the input order); column i describes facts[i]. */
   facts: readonly OpportunityFact[];
-  /** closeDay of facts[i], ascending. */
-  closeDays: Int32Array;
   ownerIds: readonly string[];
-  /** ownerIds index of facts[i]. */
+  /** Ascending. */
+  closeDays: Int32Array;
+  /** ownerIds index. */
   ownerIndex: Int32Array;
-  /** Positions in `facts` of the open deals. */
-  openPositions: Int32Array;
+  /** FACT_OPEN, FACT_LOST or FACT_WON. */
+  status: Uint8Array;
+  /** Amount, null as 0. */
+  amounts: Float64Array;
+  /** Amount × Probability / 100 of open deals (ExpectedRevenue); 0 otherwise. */
+  weighted: Float64Array;
+  /** CloseDate − CreatedDate in days. */
+  cycleDays: Int32Array;
+  open: OpenDealColumns;
 }
 
-/** Input positions in closeDay order: a stable counting sort over the day range, O(n + days). */
-function closeDayOrder(facts: readonly OpportunityFact[]): Int32Array {
-  const n = facts.length;
+/** Columns of the open deals, for the hygiene counts. */
+export interface OpenDealColumns {
+  ownerIndex: Int32Array;
+  closeDays: Int32Array;
+  pushCounts: Int32Array;
+  /** LastStageChangeDate, else CreatedDate. */
+  stageDays: Int32Array;
+  /** LastActivityDate; NO_DAY when never (older than any cut-off). */
+  activityDays: Int32Array;
+}
+
+export const FACT_OPEN = 0;
+export const FACT_LOST = 1;
+export const FACT_WON = 2;
+/** Stands for "no date" in day columns: before every real day. */
+export const NO_DAY = -2147483648;
+
+/** Positions in ascending day order: a stable counting sort over the day range, O(n + days). */
+function dayOrder(days: Int32Array): Int32Array {
+  const n = days.length;
   const order = new Int32Array(n);
   if (n === 0) return order;
-  let min = facts[0].closeDay;
+  let min = days[0];
   let max = min;
   for (let i = 1; i < n; i++) {
-    const day = facts[i].closeDay;
+    const day = days[i];
     if (day < min) min = day;
     else if (day > max) max = day;
   }
@@ -138,15 +163,27 @@ function closeDayOrder(facts: readonly OpportunityFact[]): Int32Array {
   if (range > 4 * n + 100_000) {
     // Sparse dates (decades apart): a comparison sort costs less than a huge count array.
     const positions = Array.from({ length: n }, (_, i) => i);
-    positions.sort((a, b) => facts[a].closeDay - facts[b].closeDay || a - b);
+    positions.sort((a, b) => days[a] - days[b] || a - b);
     order.set(positions);
     return order;
   }
   const starts = new Int32Array(range + 1);
-  for (let i = 0; i < n; i++) starts[facts[i].closeDay - min + 1]++;
+  for (let i = 0; i < n; i++) starts[days[i] - min + 1]++;
   for (let d = 1; d <= range; d++) starts[d] += starts[d - 1];
-  for (let i = 0; i < n; i++) order[starts[facts[i].closeDay - min]++] = i;
+  for (let i = 0; i < n; i++) order[starts[days[i] - min]++] = i;
   return order;
+}
+
+function permuteInt32(column: Int32Array, order: Int32Array): Int32Array {
+  const result = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i++) result[i] = column[order[i]];
+  return result;
+}
+
+function permuteFloat64(column: Float64Array, order: Int32Array): Float64Array {
+  const result = new Float64Array(order.length);
+  for (let i = 0; i < order.length; i++) result[i] = column[order[i]];
+  return result;
 }
 
 /**
@@ -161,12 +198,24 @@ export function indexByOwner(
   const lookup = new Map<string, number>();
   ids.forEach((id, index) => lookup.set(id, index));
   const n = facts.length;
+  // One sequential pass over the objects fills columns in input order; sorting then moves
+  // numbers between typed arrays only, never chasing objects in a scattered order.
   const inputOwner = new Int32Array(n);
+  const inputClose = new Int32Array(n);
+  const inputStatus = new Uint8Array(n);
+  const inputAmount = new Float64Array(n);
+  const inputWeighted = new Float64Array(n);
+  const inputCycle = new Int32Array(n);
+  const inputPush = new Int32Array(n);
+  const inputStage = new Int32Array(n);
+  const inputActivity = new Int32Array(n);
   // Consecutive facts often share an owner; remembering the last one skips most lookups.
   let lastOwner: string | null = null;
   let lastIndex = -1;
+  let openCount = 0;
   for (let i = 0; i < n; i++) {
-    const ownerId = facts[i].ownerId;
+    const fact = facts[i];
+    const ownerId = fact.ownerId;
     if (ownerId !== lastOwner) {
       let index = lookup.get(ownerId);
       if (index === undefined) {
@@ -177,24 +226,56 @@ export function indexByOwner(
       lastOwner = ownerId;
       lastIndex = index;
     }
+    const amount = fact.amount ?? 0;
     inputOwner[i] = lastIndex;
+    inputClose[i] = fact.closeDay;
+    inputAmount[i] = amount;
+    inputCycle[i] = fact.closeDay - fact.createdDay;
+    if (fact.isWon) inputStatus[i] = FACT_WON;
+    else if (fact.isClosed) inputStatus[i] = FACT_LOST;
+    else {
+      inputStatus[i] = FACT_OPEN;
+      openCount++;
+      if (fact.probability !== null) inputWeighted[i] = (amount * fact.probability) / 100;
+      inputPush[i] = fact.pushCount;
+      inputStage[i] = fact.lastStageChangeDay ?? fact.createdDay;
+      inputActivity[i] = fact.lastActivityDay ?? NO_DAY;
+    }
   }
-  const order = closeDayOrder(facts);
+  const order = dayOrder(inputClose);
   const sorted = new Array<OpportunityFact>(n);
-  const closeDays = new Int32Array(n);
-  const ownerIndex = new Int32Array(n);
-  let openCount = 0;
+  const status = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const position = order[i];
-    const fact = facts[position];
-    sorted[i] = fact;
-    closeDays[i] = fact.closeDay;
-    ownerIndex[i] = inputOwner[position];
-    if (!fact.isClosed) openCount++;
+    sorted[i] = facts[order[i]];
+    status[i] = inputStatus[order[i]];
   }
-  const openPositions = new Int32Array(openCount);
-  for (let i = 0, k = 0; i < n; i++) if (!sorted[i].isClosed) openPositions[k++] = i;
-  return { facts: sorted, closeDays, ownerIds: ids, ownerIndex, openPositions };
+  const open: OpenDealColumns = {
+    ownerIndex: new Int32Array(openCount),
+    closeDays: new Int32Array(openCount),
+    pushCounts: new Int32Array(openCount),
+    stageDays: new Int32Array(openCount),
+    activityDays: new Int32Array(openCount)
+  };
+  for (let i = 0, k = 0; i < n; i++) {
+    if (inputStatus[i] !== FACT_OPEN) continue;
+    open.ownerIndex[k] = inputOwner[i];
+    open.closeDays[k] = inputClose[i];
+    open.pushCounts[k] = inputPush[i];
+    open.stageDays[k] = inputStage[i];
+    open.activityDays[k] = inputActivity[i];
+    k++;
+  }
+  return {
+    facts: sorted,
+    ownerIds: ids,
+    closeDays: permuteInt32(inputClose, order),
+    ownerIndex: permuteInt32(inputOwner, order),
+    status,
+    amounts: permuteFloat64(inputAmount, order),
+    weighted: permuteFloat64(inputWeighted, order),
+    cycleDays: permuteInt32(inputCycle, order),
+    open
+  };
 }
 
 /** First position whose close day is ≥ day. */
@@ -478,49 +559,45 @@ export function sumByOwner(
   hygiene: HygieneSettings
 ): OwnerSums[] {
   const set = isFactSet(input) ? input : indexByOwner(input);
-  const { facts, ownerIndex, ownerIds } = set;
+  const { ownerIndex, ownerIds } = set;
   const acc = new Float64Array(ownerIds.length * STRIDE);
   const todayDay = toEpochDay(hygiene.today);
   // A deal is stale when today − day > threshold, i.e. day < today − threshold.
   const stageCutoff = todayDay - hygiene.staleStageDays;
   const activityCutoff = todayDay - hygiene.noActivityDays;
-  const { closeDays, openPositions } = set;
+  const { closeDays, status, amounts, weighted, cycleDays, open } = set;
   const ranges = [windows.current, windows.previous, windows.lastYear];
   for (let w = 0; w < 3; w++) {
     const { startDay, endDay } = toDayRange(ranges[w]);
     const offset = w * PERIOD_FIELDS;
-    // The facts are in close-date order: the window is the slice [from, to).
+    // The columns are in close-date order: the window is the slice [from, to).
     const to = lowerBound(closeDays, endDay + 1);
     for (let i = lowerBound(closeDays, startDay); i < to; i++) {
-      const fact = facts[i];
       const at = ownerIndex[i] * STRIDE + offset;
-      const amount = fact.amount ?? 0;
-      if (fact.isClosed) {
-        acc[at + CLOSED_COUNT] += 1;
-        acc[at + CLOSED_AMOUNT] += amount;
-        if (fact.isWon) {
-          acc[at + WON_COUNT] += 1;
-          acc[at + WON_AMOUNT] += amount;
-          acc[at + CYCLE_DAYS] += fact.closeDay - fact.createdDay;
-          acc[at + CYCLE_COUNT] += 1;
-        }
-      } else {
+      const amount = amounts[i];
+      const state = status[i];
+      if (state === FACT_OPEN) {
         acc[at + OPEN_COUNT] += 1;
         acc[at + OPEN_AMOUNT] += amount;
-        const probability = fact.probability;
-        if (probability !== null) acc[at + WEIGHTED] += (amount * probability) / 100;
+        acc[at + WEIGHTED] += weighted[i];
+      } else {
+        acc[at + CLOSED_COUNT] += 1;
+        acc[at + CLOSED_AMOUNT] += amount;
+        if (state === FACT_WON) {
+          acc[at + WON_COUNT] += 1;
+          acc[at + WON_AMOUNT] += amount;
+          acc[at + CYCLE_DAYS] += cycleDays[i];
+          acc[at + CYCLE_COUNT] += 1;
+        }
       }
     }
   }
-  for (let k = 0; k < openPositions.length; k++) {
-    const i = openPositions[k];
-    const fact = facts[i];
-    const h = ownerIndex[i] * STRIDE + HYGIENE_OFFSET;
-    if (fact.closeDay < todayDay) acc[h] += 1;
-    if (fact.pushCount > 0) acc[h + 1] += 1;
-    if ((fact.lastStageChangeDay ?? fact.createdDay) < stageCutoff) acc[h + 2] += 1;
-    const activity = fact.lastActivityDay;
-    if (activity === null || activity < activityCutoff) acc[h + 3] += 1;
+  for (let k = 0; k < open.ownerIndex.length; k++) {
+    const h = open.ownerIndex[k] * STRIDE + HYGIENE_OFFSET;
+    if (open.closeDays[k] < todayDay) acc[h] += 1;
+    if (open.pushCounts[k] > 0) acc[h + 1] += 1;
+    if (open.stageDays[k] < stageCutoff) acc[h + 2] += 1;
+    if (open.activityDays[k] < activityCutoff) acc[h + 3] += 1;
   }
   const result: OwnerSums[] = new Array<OwnerSums>(ownerIds.length);
   for (let o = 0; o < ownerIds.length; o++) {
@@ -830,7 +907,8 @@ export function computeRepKpisFromSums(
       hygiene: owner.hygiene,
       target: targets.get(owner.ownerId) ?? null
     };
-    return { repId: owner.ownerId, input, ...computeKpis(input) };
+    // Extends the fresh KPI object instead of spreading it: this runs once per rep per render.
+    return Object.assign(computeKpis(input), { repId: owner.ownerId, input });
   });
 }
 
@@ -879,7 +957,11 @@ export interface TeamKpis extends Kpis {
 /** A team: the given reps' inputs summed, then KPIs recomputed from the sums. */
 export function computeTeamKpis(managerId: string, reps: readonly RepKpis[]): TeamKpis {
   const input = sumKpiInputs(reps.map((rep) => rep.input));
-  return { managerId, repIds: reps.map((rep) => rep.repId), input, ...computeKpis(input) };
+  return Object.assign(computeKpis(input), {
+    managerId,
+    repIds: reps.map((rep) => rep.repId),
+    input
+  });
 }
 
 /**
@@ -919,7 +1001,7 @@ export interface RollUpKpis extends Kpis {
 /** Manager of managers: the teams' inputs summed, KPIs recomputed. */
 export function rollUp(managerId: string, teams: readonly TeamKpis[]): RollUpKpis {
   const input = sumKpiInputs(teams.map((team) => team.input));
-  return { managerId, teams: [...teams], input, ...computeKpis(input) };
+  return Object.assign(computeKpis(input), { managerId, teams: [...teams], input });
 }
 
 // ---------------------------------------------------------------------------------------------
