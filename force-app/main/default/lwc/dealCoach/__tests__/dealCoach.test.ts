@@ -1,0 +1,196 @@
+import { createElement } from 'lwc';
+import DealCoach from 'c/dealCoach';
+import { graphql } from 'lightning/graphql';
+import { OPPORTUNITY_BY_ID, OWNER_WON_DEALS } from 'c/opportunityData';
+import OPPORTUNITY from './data/opportunity.json';
+import OPPORTUNITY_CLOSED from './data/opportunityClosed.json';
+import OPPORTUNITY_HEALTHY from './data/opportunityHealthy.json';
+import OPPORTUNITY_NONE from './data/opportunityNone.json';
+import OWNER_WON_DEALS_DATA from './data/ownerWonDeals.json';
+
+interface WireConfig {
+  query: unknown;
+  variables?: Record<string, unknown>;
+}
+interface TestAdapter {
+  emit(value: unknown, filter?: (config: WireConfig) => boolean): void;
+  emitErrors(errors: unknown, filter?: (config: WireConfig) => boolean): void;
+  getLastConfig(): WireConfig;
+}
+const graphqlAdapter = graphql as unknown as TestAdapter;
+const RECORD_ID = '006000000000001AAA';
+// gql is stubbed in Jest, so the wires are told apart by their variables (the embedded
+// timeline's graphql wire shares the adapter).
+const isOpportunityQuery = (config: WireConfig): boolean =>
+  config.variables !== undefined && 'recordId' in config.variables;
+const isWonQuery = (config: WireConfig): boolean =>
+  config.variables !== undefined && 'ownerId' in config.variables;
+
+/** The configs of every active graphql wire, without provisioning any. */
+function activeConfigs(): WireConfig[] {
+  const configs: WireConfig[] = [];
+  graphqlAdapter.emit(undefined, (config) => {
+    configs.push(config);
+    return false;
+  });
+  return configs;
+}
+
+async function createCoach(): Promise<HTMLElement> {
+  const element = createElement('c-deal-coach', { is: DealCoach });
+  Object.assign(element, {
+    recordId: RECORD_ID,
+    objectApiName: 'Opportunity',
+    today: '2026-11-23'
+  });
+  document.body.appendChild(element);
+  // Let the wires receive their config before a test provisions them.
+  await flush();
+  return element;
+}
+
+async function flush(): Promise<void> {
+  await Promise.resolve();
+  await Promise.resolve();
+  await Promise.resolve();
+}
+
+function $(element: HTMLElement, selector: string): HTMLElement | null {
+  return element.shadowRoot!.querySelector(selector);
+}
+
+function signalCodes(element: HTMLElement): string[] {
+  return Array.from(element.shadowRoot!.querySelectorAll('li.signal')).map(
+    (item) => (item as HTMLElement).dataset.code ?? ''
+  );
+}
+
+describe('c-deal-coach', () => {
+  afterEach(() => {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+  });
+
+  it('shows a spinner while the deal loads', async () => {
+    const element = await createCoach();
+    await flush();
+    expect(
+      ($(element, 'lightning-spinner') as HTMLElement & { alternativeText: string }).alternativeText
+    ).toBe('c.SC_Loading');
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows the error panel when the deal cannot be read', async () => {
+    const element = await createCoach();
+    graphqlAdapter.emitErrors([{ message: 'Insufficient access' }], isOpportunityQuery);
+    await flush();
+    expect($(element, '.error-panel')!.textContent).toContain('Insufficient access');
+    await expect(element).toBeAccessible();
+  });
+
+  it('says so when the opportunity is not available', async () => {
+    const element = await createCoach();
+    graphqlAdapter.emit(OPPORTUNITY_NONE, isOpportunityQuery);
+    await flush();
+    expect($(element, '.not-found')!.textContent).toBe('c.SC_Deal_Not_Found');
+  });
+
+  it('reads the deal, then the owner won deals of the last year', async () => {
+    await createCoach();
+    await flush();
+    expect(activeConfigs().filter(isOpportunityQuery)).toEqual([
+      { query: OPPORTUNITY_BY_ID, variables: { recordId: RECORD_ID } }
+    ]);
+    expect(activeConfigs().filter(isWonQuery)).toEqual([]);
+    graphqlAdapter.emit(OPPORTUNITY, isOpportunityQuery);
+    await flush();
+    expect(activeConfigs().filter(isWonQuery)).toEqual([
+      { query: OWNER_WON_DEALS, variables: { ownerId: '005000000000011AAA', since: '2025-11-23' } }
+    ]);
+    expect(graphqlAdapter.getLastConfig()).toBeDefined();
+  });
+
+  it('explains each signal, most severe first, with the stage questions', async () => {
+    const element = await createCoach();
+    graphqlAdapter.emit(OPPORTUNITY, isOpportunityQuery);
+    await flush();
+    graphqlAdapter.emit(OWNER_WON_DEALS_DATA, isWonQuery);
+    await flush();
+    // Closed 10 days ago, pushed twice, 83 days in stage, 5× the 50,000 average.
+    expect(signalCodes(element)).toEqual([
+      'stale-in-stage',
+      'past-close-date',
+      'pushed',
+      'amount-above-average'
+    ]);
+    const texts = Array.from(element.shadowRoot!.querySelectorAll('.signal-text')).map(
+      (node) => node.textContent
+    );
+    expect(texts).toEqual([
+      'c.SC_Deal_Signal_Stale_In_Stage',
+      'c.SC_Deal_Signal_Past_Close_Date',
+      'c.SC_Deal_Signal_Pushed',
+      'c.SC_Deal_Signal_Amount_Above_Average'
+    ]);
+    const questions = Array.from(element.shadowRoot!.querySelectorAll('li.question')).map(
+      (node) => node.textContent
+    );
+    expect(questions).toEqual([
+      'c.SC_Deal_Question_Proposal_Fit',
+      'c.SC_Deal_Question_Proposal_Process',
+      'c.SC_Deal_Question_Proposal_Price'
+    ]);
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows a healthy deal without signals', async () => {
+    const element = await createCoach();
+    graphqlAdapter.emit(OPPORTUNITY_HEALTHY, isOpportunityQuery);
+    await flush();
+    expect(signalCodes(element)).toEqual([]);
+    expect($(element, '.healthy')).not.toBeNull();
+  });
+
+  it('has no signals or questions for a closed deal', async () => {
+    const element = await createCoach();
+    graphqlAdapter.emit(OPPORTUNITY_CLOSED, isOpportunityQuery);
+    await flush();
+    expect($(element, '.closed')).not.toBeNull();
+    expect(signalCodes(element)).toEqual([]);
+    expect(element.shadowRoot!.querySelectorAll('li.question')).toHaveLength(0);
+  });
+
+  it('places the deal coaching history', async () => {
+    const element = await createCoach();
+    graphqlAdapter.emit(OPPORTUNITY, isOpportunityQuery);
+    await flush();
+    const timeline = $(element, 'c-coaching-timeline') as HTMLElement & {
+      recordId: string;
+      objectApiName: string;
+    };
+    expect(timeline.recordId).toBe(RECORD_ID);
+    expect(timeline.objectApiName).toBe('Opportunity');
+  });
+
+  it('opens the session form preset as a deal review and closes it once logged', async () => {
+    const element = await createCoach();
+    graphqlAdapter.emit(OPPORTUNITY, isOpportunityQuery);
+    await flush();
+    const button = $(element, 'lightning-button.log-review') as HTMLElement & { label: string };
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect($(element, 'c-coaching-session-form')).toBeNull();
+    button.click();
+    await flush();
+    const form = $(element, 'c-coaching-session-form') as HTMLElement & {
+      sessionType: string;
+      recordId: string;
+    };
+    expect(form.sessionType).toBe('Deal Review');
+    expect(form.recordId).toBe(RECORD_ID);
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    expect(button.label).toBe('c.SC_Deal_Hide_Review');
+
+    form.dispatchEvent(new CustomEvent('sessionlogged', { bubbles: true, composed: true }));
+    await flush();
+    expect($(element, 'c-coaching-session-form')).toBeNull();
+  });
+});
