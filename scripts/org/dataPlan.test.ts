@@ -149,6 +149,27 @@ void describe('buildDataPlan', () => {
     );
   });
 
+  void it('leaves out standard fields the package does not use, but keeps unknown custom fields for the check to catch', () => {
+    const dataset = fixtureDataset();
+    dataset.records.Opportunity[0].LeadSource = 'Web';
+    dataset.records.Opportunity[0].Legacy_Score__c = 7;
+    const dataPlan = build(dataset);
+    const [won] = recordsOf(dataPlan, 'Opportunity');
+    assert.equal('LeadSource' in won, false);
+    assert.deepEqual(
+      dataPlan.omitted.find((entry) => entry.field === 'LeadSource'),
+      {
+        object: 'Opportunity',
+        field: 'LeadSource',
+        reason: 'a standard field the package does not use (not in the object model)'
+      }
+    );
+    assert.equal(won.Legacy_Score__c, 7);
+    assert.deepEqual(checkDataPlan(dataPlan, fixtureSchema()), [
+      'Opportunity.json OpportunityRef1: field Opportunity.Legacy_Score__c does not exist'
+    ]);
+  });
+
   void it('serializes the plan and the data files as sf data tree JSON', () => {
     const files = serializeDataPlan(build());
     assert.deepEqual([...files.keys()].slice(0, 2), ['plan.json', 'Account.json']);

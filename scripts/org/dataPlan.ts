@@ -6,6 +6,7 @@
  *
  * Left out, and reported: fields the org schema says cannot be set on insert (IsClosed, IsWon,
  * PushCount, LastStageChangeDate, LastActivityDate, ExpectedRevenue, audit fields, formulas),
+ * standard fields the package does not use,
  * objects the platform writes itself (field history) or the CLI creates (User), and saved
  * scorecards of managers who are not created — a snapshot belongs to one real team.
  */
@@ -151,10 +152,19 @@ export function buildDataPlan(input: DataPlanInput): DataPlan {
       };
       for (const [name, value] of Object.entries(row)) {
         const definition = objectSchema?.fields.get(name);
-        if (name === 'Id' || (definition && !definition.createable)) {
-          if (name !== 'Id') {
-            omittedFields.set(name, definition?.readOnlyReason ?? 'read-only in the org');
-          }
+        if (name === 'Id') continue;
+        if (definition && !definition.createable) {
+          omittedFields.set(name, definition.readOnlyReason ?? 'read-only in the org');
+          continue;
+        }
+        // The object model lists the standard fields the package uses; a standard field the
+        // sample has beyond those (LeadSource) feeds nothing the package shows. A custom field
+        // unknown to the model is kept, so the schema check reports the drift.
+        if (objectSchema && !definition && !name.endsWith('__c')) {
+          omittedFields.set(
+            name,
+            'a standard field the package does not use (not in the object model)'
+          );
           continue;
         }
         const converted = convertValue(value, { objectApiName, row, name });

@@ -2,9 +2,9 @@
  * The files setup generates before it runs: the role hierarchy as Metadata API source (deployed
  * with `--metadata-dir`, so parents are named by developer name and no role Id is needed), one
  * `sf org create user` definition file per demo user, and the data plan. Builders return
- * file contents; `writeFiles` is the one place that touches the disk.
+ * file contents; `clearGenerated` and `writeFiles` are the only places that touch the disk.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { PlannedRole, PlannedUser, UserPlan } from './users';
 import { DEMO_PROFILE, generatedPaths, userDefinitionFile } from './steps';
@@ -112,4 +112,13 @@ export function writeFiles(files: ReadonlyMap<string, string>): string[] {
     writeFileSync(path, text);
   }
   return [...files.keys()];
+}
+
+/**
+ * Removes what an earlier run generated (a plan for more users, roles since renamed), and only
+ * that: the roles, users and data folders inside the work folder.
+ */
+export function clearGenerated(workDir: string): void {
+  const { rolesDir, usersDir, dataDir } = generatedPaths(workDir);
+  for (const dir of [rolesDir, usersDir, dataDir]) rmSync(dir, { recursive: true, force: true });
 }

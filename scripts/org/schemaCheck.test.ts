@@ -69,23 +69,31 @@ void describe('checkDataPlan', () => {
   });
 
   void it('reports references that do not resolve, resolve later, or point to the wrong object', () => {
+    const planAccount = (n: number, plan: string, account: string): TreeRecord => ({
+      attributes: {
+        type: 'Territory_Plan_Account__c',
+        referenceId: `Territory_Plan_Account__cRef${n}`
+      },
+      Territory_Plan__c: plan,
+      Account__c: account
+    });
     const problems = check(
       planOf(
         ['Opportunity', [opportunity(1, { AccountId: '@AccountRef1' })]],
+        ['Account', [account(1)]],
         [
-          'Account',
+          'Territory_Plan_Account__c',
           [
-            account(1),
-            account(2, { ParentId: '@AccountRef9' }),
-            account(3, { ParentId: '@OpportunityRef1' })
+            planAccount(1, '@Territory_Plan__cRef9', '@AccountRef1'),
+            planAccount(2, '@OpportunityRef1', '@AccountRef1')
           ]
         ]
       )
     );
     assert.deepEqual(problems, [
       'Opportunity.json OpportunityRef1: AccountId → @AccountRef1 does not resolve to a record of an earlier file or the same file',
-      'Account.json AccountRef2: ParentId → @AccountRef9 does not resolve to a record of an earlier file or the same file',
-      'Account.json AccountRef3: ParentId → @OpportunityRef1 is a Opportunity, but the lookup allows Account'
+      'Territory_Plan_Account__c.json Territory_Plan_Account__cRef1: Territory_Plan__c → @Territory_Plan__cRef9 does not resolve to a record of an earlier file or the same file',
+      'Territory_Plan_Account__c.json Territory_Plan_Account__cRef2: Territory_Plan__c → @OpportunityRef1 is a Opportunity, but the lookup allows Territory_Plan__c'
     ]);
   });
 
@@ -141,8 +149,8 @@ void describe('checkDataPlan', () => {
   });
 
   void it('flags an @reference in a field that is not a lookup', () => {
-    assert.deepEqual(check(planOf(['Account', [account(1, { Description: '@AccountRef1' })]])), [
-      'Account.json AccountRef1: Description is not a lookup but holds the reference @AccountRef1'
+    assert.deepEqual(check(planOf(['Account', [account(1, { BillingCity: '@AccountRef1' })]])), [
+      'Account.json AccountRef1: BillingCity is not a lookup but holds the reference @AccountRef1'
     ]);
   });
 });

@@ -5,7 +5,9 @@
  */
 import type { Dataset, DatasetRecord } from '../../../data/dataset';
 import { recordId } from '../../../data/ids';
-import { buildSchema, field, object, OWNER_FIELD, readOnly, type Schema } from '../schema';
+import { join } from 'node:path';
+import { loadObjectModel } from '../../metadata/objectModel';
+import { schemaFromObjectModel, type Schema, type SchemaField, type SchemaObject } from '../schema';
 
 export const ids = {
   vp: recordId('User', 1),
@@ -240,9 +242,45 @@ export function fixtureDataset(): Dataset {
 
 const USER = ['User'];
 
-/** The custom objects as the fixture expects the metadata to define them. */
+function field(
+  name: string,
+  options: { required?: boolean; referenceTo?: readonly string[] } = {}
+): SchemaField {
+  return {
+    name,
+    createable: true,
+    required: options.required ?? false,
+    referenceTo: options.referenceTo ?? []
+  };
+}
+
+function readOnly(name: string, reason: string, referenceTo: readonly string[] = []): SchemaField {
+  return { name, createable: false, required: false, referenceTo, readOnlyReason: reason };
+}
+
+const AUDIT = 'stamped by the platform (audit field)';
+const OWNER_FIELD = field('OwnerId', { referenceTo: USER, required: true });
+
+/** A custom object with the system fields every record has. */
+function object(name: string, fields: readonly SchemaField[]): SchemaObject {
+  const all = [
+    readOnly('Id', 'assigned by the platform'),
+    readOnly('CreatedDate', AUDIT),
+    readOnly('CreatedById', AUDIT, USER),
+    readOnly('LastModifiedDate', AUDIT),
+    ...fields
+  ];
+  return { name, fields: new Map(all.map((entry) => [entry.name, entry])) };
+}
+
+/**
+ * The standard objects as the shared object model defines them (loaded from a folder with no
+ * metadata, so only those), plus the custom objects as the fixture expects the metadata to
+ * define them.
+ */
 export function fixtureSchema(): Schema {
-  return buildSchema([
+  const standard = schemaFromObjectModel(loadObjectModel(join(import.meta.dirname, 'no-metadata')));
+  const custom = [
     object('Territory_Plan__c', [
       field('Name', { required: true }),
       OWNER_FIELD,
@@ -299,7 +337,7 @@ export function fixtureSchema(): Schema {
       field('Period_Start__c'),
       field('Period_End__c'),
       field('Team_Size__c'),
-      readOnly('Percent_To_Plan__c', 'formula field')
+      readOnly('Percent_To_Plan__c', 'formula field, computed by the org')
     ]),
     object('Scorecard_Entry__c', [
       readOnly('Name', 'auto-number'),
@@ -307,5 +345,9 @@ export function fixtureSchema(): Schema {
       field('Rep__c', { referenceTo: USER }),
       field('Closed_Won_Amount__c')
     ])
+  ];
+  return new Map([
+    ...standard,
+    ...custom.map((entry): [string, SchemaObject] => [entry.name, entry])
   ]);
 }
