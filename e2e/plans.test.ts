@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { RunningServer } from '../preview/server';
+import {
+  launchBrowser,
+  openPage,
+  saveScreenshot,
+  settle,
+  startPreview,
+  stopPreview,
+  type Browser
+} from './harness';
+
+let server: RunningServer;
+let browser: Browser;
+
+void describe('territory plan progress', () => {
+  before(async () => {
+    server = await startPreview();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await stopPreview();
+  });
+
+  void it('a manager reviews a plan, adjusts its target and sees the adjustment in the history', async () => {
+    const { page, errors } = await openPage(browser, server, {
+      page: 'territory-plan',
+      persona: 'manager'
+    });
+    await settle(page);
+    const card = page.locator('c-territory-plan-progress');
+    await card.locator('[data-state="data"]').waitFor();
+    assert.ok(await card.locator('svg[role="img"]').count(), 'the cumulative chart is drawn');
+    await saveScreenshot(page, 'territory-plan-manager');
+
+    await card.getByRole('button', { name: 'Review', exact: true }).click();
+    const target = card.locator('lightning-input.target-input input');
+    await target.fill('');
+    await target.fill('0');
+    await target.press('Tab');
+    await card
+      .locator('lightning-textarea.notes-input textarea')
+      .fill('December pipeline is thin; target lowered.');
+    await card.getByRole('button', { name: 'Save' }).click();
+    await card.getByText('Enter a target amount greater than zero.').waitFor();
+
+    await target.fill('');
+    await target.fill('123457');
+    await target.press('Tab');
+    await card.getByRole('button', { name: 'Save' }).click();
+    await card.locator('.history-change', { hasText: '$123,457' }).first().waitFor();
+    assert.match(await card.locator('.history-change').first().innerText(), /→ \$123,457/);
+    assert.match(await card.locator('.last-reviewed').innerText(), /2026-11-23/);
+    assert.match(await card.locator('.target').innerText(), /\$123,457/);
+    await saveScreenshot(page, 'territory-plan-reviewed');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
