@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { XMLValidator } from 'fast-xml-parser';
 import type { TreeRecord } from './dataPlan';
 import { deleteOrg } from './delete';
 import type { Exec, ProcessResult } from './runner';
@@ -150,6 +151,7 @@ void describe('npm run org:setup -- --dry-run', () => {
       join(h.workDir, 'roles/roles/SC_Team_North_America_East.role'),
       'utf8'
     );
+    assert.equal(XMLValidator.validate(role), true);
     assert.match(role, /<name>Team of North America East<\/name>/);
     assert.match(role, /<parentRole>SC_Sales_Manager_North_America_East<\/parentRole>/);
     assert.match(
