@@ -5,7 +5,11 @@ const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
 
 module.exports = {
   ...jestConfig,
-  setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/jest-sa11y-setup.js'],
+  setupFilesAfterEnv: [
+    ...(jestConfig.setupFilesAfterEnv || []),
+    '<rootDir>/jest-sa11y-setup.js',
+    '<rootDir>/jest-fast-check-setup.js'
+  ],
   testPathIgnorePatterns: [
     ...jestConfig.testPathIgnorePatterns,
     '<rootDir>/e2e/',
