@@ -80,7 +80,11 @@ export const PAGES: PageDefinition[] = [
     regions: {
       header: [],
       main: [{ component: 'managerScorecard' }],
-      sidebar: [{ component: 'coachingSessionForm' }, { component: 'coachingTimeline' }]
+      sidebar: [
+        { component: 'coachingSessionForm' },
+        { component: 'developmentGoalEditor' },
+        { component: 'coachingTimeline' }
+      ]
     }
   },
   {

@@ -1,0 +1,539 @@
+import { LightningElement, api, wire } from 'lwc';
+import { graphql, gql, type GraphQLResult } from 'lightning/graphql';
+import {
+  createRecord,
+  updateRecord,
+  type ObjectInfo,
+  type RecordRepresentation
+} from 'lightning/uiRecordApi';
+import { getObjectInfo, getPicklistValuesByRecordType } from 'lightning/uiObjectInfoApi';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import USER_ID from '@salesforce/user/Id';
+import DEVELOPMENT_GOAL_OBJECT from '@salesforce/schema/Development_Goal__c';
+import { fieldErrors, reduceErrors } from 'c/ldsErrors';
+import {
+  TEAM_MEMBERS,
+  nodesOf,
+  type Connection,
+  type FieldValue,
+  type TeamMembersData
+} from 'c/opportunityData';
+import {
+  GOAL_FIELD_BY_API_NAME,
+  emptyGoalValues,
+  toGoalFields,
+  validateGoal,
+  type GoalField,
+  type GoalRule,
+  type GoalValues,
+  type Measure
+} from './goalEditorModel';
+
+import TITLE_NEW from '@salesforce/label/c.SC_Goal_Editor_Title_New';
+import TITLE_EDIT from '@salesforce/label/c.SC_Goal_Editor_Title_Edit';
+import NAME from '@salesforce/label/c.SC_Goal_Editor_Name';
+import NAME_REQUIRED from '@salesforce/label/c.SC_Goal_Editor_Name_Required';
+import REP from '@salesforce/label/c.SC_Goal_Editor_Rep';
+import REP_PLACEHOLDER from '@salesforce/label/c.SC_Goal_Editor_Rep_Placeholder';
+import NO_REPORTS from '@salesforce/label/c.SC_Goal_Editor_No_Reports';
+import REPORTS_FAILED from '@salesforce/label/c.SC_Goal_Editor_Reports_Failed';
+import SKILL_AREA from '@salesforce/label/c.SC_Goal_Editor_Skill_Area';
+import DESCRIPTION from '@salesforce/label/c.SC_Goal_Editor_Description';
+import SUCCESS_MEASURE from '@salesforce/label/c.SC_Goal_Editor_Success_Measure';
+import START_DATE from '@salesforce/label/c.SC_Goal_Editor_Start_Date';
+import TARGET_DATE from '@salesforce/label/c.SC_Goal_Editor_Target_Date';
+import STATUS from '@salesforce/label/c.SC_Goal_Editor_Status';
+import MEASURE from '@salesforce/label/c.SC_Goal_Editor_Measure';
+import MEASURE_MANUAL from '@salesforce/label/c.SC_Goal_Editor_Measure_Manual';
+import MEASURE_KPI from '@salesforce/label/c.SC_Goal_Editor_Measure_Kpi';
+import PROGRESS from '@salesforce/label/c.SC_Goal_Editor_Progress';
+import METRIC from '@salesforce/label/c.SC_Goal_Editor_Metric';
+import METRIC_PLACEHOLDER from '@salesforce/label/c.SC_Goal_Editor_Metric_Placeholder';
+import METRIC_REQUIRED from '@salesforce/label/c.SC_Goal_Editor_Metric_Required';
+import BASELINE_VALUE from '@salesforce/label/c.SC_Goal_Editor_Baseline_Value';
+import TARGET_VALUE from '@salesforce/label/c.SC_Goal_Editor_Target_Value';
+import FIX_ERRORS from '@salesforce/label/c.SC_Goal_Editor_Fix_Errors';
+import SAVE from '@salesforce/label/c.SC_Goal_Editor_Save';
+import SAVING from '@salesforce/label/c.SC_Goal_Editor_Saving';
+import SAVED_TITLE from '@salesforce/label/c.SC_Goal_Editor_Saved_Title';
+import SAVED from '@salesforce/label/c.SC_Goal_Editor_Saved';
+import SAVE_FAILED from '@salesforce/label/c.SC_Goal_Editor_Save_Failed';
+import LOADING from '@salesforce/label/c.SC_Goal_Editor_Loading';
+import ERROR_TITLE from '@salesforce/label/c.SC_Goal_Editor_Error_Title';
+import NOT_FOUND from '@salesforce/label/c.SC_Goal_Editor_Not_Found';
+import VR_REP_REQUIRED from '@salesforce/label/c.SC_VR_Development_Goal_Rep_Required';
+import VR_TARGET_DATE from '@salesforce/label/c.SC_VR_Development_Goal_Target_Date_Not_Before_Start';
+import VR_PROGRESS from '@salesforce/label/c.SC_VR_Development_Goal_Progress_Between_0_And_100';
+import VR_KPI_TARGET from '@salesforce/label/c.SC_VR_Development_Goal_KPI_Goal_Needs_Target';
+
+const RULE_MESSAGES: Readonly<Record<GoalRule, string>> = {
+  Name_Required: NAME_REQUIRED,
+  Rep_Required: VR_REP_REQUIRED,
+  Target_Date_Not_Before_Start: VR_TARGET_DATE,
+  Progress_Between_0_And_100: VR_PROGRESS,
+  Metric_Required: METRIC_REQUIRED,
+  KPI_Goal_Needs_Target: VR_KPI_TARGET
+};
+
+const FIELD_LABELS: Readonly<Record<GoalField, string>> = {
+  repId: REP,
+  name: NAME,
+  skillArea: SKILL_AREA,
+  description: DESCRIPTION,
+  successMeasure: SUCCESS_MEASURE,
+  startDate: START_DATE,
+  targetDate: TARGET_DATE,
+  status: STATUS,
+  measure: MEASURE,
+  progress: PROGRESS,
+  metric: METRIC,
+  baselineValue: BASELINE_VALUE,
+  targetValue: TARGET_VALUE
+};
+
+const GOAL_OBJECT = 'Development_Goal__c';
+
+/** The goal being edited, by id. */
+const GOAL_QUERY = gql`
+  query developmentGoalEditorGoal($goalId: ID) {
+    uiapi {
+      query {
+        Development_Goal__c(first: 1, where: { Id: { eq: $goalId } }) {
+          edges {
+            node {
+              Id
+              Name {
+                value
+              }
+              Rep__c {
+                value
+              }
+              Rep__r {
+                Name {
+                  value
+                }
+              }
+              Skill_Area__c {
+                value
+              }
+              Description__c {
+                value
+              }
+              Success_Measure__c {
+                value
+              }
+              Start_Date__c {
+                value
+              }
+              Target_Date__c {
+                value
+              }
+              Status__c {
+                value
+              }
+              Progress__c {
+                value
+              }
+              Metric__c {
+                value
+              }
+              Baseline_Value__c {
+                value
+              }
+              Target_Value__c {
+                value
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+interface GoalNode {
+  Id: string;
+  Name?: FieldValue<string>;
+  Rep__c?: FieldValue<string>;
+  Rep__r?: { Name?: FieldValue<string> } | null;
+  Skill_Area__c?: FieldValue<string>;
+  Description__c?: FieldValue<string>;
+  Success_Measure__c?: FieldValue<string>;
+  Start_Date__c?: FieldValue<string>;
+  Target_Date__c?: FieldValue<string>;
+  Status__c?: FieldValue<string>;
+  Progress__c?: FieldValue<number>;
+  Metric__c?: FieldValue<string>;
+  Baseline_Value__c?: FieldValue<number>;
+  Target_Value__c?: FieldValue<number>;
+}
+interface GoalQueryData {
+  uiapi?: {
+    query?: {
+      Development_Goal__c?: Connection<GoalNode> | null;
+    } | null;
+  } | null;
+}
+
+export interface Option {
+  label: string;
+  value: string;
+}
+interface PicklistValuesResult {
+  values?: { label: string; value: string }[];
+}
+interface PicklistsByRecordType {
+  picklistFieldValues?: Record<string, PicklistValuesResult | undefined>;
+}
+interface WireResponse<T> {
+  data?: T;
+  error?: unknown;
+}
+
+interface FieldElement extends HTMLElement {
+  setCustomValidity?: (message: string) => void;
+  reportValidity?: () => boolean;
+}
+
+interface ValueChangeEvent extends CustomEvent<{ value?: unknown }> {
+  target: (EventTarget & { dataset?: DOMStringMap; value?: unknown }) | null;
+}
+
+export interface GoalSavedDetail {
+  id: string;
+}
+
+function optionsOf(result: PicklistValuesResult | undefined): Option[] {
+  return (result?.values ?? []).map(({ label, value }) => ({ label, value }));
+}
+
+function text(field: FieldValue<string> | FieldValue<number> | undefined): string {
+  const value = field?.value;
+  return value === null || value === undefined ? '' : String(value);
+}
+
+function valuesFromNode(node: GoalNode): GoalValues {
+  const metric = text(node.Metric__c);
+  return {
+    repId: text(node.Rep__c),
+    name: text(node.Name),
+    skillArea: text(node.Skill_Area__c),
+    description: text(node.Description__c),
+    successMeasure: text(node.Success_Measure__c),
+    startDate: text(node.Start_Date__c),
+    targetDate: text(node.Target_Date__c),
+    status: text(node.Status__c),
+    measure: metric ? 'kpi' : 'manual',
+    progress: text(node.Progress__c),
+    metric,
+    baselineValue: text(node.Baseline_Value__c),
+    targetValue: text(node.Target_Value__c)
+  };
+}
+
+export default class DevelopmentGoalEditor extends LightningElement {
+  /** Preset rep: the goal is for this rep and no rep picker is shown. */
+  @api repId: string | undefined;
+  /** Goal to edit; without it (and without a goal record page) the editor creates a goal. */
+  @api goalId: string | undefined;
+  /** Record page context: on a Development_Goal__c record page the record is the goal edited. */
+  @api recordId: string | undefined;
+  @api objectApiName: string | undefined;
+
+  labels = {
+    NAME,
+    REP,
+    REP_PLACEHOLDER,
+    NO_REPORTS,
+    REPORTS_FAILED,
+    SKILL_AREA,
+    DESCRIPTION,
+    SUCCESS_MEASURE,
+    START_DATE,
+    TARGET_DATE,
+    STATUS,
+    MEASURE,
+    PROGRESS,
+    METRIC,
+    METRIC_PLACEHOLDER,
+    BASELINE_VALUE,
+    TARGET_VALUE,
+    FIX_ERRORS,
+    SAVE_FAILED,
+    LOADING,
+    ERROR_TITLE
+  };
+
+  values: GoalValues = emptyGoalValues();
+  saving = false;
+  formErrors: { key: string; field: string; message: string }[] = [];
+  saveErrors: string[] = [];
+  loadErrors: string[] = [];
+  goalLoaded = false;
+  goalMissing = false;
+  loadedRepName = '';
+
+  reports: Option[] = [];
+  reportsLoaded = false;
+  reportsFailed = false;
+  recordTypeId: string | undefined;
+  skillAreaOptions: Option[] = [];
+  statusOptions: Option[] = [];
+  metricOptions: Option[] = [];
+
+  private goalResult: GraphQLResult<GoalQueryData> | undefined;
+
+  override connectedCallback(): void {
+    this.values = emptyGoalValues(this.repId ?? '');
+  }
+
+  /** The goal edited: goalId, else the Development_Goal__c record of the record page. */
+  get editGoalId(): string | null {
+    if (this.goalId) return this.goalId;
+    if (this.recordId && (!this.objectApiName || this.objectApiName === GOAL_OBJECT)) {
+      return this.recordId;
+    }
+    return null;
+  }
+
+  get isEdit(): boolean {
+    return this.editGoalId !== null;
+  }
+
+  get goalVariables(): { goalId: string | null } {
+    return { goalId: this.editGoalId };
+  }
+
+  get reportsVariables(): { managerId: string } {
+    return { managerId: USER_ID };
+  }
+
+  // The graphql wire serves both queries; each handler reads only its own part of the data.
+  @wire(graphql, { query: GOAL_QUERY, variables: '$goalVariables' })
+  wiredGoal(result: GraphQLResult<GoalQueryData>): void {
+    if (!this.isEdit) return;
+    this.goalResult = result;
+    if (result.errors && result.errors.length > 0) {
+      this.loadErrors = reduceErrors(result.errors);
+      return;
+    }
+    const connection = result.data?.uiapi?.query?.Development_Goal__c;
+    if (connection === undefined) return;
+    this.loadErrors = [];
+    const [node] = nodesOf(connection);
+    if (!node) {
+      this.goalMissing = true;
+      return;
+    }
+    this.goalMissing = false;
+    this.goalLoaded = true;
+    this.loadedRepName = text(node.Rep__r?.Name);
+    this.values = valuesFromNode(node);
+  }
+
+  @wire(graphql, { query: TEAM_MEMBERS, variables: '$reportsVariables' })
+  wiredReports(result: GraphQLResult<TeamMembersData>): void {
+    if (result.errors && result.errors.length > 0) {
+      this.reportsFailed = true;
+      return;
+    }
+    const reports = result.data?.uiapi?.query?.reports;
+    if (reports === undefined) return;
+    this.reportsFailed = false;
+    this.reportsLoaded = true;
+    this.reports = nodesOf(reports).map((node) => ({
+      label: node.Name?.value ?? node.Id,
+      value: node.Id
+    }));
+  }
+
+  @wire(getObjectInfo, { objectApiName: DEVELOPMENT_GOAL_OBJECT })
+  wiredObjectInfo({ data }: WireResponse<ObjectInfo>): void {
+    if (data) this.recordTypeId = data.defaultRecordTypeId;
+  }
+
+  @wire(getPicklistValuesByRecordType, {
+    objectApiName: DEVELOPMENT_GOAL_OBJECT,
+    recordTypeId: '$recordTypeId'
+  })
+  wiredPicklists({ data }: WireResponse<PicklistsByRecordType>): void {
+    if (!data) return;
+    const fields = data.picklistFieldValues ?? {};
+    this.skillAreaOptions = optionsOf(fields.Skill_Area__c);
+    this.statusOptions = optionsOf(fields.Status__c);
+    this.metricOptions = optionsOf(fields.Metric__c);
+  }
+
+  // ---- view state -----------------------------------------------------------------------------
+
+  get cardTitle(): string {
+    return this.isEdit ? TITLE_EDIT : TITLE_NEW;
+  }
+
+  get isLoading(): boolean {
+    return this.isEdit && !this.goalLoaded && !this.goalMissing && this.loadErrors.length === 0;
+  }
+
+  get hasLoadError(): boolean {
+    return this.isEdit && !this.goalLoaded && this.loadErrors.length > 0;
+  }
+
+  get isMissing(): boolean {
+    return this.isEdit && !this.goalLoaded && this.goalMissing && this.loadErrors.length === 0;
+  }
+
+  get notFoundMessage(): string {
+    return NOT_FOUND;
+  }
+
+  get showForm(): boolean {
+    return !this.isEdit || this.goalLoaded;
+  }
+
+  /** A preset rep or an existing goal fixes the rep; otherwise the manager picks a report. */
+  get showRepPicker(): boolean {
+    return !this.repId && !this.isEdit;
+  }
+
+  get repName(): string {
+    const id = this.values.repId;
+    return this.reports.find((option) => option.value === id)?.label ?? this.loadedRepName;
+  }
+
+  get showRepName(): boolean {
+    return !this.showRepPicker && this.repName !== '';
+  }
+
+  get hasNoReports(): boolean {
+    return this.reportsLoaded && this.reports.length === 0;
+  }
+
+  get measureOptions(): Option[] {
+    return [
+      { label: MEASURE_MANUAL, value: 'manual' },
+      { label: MEASURE_KPI, value: 'kpi' }
+    ];
+  }
+
+  get isKpi(): boolean {
+    return this.values.measure === 'kpi';
+  }
+
+  get hasFormErrors(): boolean {
+    return this.formErrors.length > 0;
+  }
+
+  get hasSaveErrors(): boolean {
+    return this.saveErrors.length > 0;
+  }
+
+  get saveLabel(): string {
+    return this.saving ? SAVING : SAVE;
+  }
+
+  // ---- interactions -----------------------------------------------------------------------------
+
+  handleChange(event: ValueChangeEvent): void {
+    const field = (event.target?.dataset?.field ?? '') as GoalField;
+    if (!(field in this.values)) return;
+    const raw = event.detail?.value ?? event.target?.value;
+    const value = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : '';
+    const next: GoalValues = { ...this.values };
+    if (field === 'measure') {
+      next.measure = (value === 'kpi' ? 'kpi' : 'manual') satisfies Measure;
+    } else {
+      next[field] = value;
+    }
+    this.values = next;
+    this.clearFieldError(field);
+  }
+
+  async handleSave(event?: Event): Promise<void> {
+    event?.preventDefault();
+    if (this.saving) return;
+    this.saveErrors = [];
+    const violations = validateGoal(this.values);
+    this.showFieldErrors(
+      violations.map(({ field, rule }) => ({ field, message: RULE_MESSAGES[rule] }))
+    );
+    if (violations.length > 0) return;
+
+    this.saving = true;
+    const goalId = this.editGoalId;
+    const fields = toGoalFields(this.values);
+    let record: RecordRepresentation;
+    try {
+      record = goalId
+        ? await updateRecord({ fields: { Id: goalId, ...fields } })
+        : await createRecord({
+            apiName: DEVELOPMENT_GOAL_OBJECT.objectApiName,
+            fields: { ...fields, Coach__c: USER_ID }
+          });
+    } catch (error) {
+      this.showSaveError(error);
+      return;
+    } finally {
+      this.saving = false;
+    }
+    this.handleSaved(record.id);
+  }
+
+  private handleSaved(id: string): void {
+    this.dispatchEvent(
+      new ShowToastEvent({ title: SAVED_TITLE, message: SAVED, variant: 'success' })
+    );
+    this.dispatchEvent(
+      new CustomEvent<GoalSavedDetail>('goalsaved', {
+        detail: { id },
+        bubbles: true,
+        composed: true
+      })
+    );
+    if (this.isEdit) {
+      Promise.resolve(this.goalResult?.refresh?.()).catch(() => {
+        // A failed refresh only delays showing the saved values; the save itself succeeded.
+      });
+    } else {
+      this.values = emptyGoalValues(this.repId ?? '');
+    }
+    this.showFieldErrors([]);
+  }
+
+  private showSaveError(error: unknown): void {
+    this.saveErrors = reduceErrors(error);
+    const inline: { field: GoalField; message: string }[] = [];
+    for (const [apiName, messages] of Object.entries(fieldErrors(error))) {
+      const field = GOAL_FIELD_BY_API_NAME[apiName];
+      if (field) for (const message of messages) inline.push({ field, message });
+    }
+    this.showFieldErrors(inline);
+  }
+
+  private showFieldErrors(errors: { field: GoalField; message: string }[]): void {
+    this.formErrors = errors.map(({ field, message }, index) => ({
+      key: `${field}-${index}`,
+      field: FIELD_LABELS[field],
+      message
+    }));
+    const byField = new Map<string, string>();
+    for (const { field, message } of errors) if (!byField.has(field)) byField.set(field, message);
+    for (const element of this.fieldElements()) {
+      const field = element.dataset.field ?? '';
+      element.setCustomValidity?.(byField.get(field) ?? '');
+      if (byField.has(field)) element.reportValidity?.();
+    }
+  }
+
+  private clearFieldError(field: GoalField): void {
+    const label = FIELD_LABELS[field];
+    if (this.formErrors.some((error) => error.field === label)) {
+      this.formErrors = this.formErrors.filter((error) => error.field !== label);
+    }
+    const element = this.template?.querySelector<FieldElement>(`[data-field="${field}"]`);
+    element?.setCustomValidity?.('');
+  }
+
+  private fieldElements(): FieldElement[] {
+    return Array.from(this.template?.querySelectorAll<FieldElement>('[data-field]') ?? []);
+  }
+}
