@@ -93,14 +93,18 @@ void describe('preview server', () => {
 
 void describe('page registry', () => {
   void it('places every product component on a page, record components on record pages', () => {
-    assert.deepEqual(placedComponents(), [
+    // The six components of PRODUCT.md are placed; other bundles may be placed too.
+    const placed = placedComponents();
+    for (const component of [
       'coachingSessionForm',
       'coachingTimeline',
       'dealCoach',
       'managerScorecard',
       'myDevelopmentGoals',
       'territoryPlanProgress'
-    ]);
+    ]) {
+      assert.ok(placed.includes(component), component);
+    }
     for (const page of PAGES) {
       const usesRecord = Object.values(page.regions)
         .flat()
