@@ -61,6 +61,14 @@ import ERROR_TITLE from '@salesforce/label/c.SC_Error_Title';
 import VR_REP_REQUIRED from '@salesforce/label/c.SC_VR_Coaching_Session_Rep_Required';
 import VR_FOLLOW_UP from '@salesforce/label/c.SC_VR_Coaching_Session_Follow_Up_Not_Before_Session';
 import VR_DURATION from '@salesforce/label/c.SC_VR_Coaching_Session_Duration_Positive';
+import {
+  type FieldElement,
+  type Option,
+  type PicklistsByRecordType,
+  type ValueChangeEvent,
+  type WireResponse,
+  optionsOf
+} from 'c/formSupport';
 
 const RULE_MESSAGES: Readonly<Record<SessionRule, string>> = {
   Rep_Required: VR_REP_REQUIRED,
@@ -172,30 +180,6 @@ interface FormContextData {
   } | null;
 }
 
-export interface Option {
-  label: string;
-  value: string;
-}
-interface PicklistValuesResult {
-  values?: { label: string; value: string }[];
-}
-interface PicklistsByRecordType {
-  picklistFieldValues?: Record<string, PicklistValuesResult | undefined>;
-}
-interface WireResponse<T> {
-  data?: T;
-  error?: unknown;
-}
-
-interface FieldElement extends HTMLElement {
-  setCustomValidity?: (message: string) => void;
-  reportValidity?: () => boolean;
-}
-
-interface ValueChangeEvent extends CustomEvent<{ value?: unknown }> {
-  target: (EventTarget & { dataset?: DOMStringMap; value?: unknown }) | null;
-}
-
 export interface SessionLoggedDetail {
   id: string;
   repId: string;
@@ -208,10 +192,6 @@ function sessionStore(): DraftStorage | null {
   } catch {
     return null;
   }
-}
-
-function optionsOf(result: PicklistValuesResult | undefined): Option[] {
-  return (result?.values ?? []).map(({ label, value }) => ({ label, value }));
 }
 
 export default class CoachingSessionForm extends LightningElement {

@@ -65,6 +65,14 @@ import VR_REP_REQUIRED from '@salesforce/label/c.SC_VR_Development_Goal_Rep_Requ
 import VR_TARGET_DATE from '@salesforce/label/c.SC_VR_Development_Goal_Target_Date_Not_Before_Start';
 import VR_PROGRESS from '@salesforce/label/c.SC_VR_Development_Goal_Progress_Between_0_And_100';
 import VR_KPI_TARGET from '@salesforce/label/c.SC_VR_Development_Goal_KPI_Goal_Needs_Target';
+import {
+  type FieldElement,
+  type Option,
+  type PicklistsByRecordType,
+  type ValueChangeEvent,
+  type WireResponse,
+  optionsOf
+} from 'c/formSupport';
 
 const RULE_MESSAGES: Readonly<Record<GoalRule, string>> = {
   Name_Required: NAME_REQUIRED,
@@ -175,36 +183,8 @@ interface GoalQueryData {
   } | null;
 }
 
-export interface Option {
-  label: string;
-  value: string;
-}
-interface PicklistValuesResult {
-  values?: { label: string; value: string }[];
-}
-interface PicklistsByRecordType {
-  picklistFieldValues?: Record<string, PicklistValuesResult | undefined>;
-}
-interface WireResponse<T> {
-  data?: T;
-  error?: unknown;
-}
-
-interface FieldElement extends HTMLElement {
-  setCustomValidity?: (message: string) => void;
-  reportValidity?: () => boolean;
-}
-
-interface ValueChangeEvent extends CustomEvent<{ value?: unknown }> {
-  target: (EventTarget & { dataset?: DOMStringMap; value?: unknown }) | null;
-}
-
 export interface GoalSavedDetail {
   id: string;
-}
-
-function optionsOf(result: PicklistValuesResult | undefined): Option[] {
-  return (result?.values ?? []).map(({ label, value }) => ({ label, value }));
 }
 
 function text(field: FieldValue<string> | FieldValue<number> | undefined): string {
