@@ -1,5 +1,5 @@
 import { LightningElement, api, wire } from 'lwc';
-import { graphql, type GraphQLDocument, type GraphQLResult } from 'lightning/graphql';
+import { graphql, type GraphQLResult } from 'lightning/graphql';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import USER_ID from '@salesforce/user/Id';
@@ -13,12 +13,7 @@ import {
 } from 'c/opportunityData';
 import { compareIsoDates, isIsoDate } from 'c/periods';
 import { todayIso } from 'c/sessionDraft';
-import {
-  SESSIONS_OF_GOAL,
-  SESSIONS_OF_OPPORTUNITY,
-  SESSIONS_OF_REP,
-  SESSIONS_OF_USER
-} from './timelineQueries';
+import { TIMELINE_SESSIONS, type TimelineContext, timelineFilter } from './timelineQueries';
 
 import TITLE from '@salesforce/label/c.SC_Timeline_Title';
 import EMPTY from '@salesforce/label/c.SC_Timeline_Empty';
@@ -181,34 +176,17 @@ export default class CoachingTimeline extends LightningElement {
     return 'user';
   }
 
-  get query(): GraphQLDocument {
-    switch (this.mode) {
-      case 'opportunity':
-        return SESSIONS_OF_OPPORTUNITY;
-      case 'goal':
-        return SESSIONS_OF_GOAL;
-      case 'rep':
-        return SESSIONS_OF_REP;
-      default:
-        return SESSIONS_OF_USER;
-    }
+  get context(): TimelineContext {
+    const mode = this.mode;
+    if (mode === 'user') return { kind: 'user', id: USER_ID };
+    return { kind: mode, id: (mode === 'rep' ? this.repId : this.recordId) ?? null };
   }
 
-  get variables(): Record<string, string | number | null> {
-    const page = { first: PAGE_SIZE, after: this.after };
-    switch (this.mode) {
-      case 'opportunity':
-        return { opportunityId: this.recordId ?? null, ...page };
-      case 'goal':
-        return { goalId: this.recordId ?? null, ...page };
-      case 'rep':
-        return { repId: this.repId ?? null, ...page };
-      default:
-        return { userId: USER_ID, ...page };
-    }
+  get variables(): { where: Record<string, unknown>; first: number; after: string | null } {
+    return { where: timelineFilter(this.context), first: PAGE_SIZE, after: this.after };
   }
 
-  @wire(graphql, { query: '$query', variables: '$variables' })
+  @wire(graphql, { query: TIMELINE_SESSIONS, variables: '$variables' })
   wiredSessions(result: GraphQLResult<TimelineData>): void {
     this.result = result;
     if (result.errors && result.errors.length > 0) {
