@@ -1,0 +1,1024 @@
+import { LightningElement, api, wire } from 'lwc';
+import { graphql, type GraphQLResult } from 'lightning/graphql';
+import { createRecord, updateRecord } from 'lightning/uiRecordApi';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import USER_ID from '@salesforce/user/Id';
+import {
+  type CadenceKpis,
+  type EarlyWarning,
+  type GoalFact,
+  type Rating,
+  type RepKpis,
+  type Thresholds,
+  computeCadence,
+  computeRepKpisFromAggregates,
+  earlyWarnings,
+  ratioValue
+} from 'c/coachingMetrics';
+import {
+  fill,
+  formatCurrency,
+  formatMultiple,
+  formatNumber,
+  formatPercent,
+  todayIso
+} from 'c/coachingFormat';
+import { formatTemplate, rankDealsAtRisk } from 'c/dealHealth';
+import { reduceErrors } from 'c/ldsErrors';
+import {
+  type OpportunityQueryData,
+  type ScorecardAggregatesData,
+  type TeamCoachingData,
+  type TeamMember,
+  type TeamMembersData,
+  OPEN_OPPORTUNITIES_OF_OWNER,
+  OWNERS_SCORECARD_AGGREGATES,
+  TEAM_COACHING_DATA,
+  TEAM_MEMBERS,
+  aggregateRowsFromConnection,
+  coachingFromData,
+  nodesOf,
+  opportunityRowsFromConnection,
+  ownerAggregatesFromData,
+  ownersScorecardVariables,
+  planFactsFromConnection,
+  teamCoachingVariables,
+  teamFromData
+} from 'c/opportunityData';
+import { type IsoDate, type Period, fromEpochDay, toEpochDay } from 'c/periods';
+import { LABELS, SIGNAL_LABELS } from './labels';
+import {
+  MANAGER_SNAPSHOTS,
+  type ManagerSnapshotsData,
+  QUARTER_ALIASES,
+  REP_QUARTER_HISTORY,
+  type RepQuarterHistoryData
+} from './scorecardQueries';
+import {
+  type PeriodOption,
+  type SavedEntry,
+  type SavedSnapshot,
+  type ScorecardRow,
+  type SortDirection,
+  type SortKey,
+  fiscalSettingsOf,
+  historyQuarters,
+  isSortKey,
+  managerRows,
+  periodOptionOf,
+  planSnapshotWrite,
+  quarterHistory,
+  rateRow,
+  repRows,
+  resolvePeriod,
+  sortRows,
+  teamRow,
+  thresholdsFrom,
+  trendChart,
+  validateRange,
+  warningValueText,
+  withLastOneOnOne
+} from './scorecardModel';
+
+type Level = 'managers' | 'reps';
+
+interface ColumnDef {
+  key: SortKey | 'teamSize';
+  label: string;
+  sortable: boolean;
+}
+
+interface Cell {
+  key: string;
+  text: string;
+  hasRating: boolean;
+  iconName: string;
+  ratingText: string;
+  ratingClass: string;
+}
+
+const RATING_ICONS: Record<Exclude<Rating, 'none'>, string> = {
+  green: 'utility:success',
+  amber: 'utility:warning',
+  red: 'utility:error'
+};
+
+const SEVERITY_ICONS: Record<EarlyWarning['severity'], string> = {
+  high: 'utility:error',
+  medium: 'utility:warning',
+  low: 'utility:info'
+};
+
+function ratingCell(key: string, text: string, rating: Rating | null): Cell {
+  const rated = rating !== null && rating !== 'none';
+  const ratingText = !rated
+    ? ''
+    : rating === 'green'
+      ? LABELS.ratingGreen
+      : rating === 'amber'
+        ? LABELS.ratingAmber
+        : LABELS.ratingRed;
+  return {
+    key,
+    text,
+    hasRating: rated,
+    iconName: rated ? RATING_ICONS[rating] : '',
+    ratingText,
+    ratingClass: rated ? `rating rating_${rating}` : ''
+  };
+}
+
+function ratioText(value: number | null, format: (n: number) => string): string {
+  return value === null ? '—' : format(value);
+}
+
+export default class ManagerScorecard extends LightningElement {
+  /** App Builder: coverage at or above this percent of the required coverage is amber, not red. */
+  @api coverageAmberPercent: number | string | undefined;
+  /** App Builder: days without a One-on-One before a rep is flagged. */
+  @api daysWithoutOneOnOne: number | string | undefined;
+  /** App Builder: win rate (percent) for green and amber. */
+  @api winRateGreenPercent: number | string | undefined;
+  @api winRateAmberPercent: number | string | undefined;
+  /** App Builder: This Quarter, Last Quarter, This Fiscal Year or Last Fiscal Year. */
+  @api defaultPeriod: string | undefined;
+  /** App Builder: first month of the fiscal year (1–12). */
+  @api fiscalYearStartMonth: number | string | undefined;
+  /** Tests and the preview pin the date; defaults to the browser's today. */
+  @api today: IsoDate | undefined;
+
+  labels = LABELS;
+
+  periodChoice: PeriodOption | null = null;
+  customStart: string | null = null;
+  customEnd: string | null = null;
+  customPeriod: Period | null = null;
+  rangeError = '';
+
+  level: Level = 'managers';
+  selectedTeamId: string | null = null;
+  selectedRepId: string | null = null;
+  actionRepId: string | null = null;
+  sortKey: SortKey = 'percentToPlan';
+  sortDirection: SortDirection = 'desc';
+  saving = false;
+
+  teamData: TeamMembersData | undefined;
+  teamErrors: string[] = [];
+  aggregatesData: ScorecardAggregatesData | undefined;
+  aggregatesErrors: string[] = [];
+  coachingData: TeamCoachingData | undefined;
+  coachingErrors: string[] = [];
+  snapshotsData: ManagerSnapshotsData | undefined;
+  snapshotsErrors: string[] = [];
+  historyData: RepQuarterHistoryData | undefined;
+  historyErrors: string[] = [];
+  dealsData: OpportunityQueryData | undefined;
+  dealsErrors: string[] = [];
+
+  private coachingResult: GraphQLResult<TeamCoachingData> | undefined;
+  private snapshotsResult: GraphQLResult<ManagerSnapshotsData> | undefined;
+
+  // ---- Settings -------------------------------------------------------------------------------
+
+  get todayValue(): IsoDate {
+    return this.today ?? todayIso();
+  }
+
+  get thresholds(): Partial<Thresholds> {
+    return thresholdsFrom({
+      coverageAmberPercent: this.coverageAmberPercent,
+      oneOnOneMaxDays: this.daysWithoutOneOnOne,
+      winRateGreenPercent: this.winRateGreenPercent,
+      winRateAmberPercent: this.winRateAmberPercent
+    });
+  }
+
+  get periodOption(): PeriodOption {
+    return this.periodChoice ?? periodOptionOf(this.defaultPeriod);
+  }
+
+  get period(): Period | null {
+    if (this.periodOption === 'custom') return this.customPeriod;
+    return resolvePeriod(
+      this.periodOption,
+      this.todayValue,
+      fiscalSettingsOf(this.fiscalYearStartMonth)
+    );
+  }
+
+  get periodOptions(): { label: string; value: PeriodOption }[] {
+    return [
+      { label: LABELS.thisQuarter, value: 'this-quarter' },
+      { label: LABELS.lastQuarter, value: 'last-quarter' },
+      { label: LABELS.thisFiscalYear, value: 'this-fiscal-year' },
+      { label: LABELS.lastFiscalYear, value: 'last-fiscal-year' },
+      { label: LABELS.customRange, value: 'custom' }
+    ];
+  }
+
+  get isCustom(): boolean {
+    return this.periodOption === 'custom';
+  }
+
+  get periodText(): string {
+    const period = this.period;
+    return period ? fill(LABELS.periodRange, period.start, period.end) : '';
+  }
+
+  // ---- Wires ----------------------------------------------------------------------------------
+
+  get teamVariables(): { managerId: string } {
+    return { managerId: USER_ID };
+  }
+
+  @wire(graphql, { query: TEAM_MEMBERS, variables: '$teamVariables' })
+  wiredTeam(result: GraphQLResult<TeamMembersData>): void {
+    if (result.errors && result.errors.length > 0) this.teamErrors = reduceErrors(result.errors);
+    else if (result.data) {
+      this.teamErrors = [];
+      this.teamData = result.data;
+    }
+  }
+
+  get team(): { reports: TeamMember[]; reportsOfReports: TeamMember[] } {
+    return teamFromData(this.teamData);
+  }
+
+  get isRollUp(): boolean {
+    return this.team.reportsOfReports.length > 0;
+  }
+
+  /** The reps whose numbers the scorecard shows: reports, or the reports' reports one level up. */
+  get repUsers(): TeamMember[] {
+    const { reports, reportsOfReports } = this.team;
+    return reportsOfReports.length > 0 ? reportsOfReports : reports;
+  }
+
+  get managers(): TeamMember[] {
+    const managerIds = new Set(this.team.reportsOfReports.map((user) => user.managerId));
+    return this.team.reports.filter((user) => managerIds.has(user.id));
+  }
+
+  get ownerIds(): string[] {
+    return this.repUsers.map((user) => user.id).sort();
+  }
+
+  get aggregatesVariables(): Record<string, unknown> | undefined {
+    const period = this.period;
+    if (!this.teamData || !period || this.ownerIds.length === 0) return undefined;
+    return { ...ownersScorecardVariables(this.ownerIds, period, this.todayValue, this.thresholds) };
+  }
+
+  @wire(graphql, { query: OWNERS_SCORECARD_AGGREGATES, variables: '$aggregatesVariables' })
+  wiredAggregates(result: GraphQLResult<ScorecardAggregatesData>): void {
+    if (result.errors && result.errors.length > 0)
+      this.aggregatesErrors = reduceErrors(result.errors);
+    else if (result.data) {
+      this.aggregatesErrors = [];
+      this.aggregatesData = result.data;
+    }
+  }
+
+  get coachingVariables(): Record<string, unknown> | undefined {
+    const period = this.period;
+    if (!this.teamData || !period || this.ownerIds.length === 0) return undefined;
+    return { ...teamCoachingVariables(this.ownerIds, period, this.todayValue) };
+  }
+
+  @wire(graphql, { query: TEAM_COACHING_DATA, variables: '$coachingVariables' })
+  wiredCoaching(result: GraphQLResult<TeamCoachingData>): void {
+    this.coachingResult = result;
+    if (result.errors && result.errors.length > 0)
+      this.coachingErrors = reduceErrors(result.errors);
+    else if (result.data) {
+      this.coachingErrors = [];
+      this.coachingData = result.data;
+    }
+  }
+
+  get snapshotsVariables(): { managerId: string } {
+    return { managerId: USER_ID };
+  }
+
+  @wire(graphql, { query: MANAGER_SNAPSHOTS, variables: '$snapshotsVariables' })
+  wiredSnapshots(result: GraphQLResult<ManagerSnapshotsData>): void {
+    this.snapshotsResult = result;
+    if (result.errors && result.errors.length > 0)
+      this.snapshotsErrors = reduceErrors(result.errors);
+    else if (result.data) {
+      this.snapshotsErrors = [];
+      this.snapshotsData = result.data;
+    }
+  }
+
+  get historyQuarters(): Period[] {
+    return historyQuarters(this.todayValue, fiscalSettingsOf(this.fiscalYearStartMonth), 8);
+  }
+
+  get historyVariables(): Record<string, unknown> | undefined {
+    if (!this.selectedRepId) return undefined;
+    const quarters = this.historyQuarters;
+    const variables: Record<string, unknown> = {
+      ownerId: this.selectedRepId,
+      from: quarters[0].start,
+      to: quarters[quarters.length - 1].end
+    };
+    quarters.forEach((quarter, index) => {
+      variables[`start${index}`] = quarter.start;
+      variables[`end${index}`] = quarter.end;
+    });
+    return variables;
+  }
+
+  @wire(graphql, { query: REP_QUARTER_HISTORY, variables: '$historyVariables' })
+  wiredHistory(result: GraphQLResult<RepQuarterHistoryData>): void {
+    if (result.errors && result.errors.length > 0) this.historyErrors = reduceErrors(result.errors);
+    else if (result.data) {
+      this.historyErrors = [];
+      this.historyData = result.data;
+    }
+  }
+
+  get dealsVariables(): Record<string, unknown> | undefined {
+    return this.selectedRepId ? { ownerId: this.selectedRepId, first: 200 } : undefined;
+  }
+
+  @wire(graphql, { query: OPEN_OPPORTUNITIES_OF_OWNER, variables: '$dealsVariables' })
+  wiredDeals(result: GraphQLResult<OpportunityQueryData>): void {
+    if (result.errors && result.errors.length > 0) this.dealsErrors = reduceErrors(result.errors);
+    else if (result.data) {
+      this.dealsErrors = [];
+      this.dealsData = result.data;
+    }
+  }
+
+  // ---- States ---------------------------------------------------------------------------------
+
+  get errors(): string[] {
+    return [...this.teamErrors, ...this.aggregatesErrors, ...this.coachingErrors];
+  }
+
+  get hasError(): boolean {
+    return this.errors.length > 0;
+  }
+
+  get isEmpty(): boolean {
+    return !this.hasError && this.teamData !== undefined && this.repUsers.length === 0;
+  }
+
+  get isLoading(): boolean {
+    if (this.hasError || this.isEmpty) return false;
+    return !this.teamData || !this.aggregatesData || !this.coachingData;
+  }
+
+  get hasData(): boolean {
+    return !this.hasError && !this.isEmpty && !this.isLoading && this.period !== null;
+  }
+
+  get cardTitle(): string {
+    return this.isRollUp ? LABELS.titleRollUp : LABELS.title;
+  }
+
+  // ---- Computation ----------------------------------------------------------------------------
+
+  get names(): Map<string, string> {
+    const names = new Map<string, string>();
+    for (const user of [...this.team.reports, ...this.team.reportsOfReports])
+      names.set(user.id, user.name);
+    return names;
+  }
+
+  get coaching(): ReturnType<typeof coachingFromData> {
+    return coachingFromData(this.coachingData);
+  }
+
+  get repKpis(): RepKpis[] {
+    const period = this.period;
+    if (!period) return [];
+    return computeRepKpisFromAggregates(ownerAggregatesFromData(this.aggregatesData), {
+      period,
+      plans: this.coaching.plans,
+      ownerIds: this.ownerIds
+    }).filter((rep) => this.ownerIds.includes(rep.repId));
+  }
+
+  get cadence(): CadenceKpis[] {
+    const period = this.period;
+    if (!period) return [];
+    const { sessions, lastOneOnOne } = this.coaching;
+    const rows = computeCadence(sessions, this.ownerIds, period, this.todayValue);
+    return withLastOneOnOne(rows, lastOneOnOne, toEpochDay(this.todayValue));
+  }
+
+  get goals(): GoalFact[] {
+    return this.coaching.goals;
+  }
+
+  /** Reps in view: all of them, or the selected team's in the roll-up. */
+  get scopedRepIds(): Set<string> {
+    const ids = this.repUsers
+      .filter((user) => !this.selectedTeamId || user.managerId === this.selectedTeamId)
+      .map((user) => user.id);
+    return new Set(ids);
+  }
+
+  get showManagers(): boolean {
+    return this.isRollUp && this.level === 'managers';
+  }
+
+  get rowInputs() {
+    return {
+      cadence: this.cadence,
+      goals: this.goals,
+      today: this.todayValue,
+      thresholds: this.thresholds
+    };
+  }
+
+  get model(): { rows: ScorecardRow[]; total: ScorecardRow; reps: ScorecardRow[] } {
+    const scoped = this.scopedRepIds;
+    const reps = this.repKpis.filter((rep) => scoped.has(rep.repId));
+    const inputs = this.rowInputs;
+    const repRowList = repRows({ ...inputs, reps, names: this.names });
+    const rows = this.showManagers
+      ? managerRows(
+          reps,
+          this.repUsers,
+          this.managers.map((user) => ({ id: user.id, name: user.name })),
+          inputs
+        )
+      : repRowList;
+    const total = teamRow(USER_ID, LABELS.teamTotal, reps, inputs);
+    return { rows: sortRows(rows, this.sortKey, this.sortDirection), total, reps: repRowList };
+  }
+
+  get columns(): ColumnDef[] {
+    const managers = this.showManagers;
+    const columns: ColumnDef[] = [
+      { key: 'name', label: managers ? LABELS.colManager : LABELS.colRep, sortable: true }
+    ];
+    if (managers) columns.push({ key: 'teamSize', label: LABELS.colTeamSize, sortable: false });
+    columns.push(
+      { key: 'closedWon', label: LABELS.colClosedWon, sortable: true },
+      { key: 'target', label: LABELS.colTarget, sortable: true },
+      { key: 'percentToPlan', label: LABELS.colPercentToPlan, sortable: true },
+      { key: 'growth', label: LABELS.colGrowth, sortable: true },
+      { key: 'winRate', label: LABELS.colWinRate, sortable: true },
+      { key: 'pipeline', label: LABELS.colPipeline, sortable: true },
+      { key: 'coverage', label: LABELS.colCoverage, sortable: true },
+      { key: 'averageDealSize', label: LABELS.colAverageDealSize, sortable: true },
+      { key: 'salesCycle', label: LABELS.colSalesCycle, sortable: true },
+      { key: 'sessions', label: LABELS.colSessions, sortable: true },
+      {
+        key: 'oneOnOne',
+        label: managers ? LABELS.colOneOnOneTeam : LABELS.colOneOnOne,
+        sortable: true
+      },
+      { key: 'completionRate', label: LABELS.colCompletion, sortable: true },
+      { key: 'overdue', label: LABELS.colOverdue, sortable: true },
+      { key: 'goals', label: LABELS.colGoals, sortable: true }
+    );
+    return columns;
+  }
+
+  get headerColumns() {
+    return this.columns.slice(1).map((column) => this.header(column));
+  }
+
+  get nameHeader() {
+    return this.header(this.columns[0]);
+  }
+
+  private header(column: ColumnDef) {
+    const sorted = column.key === this.sortKey;
+    return {
+      ...column,
+      ariaSort: !column.sortable
+        ? null
+        : sorted
+          ? this.sortDirection === 'asc'
+            ? 'ascending'
+            : 'descending'
+          : 'none',
+      sortLabel: fill(LABELS.sortBy, column.label),
+      iconName: sorted
+        ? this.sortDirection === 'asc'
+          ? 'utility:arrowup'
+          : 'utility:arrowdown'
+        : '',
+      thClass: `slds-text-title_caps${column.key === 'name' ? '' : ' numeric'}`
+    };
+  }
+
+  private cells(row: ScorecardRow): Cell[] {
+    const period = this.period as Period;
+    const ratings = rateRow(row, period, this.todayValue, this.thresholds);
+    const { kpis } = row;
+    const coverage = ratioValue(kpis.pipelineCoverage);
+    const required = ratioValue(kpis.requiredCoverage);
+    const coverageText =
+      coverage === null &&
+      kpis.pipelineCoverage.ok === false &&
+      kpis.pipelineCoverage.reason === 'target-met'
+        ? LABELS.ratingGreen
+        : `${ratioText(coverage, formatMultiple)} / ${ratioText(required, formatMultiple)}`;
+    const cells: Cell[] = [];
+    if (this.showManagers) cells.push(ratingCell('teamSize', String(row.teamSize), null));
+    const oneOnOneText = row.isTeam
+      ? String(row.repsWithoutOneOnOne)
+      : row.daysSinceOneOnOne === null
+        ? LABELS.never
+        : String(row.daysSinceOneOnOne);
+    const goalsText =
+      fill(LABELS.goalsValue, row.goals.achieved, row.goals.total) +
+      (row.goals.pastTarget > 0 ? ` · ${fill(LABELS.goalsPastTarget, row.goals.pastTarget)}` : '');
+    cells.push(
+      ratingCell('closedWon', formatCurrency(kpis.closedWon), null),
+      ratingCell('target', formatCurrency(kpis.target), null),
+      ratingCell(
+        'percentToPlan',
+        ratioText(ratioValue(kpis.percentToPlan), formatPercent),
+        ratings.percentToPlan
+      ),
+      ratingCell('growth', ratioText(ratioValue(kpis.growth), formatPercent), null),
+      ratingCell(
+        'winRate',
+        ratioText(ratioValue(kpis.winRateByCount), formatPercent),
+        ratings.winRate
+      ),
+      ratingCell('pipeline', formatCurrency(kpis.openPipeline), null),
+      ratingCell('coverage', coverageText, ratings.coverage),
+      ratingCell(
+        'averageDealSize',
+        ratioText(ratioValue(kpis.averageDealSize), formatCurrency),
+        null
+      ),
+      ratingCell('salesCycle', ratioText(ratioValue(kpis.salesCycleDays), formatNumber), null),
+      ratingCell('sessions', String(row.sessions), null),
+      ratingCell('oneOnOne', oneOnOneText, ratings.oneOnOne),
+      ratingCell(
+        'completionRate',
+        ratioText(ratioValue(row.completionRate), formatPercent),
+        ratings.completionRate
+      ),
+      ratingCell('overdue', String(row.overdueCommitments), null),
+      ratingCell('goals', goalsText, null)
+    );
+    return cells;
+  }
+
+  get tableRows() {
+    return this.model.rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      actionLabel: fill(this.showManagers ? LABELS.viewTeam : LABELS.viewRep, row.name),
+      selected: row.id === this.selectedRepId,
+      rowClass:
+        row.id === this.selectedRepId ? 'slds-hint-parent slds-is-selected' : 'slds-hint-parent',
+      cells: this.cells(row)
+    }));
+  }
+
+  get totalRow() {
+    const total = this.model.total;
+    return { name: total.name, cells: this.cells(total) };
+  }
+
+  get caption(): string {
+    return fill(
+      this.showManagers ? LABELS.tableCaptionManagers : LABELS.tableCaption,
+      this.periodText
+    );
+  }
+
+  // ---- Roll-up level --------------------------------------------------------------------------
+
+  get levelOptions() {
+    return [
+      { label: LABELS.levelManagers, value: 'managers' },
+      { label: LABELS.levelReps, value: 'reps' }
+    ];
+  }
+
+  get selectedTeamName(): string {
+    return this.selectedTeamId ? (this.names.get(this.selectedTeamId) ?? '') : '';
+  }
+
+  get teamHeading(): string {
+    return fill(LABELS.teamOf, this.selectedTeamName);
+  }
+
+  handleLevelChange(event: CustomEvent<{ value: Level }>): void {
+    this.level = event.detail.value;
+    this.selectedTeamId = null;
+    this.selectedRepId = null;
+  }
+
+  handleAllTeams(): void {
+    this.level = 'managers';
+    this.selectedTeamId = null;
+    this.selectedRepId = null;
+  }
+
+  // ---- Interactions ---------------------------------------------------------------------------
+
+  handlePeriodChange(event: CustomEvent<{ value: PeriodOption }>): void {
+    const value = event.detail.value;
+    this.periodChoice = value;
+    this.rangeError = '';
+    if (value !== 'custom') this.resetData();
+  }
+
+  handleCustomStart(event: CustomEvent<{ value: string }>): void {
+    this.customStart = event.detail.value || null;
+  }
+
+  handleCustomEnd(event: CustomEvent<{ value: string }>): void {
+    this.customEnd = event.detail.value || null;
+  }
+
+  handleApplyRange(): void {
+    const problem = validateRange(this.customStart, this.customEnd);
+    if (problem === 'missing') this.rangeError = LABELS.rangeMissing;
+    else if (problem === 'order') this.rangeError = LABELS.rangeOrder;
+    else {
+      this.rangeError = '';
+      this.customPeriod = { start: this.customStart as IsoDate, end: this.customEnd as IsoDate };
+      this.resetData();
+    }
+  }
+
+  private resetData(): void {
+    // The previous period's numbers must not stay on screen under the new period's name.
+    this.aggregatesData = undefined;
+    this.coachingData = undefined;
+  }
+
+  handleSort(event: Event): void {
+    const key = (event.currentTarget as HTMLElement).dataset.key;
+    if (!isSortKey(key)) return;
+    if (key === this.sortKey) this.sortDirection = this.sortDirection === 'asc' ? 'desc' : 'asc';
+    else {
+      this.sortKey = key;
+      this.sortDirection = key === 'name' ? 'asc' : 'desc';
+    }
+  }
+
+  handleSelectRow(event: Event): void {
+    const id = (event.currentTarget as HTMLElement).dataset.id ?? null;
+    if (!id) return;
+    if (this.showManagers) {
+      this.selectedTeamId = id;
+      this.level = 'reps';
+      this.selectedRepId = null;
+      return;
+    }
+    if (id !== this.selectedRepId) {
+      this.historyData = undefined;
+      this.dealsData = undefined;
+      this.historyErrors = [];
+      this.dealsErrors = [];
+    }
+    this.selectedRepId = id;
+  }
+
+  handleCloseDrilldown(): void {
+    this.selectedRepId = null;
+  }
+
+  // ---- Warnings -------------------------------------------------------------------------------
+
+  get warnings() {
+    const scoped = this.scopedRepIds;
+    const list = earlyWarnings(
+      {
+        reps: this.repKpis.filter((rep) => scoped.has(rep.repId)),
+        cadence: this.cadence.filter((row) => scoped.has(row.repId)),
+        goals: this.goals.filter((goal) => scoped.has(goal.repId)),
+        today: this.todayValue
+      },
+      this.thresholds
+    );
+    const format = { percent: formatPercent, multiple: formatMultiple, number: formatNumber };
+    return list.map((warning, index) => {
+      const name = this.names.get(warning.repId) ?? warning.repId;
+      const { value, threshold } = warningValueText(warning, format);
+      return {
+        key: `${warning.code}-${warning.repId}-${warning.goalId ?? index}`,
+        repId: warning.repId,
+        text: this.warningText(warning, name, value, threshold),
+        severityLabel:
+          warning.severity === 'high'
+            ? LABELS.severityHigh
+            : warning.severity === 'medium'
+              ? LABELS.severityMedium
+              : LABELS.severityLow,
+        iconName: SEVERITY_ICONS[warning.severity],
+        itemClass: `warning warning_${warning.severity} slds-item`,
+        actionLabel: fill(LABELS.logSessionFor, name)
+      };
+    });
+  }
+
+  private warningText(
+    warning: EarlyWarning,
+    name: string,
+    value: string,
+    threshold: string
+  ): string {
+    switch (warning.code) {
+      case 'coverage-below-required':
+        return fill(LABELS.warnCoverage, name, value, threshold);
+      case 'no-recent-one-on-one':
+        return warning.value === null
+          ? fill(LABELS.warnOneOnOneNever, name)
+          : fill(LABELS.warnOneOnOne, name, value, threshold);
+      case 'win-rate-down':
+        return fill(LABELS.warnWinRate, name, value);
+      case 'deals-slipping':
+        return fill(LABELS.warnSlipping, name, value);
+      case 'goal-past-target-date':
+        return fill(LABELS.warnGoal, name, value);
+      default:
+        return fill(LABELS.warnCommitments, name, value);
+    }
+  }
+
+  get hasWarnings(): boolean {
+    return this.warnings.length > 0;
+  }
+
+  get actionRepName(): string {
+    return this.actionRepId ? (this.names.get(this.actionRepId) ?? '') : '';
+  }
+
+  get actionHeading(): string {
+    return fill(LABELS.logSessionFor, this.actionRepName);
+  }
+
+  handleLogSession(event: Event): void {
+    this.actionRepId = (event.currentTarget as HTMLElement).dataset.repId ?? null;
+  }
+
+  handleCloseForm(): void {
+    this.actionRepId = null;
+  }
+
+  handleSessionLogged(): void {
+    this.actionRepId = null;
+    this.coachingResult?.refresh?.().catch(() => undefined);
+  }
+
+  // ---- Drill-down -----------------------------------------------------------------------------
+
+  get hasDrilldown(): boolean {
+    return this.selectedRepId !== null && !this.showManagers;
+  }
+
+  get selectedRepName(): string {
+    return this.selectedRepId ? (this.names.get(this.selectedRepId) ?? '') : '';
+  }
+
+  get drilldownTitle(): string {
+    return fill(LABELS.drilldownTitle, this.selectedRepName);
+  }
+
+  get historyCaption(): string {
+    return fill(LABELS.historyCaption, this.selectedRepName);
+  }
+
+  get historyLoading(): boolean {
+    return !this.historyData && this.historyErrors.length === 0;
+  }
+
+  get historyFailed(): boolean {
+    return this.historyErrors.length > 0;
+  }
+
+  get historyRows() {
+    const repId = this.selectedRepId;
+    if (!repId || !this.historyData) return [];
+    const aggregate = this.historyData.uiapi?.aggregate;
+    const windows = QUARTER_ALIASES.map((alias) => aggregateRowsFromConnection(aggregate?.[alias]));
+    const plans = planFactsFromConnection(this.historyData.uiapi?.query?.plans);
+    return quarterHistory(repId, this.historyQuarters, windows, plans).map(({ period, kpis }) => ({
+      key: period.start,
+      label: fill(LABELS.periodRange, period.start, period.end),
+      closedWon: formatCurrency(kpis.closedWon),
+      percentToPlan: ratioText(ratioValue(kpis.percentToPlan), formatPercent),
+      winRate: ratioText(ratioValue(kpis.winRateByCount), formatPercent),
+      wonCount: String(kpis.wonCount),
+      averageDealSize: ratioText(ratioValue(kpis.averageDealSize), formatCurrency),
+      pipeline: formatCurrency(kpis.openPipeline)
+    }));
+  }
+
+  get dealsLoading(): boolean {
+    return !this.dealsData && this.dealsErrors.length === 0;
+  }
+
+  get dealsFailed(): boolean {
+    return this.dealsErrors.length > 0;
+  }
+
+  get dealRows() {
+    const repId = this.selectedRepId;
+    if (!repId || !this.dealsData) return [];
+    const rows = opportunityRowsFromConnection(this.dealsData.uiapi?.query?.Opportunity);
+    const byId = new Map(rows.map((row) => [row.fact.id, row]));
+    const rep = this.repKpis.find((kpis) => kpis.repId === repId);
+    const average = rep ? ratioValue(rep.averageDealSize) : null;
+    return rankDealsAtRisk(
+      rows.map((row) => row.fact),
+      { today: this.todayValue, averageDealSizeByOwner: new Map([[repId, average]]) }
+    )
+      .slice(0, 5)
+      .map((health) => {
+        const row = byId.get(health.deal.id);
+        return {
+          id: health.deal.id,
+          name: row?.name ?? health.deal.id,
+          account: row?.accountName ?? '',
+          stage: health.deal.stage,
+          amount: formatCurrency(health.deal.amount),
+          closeDate: row?.closeDate ?? fromEpochDay(health.deal.closeDay),
+          score: String(health.score),
+          signals: health.signals
+            .map((signal) => formatTemplate(SIGNAL_LABELS[signal.code], signal.values))
+            .join(' ')
+        };
+      });
+  }
+
+  get hasDeals(): boolean {
+    return this.dealRows.length > 0;
+  }
+
+  get dealCount(): number {
+    return nodesOf(this.dealsData?.uiapi?.query?.Opportunity).length;
+  }
+
+  // ---- Snapshots and trend --------------------------------------------------------------------
+
+  get savedSnapshots(): SavedSnapshot[] {
+    const nodes = nodesOf(this.snapshotsData?.uiapi?.query?.snapshots);
+    const num = (value: unknown): number | null => {
+      return typeof value === 'number' && Number.isFinite(value) ? value : null;
+    };
+    const str = (value: unknown): string | null => {
+      return typeof value === 'string' ? value : null;
+    };
+    return nodes
+      .filter((node) => str(node.Period_Start__c?.value) && str(node.Period_End__c?.value))
+      .map((node) => ({
+        id: node.Id,
+        key: str(node.Period_Key__c?.value),
+        start: node.Period_Start__c?.value as string,
+        end: node.Period_End__c?.value as string,
+        snapshotDate: str(node.Snapshot_Date__c?.value),
+        percentToPlan: num(node.Percent_To_Plan__c?.value),
+        winRate: num(node.Win_Rate__c?.value),
+        sessions: num(node.Coaching_Sessions__c?.value)
+      }));
+  }
+
+  get savedEntries(): SavedEntry[] {
+    return nodesOf(this.snapshotsData?.uiapi?.query?.entries)
+      .map((node) => ({
+        id: node.Id,
+        scorecardId: node.Manager_Scorecard__c?.value ?? '',
+        repId: node.Rep__c?.value ?? ''
+      }))
+      .filter((entry) => entry.scorecardId !== '' && entry.repId !== '');
+  }
+
+  get saveDisabled(): boolean {
+    return this.saving || !this.hasData || this.snapshotsData === undefined;
+  }
+
+  async handleSaveSnapshot(): Promise<void> {
+    const period = this.period;
+    if (!period || this.saving) return;
+    this.saving = true;
+    try {
+      // Look the period up again right before writing, so a snapshot saved meanwhile is updated.
+      await this.snapshotsResult?.refresh?.();
+      const { total, reps } = this.model;
+      const plan = planSnapshotWrite(
+        USER_ID,
+        period,
+        this.todayValue,
+        total,
+        reps,
+        this.savedSnapshots,
+        this.savedEntries
+      );
+      if (plan.kind === 'create') {
+        const scorecard = await createRecord({
+          apiName: 'Manager_Scorecard__c',
+          fields: plan.scorecard
+        });
+        await Promise.all(
+          plan.entries.map((entry) =>
+            createRecord({
+              apiName: 'Scorecard_Entry__c',
+              fields: { ...entry, Manager_Scorecard__c: scorecard.id }
+            })
+          )
+        );
+      } else {
+        await updateRecord({ fields: { Id: plan.scorecardId, ...plan.scorecard } });
+        await Promise.all([
+          ...plan.updates.map((fields) => updateRecord({ fields })),
+          ...plan.creates.map((fields) => createRecord({ apiName: 'Scorecard_Entry__c', fields }))
+        ]);
+      }
+      this.dispatchEvent(
+        new ShowToastEvent({
+          title: fill(
+            plan.kind === 'create' ? LABELS.snapshotCreated : LABELS.snapshotUpdated,
+            this.periodText
+          ),
+          message: '',
+          variant: 'success'
+        })
+      );
+      await this.snapshotsResult?.refresh?.();
+    } catch (error) {
+      this.dispatchEvent(
+        new ShowToastEvent({
+          title: LABELS.snapshotFailed,
+          message: reduceErrors(error).join(' '),
+          variant: 'error'
+        })
+      );
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  get hasTrend(): boolean {
+    return this.savedSnapshots.length > 0;
+  }
+
+  get snapshotsFailed(): boolean {
+    return this.snapshotsErrors.length > 0;
+  }
+
+  get chart() {
+    const chart = trendChart(this.savedSnapshots);
+    const names: Record<string, string> = {
+      percentToPlan: LABELS.colPercentToPlan,
+      winRate: LABELS.colWinRate,
+      sessions: LABELS.colSessions
+    };
+    return {
+      ...chart,
+      viewBox: `0 0 ${chart.width} ${chart.height}`,
+      baseline: chart.height - 32,
+      right: chart.width - 32,
+      labelY: chart.height - 12,
+      percentMaxText: `${Math.round(chart.percentMax)}%`,
+      sessionsMaxText: String(chart.sessionsMax),
+      series: chart.series.map((series) => ({
+        ...series,
+        name: names[series.key],
+        lineClass: `trend-line trend-line_${series.key}`,
+        swatchClass: `trend-swatch trend-line_${series.key}`,
+        points: series.points
+          .filter((point) => point.value !== null)
+          .map((point, index) => ({ ...point, key: `${series.key}-${index}` }))
+      }))
+    };
+  }
+
+  get trendSummary(): string {
+    const saved = [...this.savedSnapshots].sort((a, b) => a.start.localeCompare(b.start));
+    const latest = saved[saved.length - 1];
+    if (!latest) return '';
+    const pct = (value: number | null) => (value === null ? '—' : `${formatNumber(value)}%`);
+    return fill(
+      LABELS.trendSummary,
+      saved.length,
+      saved[0].start,
+      latest.end,
+      pct(latest.percentToPlan),
+      pct(latest.winRate),
+      latest.sessions === null ? '—' : String(latest.sessions)
+    );
+  }
+
+  get trendRows() {
+    const pct = (value: number | null) => (value === null ? '—' : `${formatNumber(value)}%`);
+    return [...this.savedSnapshots]
+      .sort((a, b) => a.start.localeCompare(b.start))
+      .map((snapshot) => ({
+        id: snapshot.id,
+        period: fill(LABELS.periodRange, snapshot.start, snapshot.end),
+        percentToPlan: pct(snapshot.percentToPlan),
+        winRate: pct(snapshot.winRate),
+        sessions: snapshot.sessions === null ? '—' : String(snapshot.sessions)
+      }));
+  }
+}

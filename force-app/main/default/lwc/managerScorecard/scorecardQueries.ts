@@ -1,0 +1,546 @@
+/**
+ * The scorecard's own GraphQL documents (the team and period views use c/opportunityData):
+ * a rep's KPI aggregates for eight quarters in one request (the drill-down), and the saved
+ * snapshots of the running manager with their entries (trend chart, save without duplicates).
+ */
+import { gql } from 'lightning/graphql';
+import type {
+  Connection,
+  FieldValue,
+  OpportunityAggregateNode,
+  TerritoryPlanNode
+} from 'c/opportunityData';
+
+/** One window per quarter, aliased q0 (oldest) … q7, plus the rep's plans overlapping them. */
+export const REP_QUARTER_HISTORY = gql`
+  query repQuarterHistory(
+    $ownerId: ID
+    $from: Date
+    $to: Date
+    $start0: Date
+    $end0: Date
+    $start1: Date
+    $end1: Date
+    $start2: Date
+    $end2: Date
+    $start3: Date
+    $end3: Date
+    $start4: Date
+    $end4: Date
+    $start5: Date
+    $end5: Date
+    $start6: Date
+    $end6: Date
+    $start7: Date
+    $end7: Date
+  ) {
+    uiapi {
+      query {
+        plans: Territory_Plan__c(
+          first: 200
+          where: {
+            Plan_Owner__c: { eq: $ownerId }
+            Period_Start__c: { lte: { value: $to } }
+            Period_End__c: { gte: { value: $from } }
+          }
+        ) {
+          edges {
+            node {
+              Id
+              Plan_Owner__c {
+                value
+              }
+              Manager__c {
+                value
+              }
+              Period_Start__c {
+                value
+              }
+              Period_End__c {
+                value
+              }
+              Target_Amount__c @optional {
+                value
+              }
+              Status__c {
+                value
+              }
+            }
+          }
+        }
+      }
+      aggregate {
+        q0: Opportunity(
+          first: 10
+          where: {
+            OwnerId: { eq: $ownerId }
+            CloseDate: { gte: { value: $start0 }, lte: { value: $end0 } }
+          }
+          groupBy: { OwnerId: { group: true }, IsClosed: { group: true }, IsWon: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                OwnerId {
+                  value
+                }
+                IsClosed {
+                  value
+                }
+                IsWon {
+                  value
+                }
+                Id {
+                  count {
+                    value
+                  }
+                }
+                Amount {
+                  sum {
+                    value
+                  }
+                }
+                ExpectedRevenue {
+                  sum {
+                    value
+                  }
+                }
+                Sales_Cycle_Days__c @optional {
+                  avg {
+                    value
+                  }
+                  count {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
+        q1: Opportunity(
+          first: 10
+          where: {
+            OwnerId: { eq: $ownerId }
+            CloseDate: { gte: { value: $start1 }, lte: { value: $end1 } }
+          }
+          groupBy: { OwnerId: { group: true }, IsClosed: { group: true }, IsWon: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                OwnerId {
+                  value
+                }
+                IsClosed {
+                  value
+                }
+                IsWon {
+                  value
+                }
+                Id {
+                  count {
+                    value
+                  }
+                }
+                Amount {
+                  sum {
+                    value
+                  }
+                }
+                ExpectedRevenue {
+                  sum {
+                    value
+                  }
+                }
+                Sales_Cycle_Days__c @optional {
+                  avg {
+                    value
+                  }
+                  count {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
+        q2: Opportunity(
+          first: 10
+          where: {
+            OwnerId: { eq: $ownerId }
+            CloseDate: { gte: { value: $start2 }, lte: { value: $end2 } }
+          }
+          groupBy: { OwnerId: { group: true }, IsClosed: { group: true }, IsWon: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                OwnerId {
+                  value
+                }
+                IsClosed {
+                  value
+                }
+                IsWon {
+                  value
+                }
+                Id {
+                  count {
+                    value
+                  }
+                }
+                Amount {
+                  sum {
+                    value
+                  }
+                }
+                ExpectedRevenue {
+                  sum {
+                    value
+                  }
+                }
+                Sales_Cycle_Days__c @optional {
+                  avg {
+                    value
+                  }
+                  count {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
+        q3: Opportunity(
+          first: 10
+          where: {
+            OwnerId: { eq: $ownerId }
+            CloseDate: { gte: { value: $start3 }, lte: { value: $end3 } }
+          }
+          groupBy: { OwnerId: { group: true }, IsClosed: { group: true }, IsWon: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                OwnerId {
+                  value
+                }
+                IsClosed {
+                  value
+                }
+                IsWon {
+                  value
+                }
+                Id {
+                  count {
+                    value
+                  }
+                }
+                Amount {
+                  sum {
+                    value
+                  }
+                }
+                ExpectedRevenue {
+                  sum {
+                    value
+                  }
+                }
+                Sales_Cycle_Days__c @optional {
+                  avg {
+                    value
+                  }
+                  count {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
+        q4: Opportunity(
+          first: 10
+          where: {
+            OwnerId: { eq: $ownerId }
+            CloseDate: { gte: { value: $start4 }, lte: { value: $end4 } }
+          }
+          groupBy: { OwnerId: { group: true }, IsClosed: { group: true }, IsWon: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                OwnerId {
+                  value
+                }
+                IsClosed {
+                  value
+                }
+                IsWon {
+                  value
+                }
+                Id {
+                  count {
+                    value
+                  }
+                }
+                Amount {
+                  sum {
+                    value
+                  }
+                }
+                ExpectedRevenue {
+                  sum {
+                    value
+                  }
+                }
+                Sales_Cycle_Days__c @optional {
+                  avg {
+                    value
+                  }
+                  count {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
+        q5: Opportunity(
+          first: 10
+          where: {
+            OwnerId: { eq: $ownerId }
+            CloseDate: { gte: { value: $start5 }, lte: { value: $end5 } }
+          }
+          groupBy: { OwnerId: { group: true }, IsClosed: { group: true }, IsWon: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                OwnerId {
+                  value
+                }
+                IsClosed {
+                  value
+                }
+                IsWon {
+                  value
+                }
+                Id {
+                  count {
+                    value
+                  }
+                }
+                Amount {
+                  sum {
+                    value
+                  }
+                }
+                ExpectedRevenue {
+                  sum {
+                    value
+                  }
+                }
+                Sales_Cycle_Days__c @optional {
+                  avg {
+                    value
+                  }
+                  count {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
+        q6: Opportunity(
+          first: 10
+          where: {
+            OwnerId: { eq: $ownerId }
+            CloseDate: { gte: { value: $start6 }, lte: { value: $end6 } }
+          }
+          groupBy: { OwnerId: { group: true }, IsClosed: { group: true }, IsWon: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                OwnerId {
+                  value
+                }
+                IsClosed {
+                  value
+                }
+                IsWon {
+                  value
+                }
+                Id {
+                  count {
+                    value
+                  }
+                }
+                Amount {
+                  sum {
+                    value
+                  }
+                }
+                ExpectedRevenue {
+                  sum {
+                    value
+                  }
+                }
+                Sales_Cycle_Days__c @optional {
+                  avg {
+                    value
+                  }
+                  count {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
+        q7: Opportunity(
+          first: 10
+          where: {
+            OwnerId: { eq: $ownerId }
+            CloseDate: { gte: { value: $start7 }, lte: { value: $end7 } }
+          }
+          groupBy: { OwnerId: { group: true }, IsClosed: { group: true }, IsWon: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                OwnerId {
+                  value
+                }
+                IsClosed {
+                  value
+                }
+                IsWon {
+                  value
+                }
+                Id {
+                  count {
+                    value
+                  }
+                }
+                Amount {
+                  sum {
+                    value
+                  }
+                }
+                ExpectedRevenue {
+                  sum {
+                    value
+                  }
+                }
+                Sales_Cycle_Days__c @optional {
+                  avg {
+                    value
+                  }
+                  count {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+export const QUARTER_ALIASES = ['q0', 'q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7'] as const;
+export type QuarterAlias = (typeof QUARTER_ALIASES)[number];
+
+export interface RepQuarterHistoryData {
+  uiapi?: {
+    query?: { plans?: Connection<TerritoryPlanNode> | null } | null;
+    aggregate?: Partial<Record<QuarterAlias, Connection<OpportunityAggregateNode> | null>> | null;
+  } | null;
+}
+
+/** The manager's saved scorecards, oldest period first, and their entries. */
+export const MANAGER_SNAPSHOTS = gql`
+  query managerSnapshots($managerId: ID) {
+    uiapi {
+      query {
+        snapshots: Manager_Scorecard__c(
+          first: 200
+          where: { Manager__c: { eq: $managerId } }
+          orderBy: { Period_Start__c: { order: ASC }, Period_End__c: { order: ASC } }
+        ) {
+          edges {
+            node {
+              Id
+              Period_Key__c {
+                value
+              }
+              Period_Start__c {
+                value
+              }
+              Period_End__c {
+                value
+              }
+              Snapshot_Date__c {
+                value
+              }
+              Percent_To_Plan__c {
+                value
+              }
+              Win_Rate__c {
+                value
+              }
+              Coaching_Sessions__c {
+                value
+              }
+            }
+          }
+        }
+        entries: Scorecard_Entry__c(
+          first: 2000
+          where: { Manager_Scorecard__r: { Manager__c: { eq: $managerId } } }
+        ) {
+          edges {
+            node {
+              Id
+              Manager_Scorecard__c {
+                value
+              }
+              Rep__c {
+                value
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+export interface SnapshotNode {
+  Id: string;
+  Period_Key__c?: FieldValue<string>;
+  Period_Start__c?: FieldValue<string>;
+  Period_End__c?: FieldValue<string>;
+  Snapshot_Date__c?: FieldValue<string>;
+  Percent_To_Plan__c?: FieldValue<number>;
+  Win_Rate__c?: FieldValue<number>;
+  Coaching_Sessions__c?: FieldValue<number>;
+}
+
+export interface EntryNode {
+  Id: string;
+  Manager_Scorecard__c?: FieldValue<string>;
+  Rep__c?: FieldValue<string>;
+}
+
+export interface ManagerSnapshotsData {
+  uiapi?: {
+    query?: {
+      snapshots?: Connection<SnapshotNode> | null;
+      entries?: Connection<EntryNode> | null;
+    } | null;
+  } | null;
+}
