@@ -297,8 +297,8 @@ export default class ManagerScorecard extends LightningElement {
     }
   }
 
-  get snapshotsVariables(): { managerId: string } {
-    return { managerId: USER_ID };
+  get snapshotsVariables(): { scorecardManagerId: string } {
+    return { scorecardManagerId: USER_ID };
   }
 
   @wire(graphql, { query: MANAGER_SNAPSHOTS, variables: '$snapshotsVariables' })

@@ -463,12 +463,12 @@ export interface RepQuarterHistoryData {
 
 /** The manager's saved scorecards, oldest period first, and their entries. */
 export const MANAGER_SNAPSHOTS = gql`
-  query managerSnapshots($managerId: ID) {
+  query managerSnapshots($scorecardManagerId: ID) {
     uiapi {
       query {
         snapshots: Manager_Scorecard__c(
           first: 200
-          where: { Manager__c: { eq: $managerId } }
+          where: { Manager__c: { eq: $scorecardManagerId } }
           orderBy: { Period_Start__c: { order: ASC }, Period_End__c: { order: ASC } }
         ) {
           edges {
@@ -500,7 +500,7 @@ export const MANAGER_SNAPSHOTS = gql`
         }
         entries: Scorecard_Entry__c(
           first: 2000
-          where: { Manager_Scorecard__r: { Manager__c: { eq: $managerId } } }
+          where: { Manager_Scorecard__r: { Manager__c: { eq: $scorecardManagerId } } }
         ) {
           edges {
             node {

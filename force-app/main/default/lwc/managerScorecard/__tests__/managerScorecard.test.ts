@@ -1,0 +1,591 @@
+import { createElement } from 'lwc';
+import { graphql } from 'lightning/graphql';
+import { createRecord, updateRecord } from 'lightning/uiRecordApi';
+import ManagerScorecard from 'c/managerScorecard';
+
+interface WireConfig {
+  variables?: Record<string, unknown>;
+}
+const adapter = graphql as unknown as {
+  emit(data: unknown, filter?: (config: WireConfig) => boolean): void;
+  emitErrors(errors: unknown, filter?: (config: WireConfig) => boolean): void;
+  getLastConfig(): WireConfig;
+};
+const mockCreateRecord = createRecord as unknown as jest.Mock;
+const mockUpdateRecord = updateRecord as unknown as jest.Mock;
+
+const has = (key: string) => (config: WireConfig) =>
+  config.variables !== undefined && config.variables !== null && key in config.variables;
+const isTeam = (config: WireConfig) => has('managerId')(config);
+const isAggregates = has('ownerIds');
+const isCoaching = has('repIds');
+const isSnapshots = has('scorecardManagerId');
+const isHistory = has('start7');
+const isDeals = (config: WireConfig) => has('ownerId')(config) && !has('start7')(config);
+
+const MANAGER = '005000000000000000';
+const AVERY = '005000000000001AAA';
+const BLAKE = '005000000000002AAA';
+const MANAGER_B = '005000000000003AAA';
+const CASEY = '005000000000004AAA';
+const TODAY = '2026-11-23';
+
+const v = <T>(value: T) => ({ value });
+const connection = (nodes: unknown[]) => ({ edges: nodes.map((node) => ({ node })) });
+const user = (id: string, name: string, managerId: string) => ({
+  Id: id,
+  Name: v(name),
+  ManagerId: v(managerId)
+});
+
+const TEAM = {
+  uiapi: {
+    query: {
+      reports: connection([user(AVERY, 'Avery Rep', MANAGER), user(BLAKE, 'Blake Rep', MANAGER)]),
+      reportsOfReports: connection([])
+    }
+  }
+};
+
+const VP_TEAM = {
+  uiapi: {
+    query: {
+      reports: connection([
+        user(AVERY, 'Avery Manager', MANAGER),
+        user(MANAGER_B, 'Morgan Manager', MANAGER)
+      ]),
+      reportsOfReports: connection([
+        user(BLAKE, 'Blake Rep', AVERY),
+        user(CASEY, 'Casey Rep', MANAGER_B)
+      ])
+    }
+  }
+};
+
+const group = (
+  ownerId: string,
+  isClosed: boolean,
+  isWon: boolean,
+  count: number,
+  amount: number,
+  expected = 0
+) => ({
+  aggregate: {
+    OwnerId: v(ownerId),
+    IsClosed: v(isClosed),
+    IsWon: v(isWon),
+    Id: { count: v(count) },
+    Amount: { sum: v(amount) },
+    ExpectedRevenue: { sum: v(expected) },
+    Sales_Cycle_Days__c: { avg: v(isWon ? 40 : null), count: v(isWon ? count : 0) }
+  }
+});
+
+function aggregates(owners: string[] = [AVERY, BLAKE]) {
+  const [first, second] = owners;
+  return {
+    uiapi: {
+      aggregate: {
+        current: connection([
+          group(first, true, true, 2, 100000),
+          group(first, true, false, 2, 40000),
+          group(first, false, false, 1, 150000, 75000),
+          group(second, true, true, 1, 30000),
+          group(second, true, false, 3, 90000),
+          group(second, false, false, 1, 20000, 10000)
+        ]),
+        previous: connection([
+          group(second, true, true, 3, 60000),
+          group(second, true, false, 1, 10000)
+        ]),
+        lastYear: connection([group(first, true, true, 1, 80000)]),
+        pastCloseDate: connection([{ aggregate: { OwnerId: v(second), Id: { count: v(2) } } }])
+      }
+    }
+  };
+}
+
+const plan = (id: string, ownerId: string, target: number) => ({
+  Id: id,
+  Plan_Owner__c: v(ownerId),
+  Manager__c: v(MANAGER),
+  Period_Start__c: v('2026-10-01'),
+  Period_End__c: v('2026-12-31'),
+  Target_Amount__c: v(target),
+  Status__c: v('Active')
+});
+
+function coaching(owners: string[] = [AVERY, BLAKE]) {
+  const [first, second] = owners;
+  return {
+    uiapi: {
+      query: {
+        sessions: connection([
+          {
+            Id: 'a01000000000001AAA',
+            Rep__c: v(first),
+            Coach__c: v(MANAGER),
+            Session_Date__c: v('2026-11-20'),
+            Session_Type__c: v('One-on-One'),
+            Status__c: v('Completed'),
+            Focus_Areas__c: v('Closing')
+          },
+          {
+            Id: 'a01000000000002AAA',
+            Rep__c: v(second),
+            Coach__c: v(MANAGER),
+            Session_Date__c: v('2026-12-02'),
+            Session_Type__c: v('Deal Review'),
+            Status__c: v('Planned'),
+            Focus_Areas__c: v('Negotiation')
+          }
+        ]),
+        goals: connection([
+          {
+            Id: 'a02000000000001AAA',
+            Rep__c: v(first),
+            Status__c: v('Achieved'),
+            Start_Date__c: v('2026-07-01'),
+            Target_Date__c: v('2026-10-31')
+          }
+        ]),
+        plans: connection([
+          plan('a03000000000001AAA', first, 200000),
+          plan('a03000000000002AAA', second, 100000)
+        ])
+      },
+      aggregate: { lastOneOnOne: connection([]) }
+    }
+  };
+}
+
+const SNAPSHOT_ID = 'a05000000000001AAA';
+const ENTRY_ID = 'a06000000000001AAA';
+
+function snapshots(withCurrent: boolean) {
+  const nodes = [
+    {
+      Id: 'a05000000000000AAA',
+      Period_Key__c: v(`${MANAGER}:2026-07-01:2026-09-30`),
+      Period_Start__c: v('2026-07-01'),
+      Period_End__c: v('2026-09-30'),
+      Snapshot_Date__c: v('2026-09-30'),
+      Percent_To_Plan__c: v(92.5),
+      Win_Rate__c: v(31),
+      Coaching_Sessions__c: v(7)
+    }
+  ];
+  if (withCurrent)
+    nodes.push({
+      Id: SNAPSHOT_ID,
+      Period_Key__c: v(`${MANAGER}:2026-10-01:2026-12-31`),
+      Period_Start__c: v('2026-10-01'),
+      Period_End__c: v('2026-12-31'),
+      Snapshot_Date__c: v('2026-11-01'),
+      Percent_To_Plan__c: v(30),
+      Win_Rate__c: v(40),
+      Coaching_Sessions__c: v(2)
+    });
+  return {
+    uiapi: {
+      query: {
+        snapshots: connection(nodes),
+        entries: connection(
+          withCurrent
+            ? [{ Id: ENTRY_ID, Manager_Scorecard__c: v(SNAPSHOT_ID), Rep__c: v(AVERY) }]
+            : []
+        )
+      }
+    }
+  };
+}
+
+// eslint-disable-next-line @lwc/lwc/no-async-operation
+const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+async function mount(properties: Record<string, unknown> = {}): Promise<HTMLElement> {
+  const element = createElement('c-manager-scorecard', { is: ManagerScorecard });
+  Object.assign(element, { today: TODAY, ...properties });
+  document.body.appendChild(element);
+  await flush();
+  return element;
+}
+
+async function mountWithData(
+  properties: Record<string, unknown> = {},
+  options: { withCurrentSnapshot?: boolean } = {}
+): Promise<HTMLElement> {
+  const element = await mount(properties);
+  adapter.emit(TEAM, isTeam);
+  await flush();
+  adapter.emit(aggregates(), isAggregates);
+  adapter.emit(coaching(), isCoaching);
+  adapter.emit(snapshots(options.withCurrentSnapshot ?? false), isSnapshots);
+  await flush();
+  return element;
+}
+
+const root = (element: HTMLElement) => element.shadowRoot as ShadowRoot;
+const $ = (element: HTMLElement, selector: string) => root(element).querySelector(selector);
+const $$ = (element: HTMLElement, selector: string) =>
+  Array.from(root(element).querySelectorAll(selector));
+const cellOf = (element: HTMLElement, rowId: string, key: string) =>
+  $(element, `tr[data-row-id="${rowId}"] td[data-key="${key}"]`) as HTMLElement | null;
+const cellText = (element: HTMLElement, rowId: string, key: string) =>
+  cellOf(element, rowId, key)?.querySelector('.cell-value')?.textContent?.trim();
+const ratingOf = (element: HTMLElement, rowId: string, key: string) =>
+  (
+    cellOf(element, rowId, key)?.querySelector('lightning-icon') as
+      (HTMLElement & { alternativeText?: string }) | null
+  )?.alternativeText;
+const rowNames = (element: HTMLElement) =>
+  $$(element, 'tbody tr th .row-action').map((button) => button.textContent?.trim());
+
+function changeCombobox(element: HTMLElement, selector: string, value: string): void {
+  const combobox = $(element, selector) as HTMLElement;
+  combobox.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+}
+
+afterEach(() => {
+  while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+  jest.clearAllMocks();
+});
+
+describe('c-manager-scorecard', () => {
+  it('shows a spinner until the team and its numbers are loaded', async () => {
+    const element = await mount();
+    expect($(element, '[data-state="loading"]')).not.toBeNull();
+    adapter.emit(TEAM, isTeam);
+    await flush();
+    expect($(element, '[data-state="loading"]')).not.toBeNull();
+    expect($(element, '[data-state="data"]')).toBeNull();
+  });
+
+  it('asks for the team of the running user and aggregates for its reps only', async () => {
+    const element = await mount();
+    adapter.emit(TEAM, isTeam);
+    await flush();
+    const config = adapter.getLastConfig();
+    expect(element).toBeTruthy();
+    const variables = config.variables ?? {};
+    const ids = (variables.ownerIds ?? variables.repIds) as string[];
+    expect([...ids].sort()).toEqual([AVERY, BLAKE].sort());
+  });
+
+  it('shows the empty state when no one reports to the user', async () => {
+    const element = await mount();
+    adapter.emit(
+      { uiapi: { query: { reports: connection([]), reportsOfReports: connection([]) } } },
+      isTeam
+    );
+    await flush();
+    expect($(element, '[data-state="empty"]')?.textContent).toContain('c.SC_Scorecard_NoTeam');
+  });
+
+  it('shows an error panel when the aggregates fail', async () => {
+    const element = await mount();
+    adapter.emit(TEAM, isTeam);
+    await flush();
+    adapter.emitErrors([{ message: 'Aggregate query failed' }], isAggregates);
+    await flush();
+    expect($(element, '[data-state="error"]')?.textContent).toContain('Aggregate query failed');
+  });
+
+  it('renders one row per rep with KPIs, a team row and RAG icons with text', async () => {
+    const element = await mountWithData();
+    expect($(element, '[data-state="data"]')).not.toBeNull();
+    expect(rowNames(element).sort()).toEqual(['Avery Rep', 'Blake Rep']);
+    expect(cellText(element, AVERY, 'closedWon')).toBe('$100,000');
+    expect(cellText(element, AVERY, 'target')).toBe('$200,000');
+    expect(cellText(element, AVERY, 'percentToPlan')).toBe('50%');
+    expect(cellText(element, AVERY, 'winRate')).toBe('50%');
+    expect(cellText(element, AVERY, 'growth')).toBe('25%');
+    expect(cellText(element, AVERY, 'coverage')).toBe('1.5× / 1.4×');
+    expect(ratingOf(element, AVERY, 'coverage')).toBe('c.SC_Scorecard_RatingGreen');
+    expect(cellText(element, AVERY, 'oneOnOne')).toBe('3');
+    expect(cellText(element, BLAKE, 'oneOnOne')).toBe('c.SC_Scorecard_Never');
+    expect(ratingOf(element, BLAKE, 'oneOnOne')).toBe('c.SC_Scorecard_RatingRed');
+    expect(cellText(element, BLAKE, 'percentToPlan')).toBe('30%');
+    expect(ratingOf(element, BLAKE, 'percentToPlan')).toBe('c.SC_Scorecard_RatingRed');
+    // Labels resolve to their names in Jest: the goals cell is the "{0} of {1}" template.
+    expect(cellText(element, AVERY, 'goals')).toBe('c.SC_Scorecard_GoalsValue');
+    // Team row: sums recomputed — 130k won of 300k target, 3 won of 8 closed.
+    expect(cellText(element, 'total', 'closedWon')).toBe('$130,000');
+    expect(cellText(element, 'total', 'percentToPlan')).toBe('43%');
+    expect(cellText(element, 'total', 'winRate')).toBe('38%');
+    expect(cellText(element, 'total', 'sessions')).toBe('1');
+  });
+
+  it('sorts by a column and flips the direction, with aria-sort on the header', async () => {
+    const element = await mountWithData();
+    // Default: percent to plan, descending.
+    expect(rowNames(element)).toEqual(['Avery Rep', 'Blake Rep']);
+    const nameHeader = $(element, 'button.sort-button[data-key="name"]') as HTMLElement;
+    nameHeader.click();
+    await flush();
+    expect(rowNames(element)).toEqual(['Avery Rep', 'Blake Rep']);
+    expect(nameHeader.closest('th')?.getAttribute('aria-sort')).toBe('ascending');
+    nameHeader.click();
+    await flush();
+    expect(rowNames(element)).toEqual(['Blake Rep', 'Avery Rep']);
+    expect(nameHeader.closest('th')?.getAttribute('aria-sort')).toBe('descending');
+    const pipeline = $(element, 'button.sort-button[data-key="pipeline"]') as HTMLElement;
+    pipeline.click();
+    await flush();
+    expect(rowNames(element)).toEqual(['Avery Rep', 'Blake Rep']);
+    expect(pipeline.closest('th')?.getAttribute('aria-sort')).toBe('descending');
+    expect(nameHeader.closest('th')?.getAttribute('aria-sort')).toBe('none');
+  });
+
+  it('takes thresholds from its App Builder properties', async () => {
+    const element = await mountWithData();
+    expect(ratingOf(element, BLAKE, 'winRate')).toBe('c.SC_Scorecard_RatingAmber');
+    expect(cellText(element, AVERY, 'oneOnOne')).toBe('3');
+    expect(ratingOf(element, AVERY, 'oneOnOne')).toBe('c.SC_Scorecard_RatingGreen');
+    Object.assign(element, { winRateGreenPercent: 20, daysWithoutOneOnOne: 4 });
+    await flush();
+    expect(ratingOf(element, BLAKE, 'winRate')).toBe('c.SC_Scorecard_RatingGreen');
+    expect(ratingOf(element, AVERY, 'oneOnOne')).toBe('c.SC_Scorecard_RatingAmber');
+  });
+
+  it('re-queries with the new period when the period changes', async () => {
+    const element = await mountWithData();
+    expect(adapter.getLastConfig().variables?.start).toBe('2026-10-01');
+    changeCombobox(element, 'lightning-combobox.period-picker', 'last-fiscal-year');
+    await flush();
+    const variables = adapter.getLastConfig().variables ?? {};
+    expect(variables.start).toBe('2025-01-01');
+    expect(variables.end).toBe('2025-12-31');
+    expect($(element, '[data-state="loading"]')).not.toBeNull();
+  });
+
+  it('uses the default period and fiscal year start from its properties', async () => {
+    await mount({ defaultPeriod: 'This Fiscal Year', fiscalYearStartMonth: 4 });
+    adapter.emit(TEAM, isTeam);
+    await flush();
+    expect(adapter.getLastConfig().variables?.start).toBe('2026-04-01');
+    expect(adapter.getLastConfig().variables?.end).toBe('2027-03-31');
+  });
+
+  it('validates a custom range: start on or before end', async () => {
+    const element = await mountWithData();
+    changeCombobox(element, 'lightning-combobox.period-picker', 'custom');
+    await flush();
+    const start = $(element, 'lightning-input.custom-start') as HTMLElement;
+    const end = $(element, 'lightning-input.custom-end') as HTMLElement;
+    start.dispatchEvent(new CustomEvent('change', { detail: { value: '2026-11-30' } }));
+    end.dispatchEvent(new CustomEvent('change', { detail: { value: '2026-11-01' } }));
+    ($(element, 'lightning-button.apply-range') as HTMLElement).click();
+    await flush();
+    expect($(element, '.range-error')?.textContent).toContain('c.SC_Scorecard_RangeOrder');
+    end.dispatchEvent(new CustomEvent('change', { detail: { value: '2026-12-15' } }));
+    ($(element, 'lightning-button.apply-range') as HTMLElement).click();
+    await flush();
+    expect($(element, '.range-error')).toBeNull();
+    const variables = adapter.getLastConfig().variables ?? {};
+    expect(variables.start).toBe('2026-11-30');
+    expect(variables.end).toBe('2026-12-15');
+  });
+
+  it('lists early warnings most urgent first with the number behind them', async () => {
+    const element = await mountWithData();
+    const items = $$(element, '.warning-list li');
+    expect(items.length).toBeGreaterThan(0);
+    const texts = items.map((item) => item.querySelector('.warning-text')?.textContent ?? '');
+    // Blake: coverage 0.3× against 4× required (high), never had a One-on-One (high).
+    expect(texts[0]).toBe('c.SC_Scorecard_WarnCoverage');
+    expect(items[0].getAttribute('data-rep-id')).toBe(BLAKE);
+    expect(items[0].querySelector('.severity')?.textContent).toBe('c.SC_Scorecard_SeverityHigh');
+    expect(items.map((item) => item.getAttribute('data-rep-id'))).toContain(BLAKE);
+  });
+
+  it('opens the session form preset with the rep when a warning is acted on', async () => {
+    const element = await mountWithData();
+    const button = $(element, '.warning-list li lightning-button.log-session') as HTMLElement;
+    button.click();
+    await flush();
+    const form = $(element, 'c-coaching-session-form') as HTMLElement & { repId?: string };
+    expect(form).not.toBeNull();
+    expect(form.repId).toBe(BLAKE);
+    form.dispatchEvent(new CustomEvent('sessionlogged', { detail: {} }));
+    await flush();
+    expect($(element, 'c-coaching-session-form')).toBeNull();
+  });
+
+  it('drills into a rep: one history request for 8 quarters and the deals most at risk', async () => {
+    const element = await mountWithData();
+    ($(element, `button.row-action[data-id="${AVERY}"]`) as HTMLElement).click();
+    await flush();
+    const history = adapter.getLastConfig().variables ?? {};
+    expect(history.ownerId).toBe(AVERY);
+    expect($(element, '[data-state="history-loading"]')).not.toBeNull();
+    const quarter = (ownerId: string, won: number) =>
+      connection([group(ownerId, true, true, 1, won), group(ownerId, true, false, 1, won)]);
+    adapter.emit(
+      {
+        uiapi: {
+          query: { plans: connection([plan('a03000000000001AAA', AVERY, 200000)]) },
+          aggregate: {
+            q0: quarter(AVERY, 10000),
+            q7: quarter(AVERY, 50000)
+          }
+        }
+      },
+      isHistory
+    );
+    const deal = (id: string, name: string, closeDate: string, pushCount: number) => ({
+      Id: id,
+      Name: v(name),
+      OwnerId: v(AVERY),
+      Amount: v(50000),
+      StageName: v('Negotiation/Review'),
+      Probability: v(90),
+      IsClosed: v(false),
+      IsWon: v(false),
+      CloseDate: v(closeDate),
+      CreatedDate: v('2026-06-01T00:00:00.000Z'),
+      PushCount: v(pushCount),
+      LastActivityDate: v('2026-11-20')
+    });
+    adapter.emit(
+      {
+        uiapi: {
+          query: {
+            Opportunity: connection([
+              deal('006000000000001AAA', 'Healthy deal', '2026-12-20', 0),
+              deal('006000000000002AAA', 'Slipping deal', '2026-10-15', 3)
+            ])
+          }
+        }
+      },
+      isDeals
+    );
+    await flush();
+    const quarters = $$(element, '.history-table tbody tr');
+    expect(quarters).toHaveLength(8);
+    expect(quarters[7].textContent).toContain('$50,000');
+    expect(quarters[7].textContent).toContain('25%');
+    const deals = $$(element, '.deals-table tbody tr');
+    expect(deals[0].getAttribute('data-deal-id')).toBe('006000000000002AAA');
+  });
+
+  it('shows one row per manager for a manager of managers, and drills into a team', async () => {
+    const element = await mount();
+    adapter.emit(VP_TEAM, isTeam);
+    await flush();
+    const owners = [BLAKE, CASEY];
+    expect(
+      [
+        ...((adapter.getLastConfig().variables?.ownerIds ??
+          adapter.getLastConfig().variables?.repIds) as string[])
+      ].sort()
+    ).toEqual(owners);
+    adapter.emit(aggregates(owners), isAggregates);
+    adapter.emit(coaching(owners), isCoaching);
+    adapter.emit(snapshots(false), isSnapshots);
+    await flush();
+    expect($(element, 'lightning-radio-group.level-switch')).not.toBeNull();
+    expect(rowNames(element).sort()).toEqual(['Avery Manager', 'Morgan Manager']);
+    expect(cellText(element, AVERY, 'teamSize')).toBe('1');
+    expect(cellText(element, AVERY, 'closedWon')).toBe('$100,000');
+    expect(cellText(element, MANAGER_B, 'closedWon')).toBe('$30,000');
+    expect(cellText(element, 'total', 'closedWon')).toBe('$130,000');
+
+    ($(element, `button.row-action[data-id="${MANAGER_B}"]`) as HTMLElement).click();
+    await flush();
+    expect(rowNames(element)).toEqual(['Casey Rep']);
+    expect($(element, '.team-heading')?.textContent).toBe('c.SC_Scorecard_TeamOf');
+
+    changeCombobox(element, 'lightning-radio-group.level-switch', 'reps');
+    await flush();
+    expect(rowNames(element).sort()).toEqual(['Blake Rep', 'Casey Rep']);
+    changeCombobox(element, 'lightning-radio-group.level-switch', 'managers');
+    await flush();
+    expect(rowNames(element).sort()).toEqual(['Avery Manager', 'Morgan Manager']);
+  });
+
+  it('creates a snapshot and one entry per rep when the period has none', async () => {
+    mockCreateRecord.mockImplementation((input: { apiName: string }) =>
+      Promise.resolve({
+        id: input.apiName === 'Manager_Scorecard__c' ? SNAPSHOT_ID : 'a06000000000009AAA'
+      })
+    );
+    const element = await mountWithData();
+    ($(element, 'lightning-button.save-snapshot') as HTMLElement).click();
+    await flush();
+    await flush();
+    expect(mockUpdateRecord).not.toHaveBeenCalled();
+    expect(mockCreateRecord).toHaveBeenCalledTimes(3);
+    const [header] = mockCreateRecord.mock.calls[0] as [
+      { apiName: string; fields: Record<string, unknown> }
+    ];
+    expect(header.apiName).toBe('Manager_Scorecard__c');
+    expect(header.fields).toMatchObject({
+      Manager__c: MANAGER,
+      Period_Key__c: `${MANAGER}:2026-10-01:2026-12-31`,
+      Period_Start__c: '2026-10-01',
+      Period_End__c: '2026-12-31',
+      Team_Size__c: 2,
+      Closed_Won_Amount__c: 130000,
+      Snapshot_Date__c: TODAY
+    });
+    const entries = mockCreateRecord.mock.calls
+      .slice(1)
+      .map(([input]) => (input as { fields: Record<string, unknown> }).fields);
+    expect(entries.map((fields) => fields.Rep__c).sort()).toEqual([AVERY, BLAKE].sort());
+    expect(entries.every((fields) => fields.Manager_Scorecard__c === SNAPSHOT_ID)).toBe(true);
+    const avery = entries.find((fields) => fields.Rep__c === AVERY);
+    expect(avery).toMatchObject({ Percent_To_Plan__c: 50, Win_Rate__c: 50 });
+  });
+
+  it('updates the existing snapshot of the period and its entries instead of duplicating', async () => {
+    mockCreateRecord.mockResolvedValue({ id: 'a06000000000009AAA' });
+    mockUpdateRecord.mockResolvedValue({});
+    const element = await mountWithData({}, { withCurrentSnapshot: true });
+    ($(element, 'lightning-button.save-snapshot') as HTMLElement).click();
+    await flush();
+    await flush();
+    const updates = mockUpdateRecord.mock.calls.map(
+      ([input]) => (input as { fields: Record<string, unknown> }).fields
+    );
+    expect(updates.map((fields) => fields.Id).sort()).toEqual([SNAPSHOT_ID, ENTRY_ID].sort());
+    expect(updates.find((fields) => fields.Id === SNAPSHOT_ID)).toMatchObject({
+      Period_Key__c: `${MANAGER}:2026-10-01:2026-12-31`
+    });
+    // Blake had no entry in the saved snapshot: created under the existing scorecard.
+    expect(mockCreateRecord).toHaveBeenCalledTimes(1);
+    const [entryInput] = mockCreateRecord.mock.calls[0] as [unknown];
+    expect(entryInput).toMatchObject({
+      apiName: 'Scorecard_Entry__c',
+      fields: { Manager_Scorecard__c: SNAPSHOT_ID, Rep__c: BLAKE }
+    });
+  });
+
+  it('draws the trend across saved snapshots as an accessible chart with a data table', async () => {
+    const element = await mountWithData({}, { withCurrentSnapshot: true });
+    const svg = $(element, 'svg.trend-chart') as SVGElement;
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.getAttribute('aria-labelledby')).toBeTruthy();
+    expect($$(element, 'svg.trend-chart path')).toHaveLength(3);
+    expect($(element, '.trend-summary')?.textContent).toBe('c.SC_Scorecard_TrendSummary');
+    const rows = $$(element, '.trend-table tbody tr');
+    expect(rows).toHaveLength(2);
+    expect(rows[0].textContent).toContain('92.5%');
+  });
+
+  it('explains how to get a trend when no snapshot is saved', async () => {
+    const element = await mountWithData();
+    adapter.emit(
+      { uiapi: { query: { snapshots: connection([]), entries: connection([]) } } },
+      isSnapshots
+    );
+    await flush();
+    expect($(element, '.trend-empty')).not.toBeNull();
+    expect($(element, 'svg.trend-chart')).toBeNull();
+  });
+
+  it('is accessible with data', async () => {
+    const element = await mountWithData({}, { withCurrentSnapshot: true });
+    await expect(element).toBeAccessible();
+  });
+});
