@@ -245,22 +245,44 @@ class BaseTypes {
     values: { ASC: {}, DESC: {} }
   });
   readonly nullOrder = new GraphQLEnumType({ name: 'NullOrder', values: { FIRST: {}, LAST: {} } });
-  readonly orderByClause = new GraphQLInputObjectType({
-    name: 'OrderByClause',
+  // One <Object>_OrderBy serves record and aggregate queries; its clauses name the aggregate
+  // functions a field type can be ordered by (the UI API's Order By Schema).
+  readonly noFunctionOrderByClause = new GraphQLInputObjectType({
+    name: 'NoFunctionAggregateOrderByClause',
     fields: { order: { type: this.resultOrder }, nulls: { type: this.nullOrder } }
   });
-  readonly aggregateOrderByFunction = new GraphQLEnumType({
-    name: 'AggregateOrderByFunction',
-    values: { AVG: {}, COUNT: {}, COUNT_DISTINCT: {}, MAX: {}, MIN: {}, SUM: {} }
-  });
-  readonly aggregateOrderByClause = new GraphQLInputObjectType({
-    name: 'AggregateOrderByClause',
+  readonly stringOrderByClause = new GraphQLInputObjectType({
+    name: 'AggregateOrderByStringClause',
     fields: {
+      function: {
+        type: new GraphQLEnumType({
+          name: 'AggregateOrderByStringFunction',
+          values: { COUNT: {}, COUNT_DISTINCT: {}, MAX: {}, MIN: {} }
+        })
+      },
       order: { type: this.resultOrder },
-      nulls: { type: this.nullOrder },
-      function: { type: this.aggregateOrderByFunction }
+      nulls: { type: this.nullOrder }
     }
   });
+  readonly numberOrderByClause = new GraphQLInputObjectType({
+    name: 'AggregateOrderByNumberClause',
+    fields: {
+      function: {
+        type: new GraphQLEnumType({
+          name: 'AggregateOrderByNumberFunction',
+          values: { AVG: {}, COUNT: {}, COUNT_DISTINCT: {}, MAX: {}, MIN: {}, SUM: {} }
+        })
+      },
+      order: { type: this.resultOrder },
+      nulls: { type: this.nullOrder }
+    }
+  });
+
+  orderByClause(dataType: UiDataType): GraphQLInputObjectType {
+    if (NUMERIC.includes(dataType)) return this.numberOrderByClause;
+    if (dataType === 'Boolean' || dataType === 'Reference') return this.noFunctionOrderByClause;
+    return this.stringOrderByClause;
+  }
   readonly groupByClause = new GraphQLInputObjectType({
     name: 'GroupByClause',
     fields: { group: { type: GraphQLBoolean } }
@@ -535,7 +557,6 @@ interface ObjectTypes {
   filter: GraphQLInputObjectType;
   orderBy: GraphQLInputObjectType;
   groupBy: GraphQLInputObjectType;
-  aggregateOrderBy: GraphQLInputObjectType;
   aggregateRecord: GraphQLObjectType<AggregateSource, GraphQLContext>;
   aggregateConnection: GraphQLObjectType<Page<AggregateGroup>, GraphQLContext>;
   scope: GraphQLEnumType;
@@ -705,8 +726,9 @@ export function buildSchema(model: OrgModel, profile: PermissionProfile): GraphQ
       fields: () => {
         const fields: GraphQLInputFieldConfigMap = {};
         for (const field of readableFields(object)) {
-          if (!NOT_SORTABLE.includes(field.dataType))
-            fields[field.apiName] = { type: base.orderByClause };
+          if (!NOT_SORTABLE.includes(field.dataType)) {
+            fields[field.apiName] = { type: base.orderByClause(field.dataType) };
+          }
           const parent = field.relationshipName ? parentObject(field) : undefined;
           if (parent && field.relationshipName)
             fields[field.relationshipName] = { type: typesOf(parent).orderBy };
@@ -728,21 +750,6 @@ export function buildSchema(model: OrgModel, profile: PermissionProfile): GraphQ
           const parent = field.relationshipName ? parentObject(field) : undefined;
           if (parent && field.relationshipName)
             fields[field.relationshipName] = { type: typesOf(parent).groupBy };
-        }
-        return fields;
-      }
-    });
-
-    const aggregateOrderBy: GraphQLInputObjectType = new GraphQLInputObjectType({
-      name: `${name}_AggregateOrderBy`,
-      fields: () => {
-        const fields: GraphQLInputFieldConfigMap = {};
-        for (const field of readableFields(object)) {
-          if (!NOT_SORTABLE.includes(field.dataType))
-            fields[field.apiName] = { type: base.aggregateOrderByClause };
-          const parent = field.relationshipName ? parentObject(field) : undefined;
-          if (parent && field.relationshipName)
-            fields[field.relationshipName] = { type: typesOf(parent).aggregateOrderBy };
         }
         return fields;
       }
@@ -823,7 +830,6 @@ export function buildSchema(model: OrgModel, profile: PermissionProfile): GraphQ
       filter,
       orderBy,
       groupBy,
-      aggregateOrderBy,
       aggregateRecord,
       aggregateConnection,
       scope
@@ -875,7 +881,7 @@ export function buildSchema(model: OrgModel, profile: PermissionProfile): GraphQ
                 first: { type: GraphQLInt },
                 after: { type: GraphQLString },
                 where: { type: objectTypes.filter },
-                orderBy: { type: objectTypes.aggregateOrderBy },
+                orderBy: { type: objectTypes.orderBy },
                 groupBy: { type: objectTypes.groupBy },
                 scope: { type: objectTypes.scope }
               },
