@@ -54,6 +54,7 @@ void describe('platform stand-ins in a compiled component', () => {
     assert.equal(await field(page, 'private-notes'), 'false');
     assert.equal(await field(page, 'page-reference'), 'standard__namedPage');
     assert.equal(await field(page, 'amount-graphql'), await field(page, 'amount-record'));
+    assert.equal(await field(page, 'not-ready'), 'waiting', 'undefined variables hold the query');
     assert.deepEqual(errors, []);
     await page.close();
 

@@ -63,6 +63,9 @@ export default class Lab extends NavigationMixin(LightningElement) {
   record: RecordRepresentation | undefined;
   objectInfo: ObjectInfo | undefined;
   pageReferenceType = '';
+  /** Variables that are not ready (undefined) keep a wire from running, as with LDS. */
+  notReadyVariables: { first: number } | undefined = undefined;
+  notReadyState = 'waiting';
   private dealsResult: GraphQLResult<DealsData> | undefined;
 
   /** Reactive variables, as components pass them: sharing decides whose deals these are. */
@@ -98,6 +101,11 @@ export default class Lab extends NavigationMixin(LightningElement) {
     this.dealsResult = result;
     this.deals = result.data;
     this.dealsErrors = (result.errors ?? []).map((error) => error.message);
+  }
+
+  @wire(graphql, { query: MY_DEALS, variables: '$notReadyVariables' })
+  wiredNotReady(): void {
+    this.notReadyState = 'ran';
   }
 
   @wire(getRecord, {

@@ -78,8 +78,10 @@ class GraphqlWire {
 
   async run(): Promise<void> {
     const config = this.config;
-    // LDS waits until the query (and its reactive variables) are available.
+    // LDS waits until the query and its reactive variables are available: a `variables`
+    // config whose getter returns undefined means "not ready", not "no variables".
     if (!config?.query) return;
+    if ('variables' in config && config.variables === undefined) return;
     const version = ++this.version;
     const result = await execute(config);
     if (version !== this.version) return;
