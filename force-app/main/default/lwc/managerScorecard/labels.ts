@@ -92,6 +92,9 @@ import TREND_EMPTY from '@salesforce/label/c.SC_Scorecard_TrendEmpty';
 import TREND_SUMMARY from '@salesforce/label/c.SC_Scorecard_TrendSummary';
 import TREND_TABLE from '@salesforce/label/c.SC_Scorecard_TrendTable';
 import SNAPSHOT_PERIOD from '@salesforce/label/c.SC_Scorecard_SnapshotPeriod';
+import SHOW_ALL_WARNINGS from '@salesforce/label/c.SC_Scorecard_ShowAllWarnings';
+import SHOW_FEWER_WARNINGS from '@salesforce/label/c.SC_Scorecard_ShowFewerWarnings';
+import SNAPSHOT_NAME from '@salesforce/label/c.SC_Scorecard_SnapshotName';
 import SNAPSHOTS_FAILED from '@salesforce/label/c.SC_Scorecard_SnapshotsFailed';
 
 export const LABELS = {
@@ -188,7 +191,10 @@ export const LABELS = {
   trendSummary: TREND_SUMMARY,
   trendTable: TREND_TABLE,
   snapshotPeriod: SNAPSHOT_PERIOD,
-  snapshotsFailed: SNAPSHOTS_FAILED
+  snapshotsFailed: SNAPSHOTS_FAILED,
+  snapshotName: SNAPSHOT_NAME,
+  showAllWarnings: SHOW_ALL_WARNINGS,
+  showFewerWarnings: SHOW_FEWER_WARNINGS
 } as const;
 
 export type ScorecardLabels = typeof LABELS;

@@ -82,6 +82,8 @@ import {
 
 type Level = 'managers' | 'reps';
 
+const WARNINGS_SHOWN = 6;
+
 interface ColumnDef {
   key: SortKey | 'teamSize';
   label: string;
@@ -162,6 +164,7 @@ export default class ManagerScorecard extends LightningElement {
   sortKey: SortKey = 'percentToPlan';
   sortDirection: SortDirection = 'desc';
   saving = false;
+  showAllWarnings = false;
 
   teamData: TeamMembersData | undefined;
   teamErrors: string[] = [];
@@ -749,6 +752,26 @@ export default class ManagerScorecard extends LightningElement {
     return this.warnings.length > 0;
   }
 
+  /** The most urgent few first; a VP's whole organisation would otherwise push the table away. */
+  get visibleWarnings() {
+    const all = this.warnings;
+    return this.showAllWarnings ? all : all.slice(0, WARNINGS_SHOWN);
+  }
+
+  get hasMoreWarnings(): boolean {
+    return this.warnings.length > WARNINGS_SHOWN;
+  }
+
+  get warningsToggleLabel(): string {
+    return this.showAllWarnings
+      ? LABELS.showFewerWarnings
+      : fill(LABELS.showAllWarnings, this.warnings.length);
+  }
+
+  handleToggleWarnings(): void {
+    this.showAllWarnings = !this.showAllWarnings;
+  }
+
   get actionRepName(): string {
     return this.actionRepId ? (this.names.get(this.actionRepId) ?? '') : '';
   }
@@ -912,7 +935,8 @@ export default class ManagerScorecard extends LightningElement {
         total,
         reps,
         this.savedSnapshots,
-        this.savedEntries
+        this.savedEntries,
+        fill(LABELS.snapshotName, period.start, period.end)
       );
       if (plan.kind === 'create') {
         const scorecard = await createRecord({

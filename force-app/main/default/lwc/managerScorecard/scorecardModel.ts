@@ -524,9 +524,11 @@ export function scorecardFields(
   managerId: string,
   period: Period,
   today: IsoDate,
-  team: ScorecardRow
+  team: ScorecardRow,
+  name?: string
 ): Record<string, unknown> {
   return {
+    ...(name ? { Name: name.slice(0, 80) } : {}),
     Manager__c: managerId,
     Period_Start__c: period.start,
     Period_End__c: period.end,
@@ -589,10 +591,11 @@ export function planSnapshotWrite(
   team: ScorecardRow,
   reps: readonly ScorecardRow[],
   saved: readonly SavedSnapshot[],
-  entries: readonly SavedEntry[]
+  entries: readonly SavedEntry[],
+  name?: string
 ): WritePlan {
   const key = snapshotKey(managerId, period);
-  const scorecard = scorecardFields(managerId, period, today, team);
+  const scorecard = scorecardFields(managerId, period, today, team, name);
   const existing = saved.find((snapshot) => snapshot.key === key);
   if (!existing) {
     return { kind: 'create', scorecard, entries: reps.map((row) => entryFields(null, row)) };
