@@ -7,10 +7,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BenchSection, markdownTable, sinkTotal } from './harness';
 import { kpiSection } from './kpiBench';
+import { scorecardSection } from './scorecardBench';
 
 const RESULTS_DIR = fileURLToPath(new URL('./results', import.meta.url));
 
-export const SECTIONS: BenchSection[] = [kpiSection];
+export const SECTIONS: BenchSection[] = [kpiSection, scorecardSection];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
