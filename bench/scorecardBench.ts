@@ -56,7 +56,7 @@ export function renderPeriodView(org: InMemoryOrg, managerId: string): PeriodVie
   const started = performance.now();
   const period = thisQuarter(org.today);
   const team = session.graphql({ query: doc('TEAM_MEMBERS'), variables: { managerId } });
-  const { reports, reportsOfReports } = teamFromData(team.data);
+  const { reports, reportsOfReports } = teamFromData(team.data as TeamMembersData | undefined);
   const reps = reportsOfReports.length > 0 ? reportsOfReports : reports;
   const ownerIds = reps.map((user) => user.id).sort();
   const results = [
