@@ -16,10 +16,7 @@ import {
   ownersScorecardVariables,
   teamCoachingVariables
 } from '../force-app/main/default/lwc/opportunityData/variables';
-import {
-  teamFromData,
-  type TeamMembersData
-} from '../force-app/main/default/lwc/opportunityData/uiApi';
+import { teamFromData } from '../force-app/main/default/lwc/opportunityData/uiApi';
 import { type BenchSection, type BenchTable, formatMs, median } from './harness';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -56,7 +53,7 @@ export function renderPeriodView(org: InMemoryOrg, managerId: string): PeriodVie
   const started = performance.now();
   const period = thisQuarter(org.today);
   const team = session.graphql({ query: doc('TEAM_MEMBERS'), variables: { managerId } });
-  const { reports, reportsOfReports } = teamFromData(team.data as TeamMembersData | undefined);
+  const { reports, reportsOfReports } = teamFromData(team.data);
   const reps = reportsOfReports.length > 0 ? reportsOfReports : reports;
   const ownerIds = reps.map((user) => user.id).sort();
   const results = [
