@@ -399,6 +399,15 @@ describe('c-manager-scorecard', () => {
     expect(items.map((item) => item.getAttribute('data-rep-id'))).toContain(BLAKE);
   });
 
+  it('lists every warning without a "show all" toggle while there are six or fewer', async () => {
+    // Blake: coverage, never a 1:1, win rate down 50 points, 2 deals slipping; Avery: 1:1 3 days ago.
+    const element = await mountWithData({ daysWithoutOneOnOne: 1 });
+    const reps = $$(element, '.warning-list li').map((item) => item.getAttribute('data-rep-id'));
+    expect(reps).toHaveLength(5);
+    expect(reps.filter((id) => id === AVERY)).toHaveLength(1);
+    expect($(element, 'lightning-button.toggle-warnings')).toBeNull();
+  });
+
   it('opens the session form preset with the rep when a warning is acted on', async () => {
     const element = await mountWithData();
     const button = $(element, '.warning-list li lightning-button.log-session') as HTMLElement;
