@@ -684,16 +684,21 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
   const historyStart = addDays(today, -182);
   for (const rep of reps) {
     const manager = managers.find((candidate) => candidate.id === rep.managerId) as ManagerProfile;
+    // One-on-ones follow the manager's cadence; a neglected rep has had none for weeks.
     const neglected = random.chance(0.25);
-    let date = addDays(historyStart, random.int(0, 10));
     const lastOneOnOne = neglected ? addDays(today, -random.int(18, 40)) : today;
+    let date = addDays(historyStart, random.int(0, 7));
     while (date <= addDays(today, 21)) {
-      const type = pickSessionType();
-      const isFuture = date > today;
-      if (!(type === 'One-on-One' && date > lastOneOnOne && date <= today)) {
-        addSession(rep, date, type, isFuture, manager);
+      if (!(date > lastOneOnOne && date <= today)) {
+        addSession(rep, date, 'One-on-One', date > today, manager);
       }
-      date = addDays(date, Math.max(3, Math.round(manager.cadence * random.between(0.6, 1.4))));
+      date = addDays(date, Math.max(5, Math.round(manager.cadence * random.between(0.8, 1.25))));
+    }
+    // Deal reviews, pipeline reviews, ride-alongs… come on top, every few weeks.
+    date = addDays(historyStart, random.int(3, 20));
+    while (date <= addDays(today, 21)) {
+      addSession(rep, date, pickSessionType(), date > today, manager);
+      date = addDays(date, random.int(14, 35));
     }
   }
   // The VP coaches the managers too, so the manager-of-managers view has cadence data.
@@ -718,12 +723,11 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
 
   function pickSessionType(): (typeof SESSION_TYPES)[number] {
     const roll = random.next();
-    if (roll < 0.45) return 'One-on-One';
-    if (roll < 0.65) return 'Deal Review';
-    if (roll < 0.75) return 'Pipeline Review';
-    if (roll < 0.83) return 'Call Coaching';
-    if (roll < 0.88) return 'Field Ride-Along';
-    if (roll < 0.95) return 'Forecast Review';
+    if (roll < 0.38) return 'Deal Review';
+    if (roll < 0.56) return 'Pipeline Review';
+    if (roll < 0.7) return 'Call Coaching';
+    if (roll < 0.8) return 'Field Ride-Along';
+    if (roll < 0.92) return 'Forecast Review';
     return 'Career Discussion';
   }
 
