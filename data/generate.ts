@@ -22,6 +22,8 @@ import { OPPORTUNITY_STAGES, stageNamed, type OpportunityStage } from './opportu
 export const DATASET_TODAY = '2026-11-23';
 export const DATASET_SEED = 20261123;
 export const DEFAULT_OPPORTUNITY_COUNT = 1800;
+/** Saved scorecards: each manager's last four completed quarters. */
+const SCORECARD_QUARTERS = 4;
 export const SAMPLE_DATA_PATH = fileURLToPath(new URL('./sample-data.json', import.meta.url));
 
 export interface DatasetOptions {
@@ -681,7 +683,8 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
     list.push(opportunity);
     opportunitiesByRep.set(String(opportunity.OwnerId), list);
   }
-  const historyStart = addDays(today, -182);
+  // Coaching history reaches back to the oldest saved scorecard, so every snapshot has sessions.
+  const historyStart = shiftQuarter(today, -SCORECARD_QUARTERS).start;
   for (const rep of reps) {
     const manager = managers.find((candidate) => candidate.id === rep.managerId) as ManagerProfile;
     // One-on-ones follow the manager's cadence; a neglected rep has had none for weeks.
@@ -787,7 +790,7 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
   // ---- Saved scorecards: each manager's last four quarters ------------------------------
   for (const manager of managers) {
     const team = reps.filter((rep) => rep.managerId === manager.id);
-    for (let offset = -4; offset <= -1; offset++) {
+    for (let offset = -SCORECARD_QUARTERS; offset <= -1; offset++) {
       const quarter = shiftQuarter(today, offset);
       const scorecardId = nextId('Manager_Scorecard__c');
       const entries = team.map((rep) => ({
