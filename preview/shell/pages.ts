@@ -51,10 +51,12 @@ export const PAGES: PageDefinition[] = [
     kind: 'home',
     icon: 'standard:home',
     audience: ['manager', 'vp'],
+    // As Sales_Coaching_Manager_Home: the scorecard in the full-width top region (its table
+    // needs the width), the team's coaching history below it.
     regions: {
-      header: [],
-      main: [{ component: 'managerScorecard' }],
-      sidebar: [{ component: 'coachingTimeline' }]
+      header: [{ component: 'managerScorecard' }],
+      main: [{ component: 'coachingTimeline' }],
+      sidebar: []
     }
   },
   {
