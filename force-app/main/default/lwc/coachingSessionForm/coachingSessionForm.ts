@@ -62,12 +62,15 @@ import VR_REP_REQUIRED from '@salesforce/label/c.SC_VR_Coaching_Session_Rep_Requ
 import VR_FOLLOW_UP from '@salesforce/label/c.SC_VR_Coaching_Session_Follow_Up_Not_Before_Session';
 import VR_DURATION from '@salesforce/label/c.SC_VR_Coaching_Session_Duration_Positive';
 import {
-  type FieldElement,
+  type FieldMessage,
+  type FormError,
   type Option,
   type PicklistsByRecordType,
   type ValueChangeEvent,
   type WireResponse,
-  optionsOf
+  clearFieldError,
+  optionsOf,
+  showFieldErrors
 } from 'c/formSupport';
 
 const RULE_MESSAGES: Readonly<Record<SessionRule, string>> = {
@@ -235,7 +238,7 @@ export default class CoachingSessionForm extends LightningElement {
   draftRestored = false;
   saving = false;
   /** Messages of the rules or server errors that block the save, with their field labels. */
-  formErrors: { key: string; field: string; message: string }[] = [];
+  formErrors: FormError[] = [];
   saveErrors: string[] = [];
   contextErrors: string[] = [];
   contextLoaded = false;
@@ -522,31 +525,11 @@ export default class CoachingSessionForm extends LightningElement {
     this.showFieldErrors([]);
   }
 
-  private showFieldErrors(errors: { field: SessionField; message: string }[]): void {
-    this.formErrors = errors.map(({ field, message }, index) => ({
-      key: `${field}-${index}`,
-      field: FIELD_LABELS[field],
-      message
-    }));
-    const byField = new Map<string, string>();
-    for (const { field, message } of errors) if (!byField.has(field)) byField.set(field, message);
-    for (const element of this.fieldElements()) {
-      const field = element.dataset.field ?? '';
-      element.setCustomValidity?.(byField.get(field) ?? '');
-      if (byField.has(field)) element.reportValidity?.();
-    }
+  private showFieldErrors(errors: FieldMessage<SessionField>[]): void {
+    this.formErrors = showFieldErrors(this.template, errors, FIELD_LABELS);
   }
 
   private clearFieldError(field: SessionField): void {
-    const label = FIELD_LABELS[field];
-    if (this.formErrors.some((error) => error.field === label)) {
-      this.formErrors = this.formErrors.filter((error) => error.field !== label);
-    }
-    const element = this.template?.querySelector<FieldElement>(`[data-field="${field}"]`);
-    element?.setCustomValidity?.('');
-  }
-
-  private fieldElements(): FieldElement[] {
-    return Array.from(this.template?.querySelectorAll<FieldElement>('[data-field]') ?? []);
+    this.formErrors = clearFieldError(this.template, this.formErrors, field, FIELD_LABELS);
   }
 }

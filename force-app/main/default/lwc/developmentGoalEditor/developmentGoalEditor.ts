@@ -66,12 +66,15 @@ import VR_TARGET_DATE from '@salesforce/label/c.SC_VR_Development_Goal_Target_Da
 import VR_PROGRESS from '@salesforce/label/c.SC_VR_Development_Goal_Progress_Between_0_And_100';
 import VR_KPI_TARGET from '@salesforce/label/c.SC_VR_Development_Goal_KPI_Goal_Needs_Target';
 import {
-  type FieldElement,
+  type FieldMessage,
+  type FormError,
   type Option,
   type PicklistsByRecordType,
   type ValueChangeEvent,
   type WireResponse,
-  optionsOf
+  clearFieldError,
+  optionsOf,
+  showFieldErrors
 } from 'c/formSupport';
 
 const RULE_MESSAGES: Readonly<Record<GoalRule, string>> = {
@@ -246,7 +249,7 @@ export default class DevelopmentGoalEditor extends LightningElement {
 
   values: GoalValues = emptyGoalValues();
   saving = false;
-  formErrors: { key: string; field: string; message: string }[] = [];
+  formErrors: FormError[] = [];
   saveErrors: string[] = [];
   loadErrors: string[] = [];
   goalLoaded = false;
@@ -489,31 +492,11 @@ export default class DevelopmentGoalEditor extends LightningElement {
     this.showFieldErrors(inline);
   }
 
-  private showFieldErrors(errors: { field: GoalField; message: string }[]): void {
-    this.formErrors = errors.map(({ field, message }, index) => ({
-      key: `${field}-${index}`,
-      field: FIELD_LABELS[field],
-      message
-    }));
-    const byField = new Map<string, string>();
-    for (const { field, message } of errors) if (!byField.has(field)) byField.set(field, message);
-    for (const element of this.fieldElements()) {
-      const field = element.dataset.field ?? '';
-      element.setCustomValidity?.(byField.get(field) ?? '');
-      if (byField.has(field)) element.reportValidity?.();
-    }
+  private showFieldErrors(errors: FieldMessage<GoalField>[]): void {
+    this.formErrors = showFieldErrors(this.template, errors, FIELD_LABELS);
   }
 
   private clearFieldError(field: GoalField): void {
-    const label = FIELD_LABELS[field];
-    if (this.formErrors.some((error) => error.field === label)) {
-      this.formErrors = this.formErrors.filter((error) => error.field !== label);
-    }
-    const element = this.template?.querySelector<FieldElement>(`[data-field="${field}"]`);
-    element?.setCustomValidity?.('');
-  }
-
-  private fieldElements(): FieldElement[] {
-    return Array.from(this.template?.querySelectorAll<FieldElement>('[data-field]') ?? []);
+    this.formErrors = clearFieldError(this.template, this.formErrors, field, FIELD_LABELS);
   }
 }
