@@ -1,36 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import {
-  launchBrowser,
-  openPage,
-  previewUrl,
-  saveScreenshot,
-  settle,
-  startPreview,
-  stopPreview,
-  type Browser
-} from './harness';
-import type { RunningServer } from '../preview/server';
+import { describe, it } from 'node:test';
+import { previewUrl, saveScreenshot, settle, usePreview } from './harness';
 
 /** An open deal of the rep persona (Marcus Brooks), whose manager is the manager persona. */
 const OPPORTUNITY_ID = '006Dp0000000033IAA';
 
-let server: RunningServer;
-let browser: Browser;
-
 void describe('coaching from the record', () => {
-  before(async () => {
-    server = await startPreview();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await stopPreview();
-  });
+  const preview = usePreview();
 
   void it('a manager logs a deal review; the rep sees it on Home and acknowledges it', async () => {
-    const { page, errors } = await openPage(browser, server, {
+    const { page, errors } = await preview.open({
       page: 'opportunity',
       persona: 'manager',
       recordId: OPPORTUNITY_ID
@@ -50,7 +29,7 @@ void describe('coaching from the record', () => {
     assert.equal(await form.getByLabel('Strengths').inputValue(), '');
     await saveScreenshot(page, 'coaching-session-logged');
 
-    await page.goto(previewUrl(server, { page: 'rep-home', persona: 'rep' }));
+    await page.goto(previewUrl(preview.server, { page: 'rep-home', persona: 'rep' }));
     await page.waitForSelector('body[data-preview-ready="true"]');
     await settle(page);
     const repTimeline = page.locator('[data-component="coachingTimeline"]');
@@ -68,7 +47,7 @@ void describe('coaching from the record', () => {
   });
 
   void it('keeps the typed text when the save fails, and restores it as a draft', async () => {
-    const { page } = await openPage(browser, server, {
+    const { page } = await preview.open({
       page: 'opportunity',
       persona: 'manager',
       recordId: OPPORTUNITY_ID

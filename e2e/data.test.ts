@@ -1,18 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { RunningServer } from '../preview/server';
-import {
-  launchBrowser,
-  openPage,
-  settle,
-  startPreview,
-  stopPreview,
-  type Browser,
-  type Page
-} from './harness';
-
-let server: RunningServer;
-let browser: Browser;
+import { describe, it } from 'node:test';
+import { settle, type Page, usePreview } from './harness';
 
 interface GraphQLAnswer {
   data?: unknown;
@@ -42,18 +30,10 @@ function recordIdOf(page: Page): string {
 }
 
 void describe('data through the preview', () => {
-  before(async () => {
-    server = await startPreview();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await stopPreview();
-  });
+  const preview = usePreview();
 
   void it('answers a misspelled field with the GraphQL validation error', async () => {
-    const { page, errors } = await openPage(browser, server, { page: 'home', persona: 'manager' });
+    const { page, errors } = await preview.open({ page: 'home', persona: 'manager' });
     const answer = await query(
       page,
       '{ uiapi { query { Opportunity { edges { node { Amont { value } } } } } } }'
@@ -65,7 +45,7 @@ void describe('data through the preview', () => {
   });
 
   void it('runs record and aggregate queries with the persona’s sharing', async () => {
-    const { page } = await openPage(browser, server, { page: 'rep-home', persona: 'rep' });
+    const { page } = await preview.open({ page: 'rep-home', persona: 'rep' });
     const answer = (await query(
       page,
       `{ uiapi {
@@ -95,7 +75,7 @@ void describe('data through the preview', () => {
   });
 
   void it('saves a record, updates the wires that show it, and keeps it across a reload', async () => {
-    const { page, errors } = await openPage(browser, server, {
+    const { page, errors } = await preview.open({
       page: 'opportunity',
       persona: 'manager'
     });
@@ -118,7 +98,7 @@ void describe('data through the preview', () => {
     await settle(page);
     assert.equal(await highlight(page, 'Amount'), '$123,456.00');
 
-    const fresh = await openPage(browser, server, {
+    const fresh = await preview.open({
       page: 'opportunity',
       persona: 'manager',
       recordId
@@ -135,7 +115,7 @@ void describe('data through the preview', () => {
   });
 
   void it('rejects an invalid save with the UI API error shape', async () => {
-    const { page } = await openPage(browser, server, {
+    const { page } = await preview.open({
       page: 'territory-plan',
       persona: 'manager'
     });
@@ -166,7 +146,7 @@ void describe('data through the preview', () => {
   });
 
   void it('shows an error state when the next queries fail', async () => {
-    const { page: first } = await openPage(browser, server, {
+    const { page: first } = await preview.open({
       page: 'opportunity',
       persona: 'manager'
     });
@@ -174,7 +154,7 @@ void describe('data through the preview', () => {
     const recordId = recordIdOf(first);
     await first.close();
 
-    const { page } = await openPage(browser, server, {
+    const { page } = await preview.open({
       page: 'opportunity',
       persona: 'manager',
       recordId,
@@ -187,7 +167,7 @@ void describe('data through the preview', () => {
   });
 
   void it('fails the next write when asked through the hook', async () => {
-    const { page } = await openPage(browser, server, { page: 'opportunity', persona: 'manager' });
+    const { page } = await preview.open({ page: 'opportunity', persona: 'manager' });
     await settle(page);
     const recordId = recordIdOf(page);
     const status = await page.evaluate(async (id) => {

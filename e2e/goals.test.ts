@@ -1,18 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { RunningServer } from '../preview/server';
-import {
-  launchBrowser,
-  openPage,
-  saveScreenshot,
-  settle,
-  startPreview,
-  stopPreview,
-  type Browser
-} from './harness';
-
-let server: RunningServer;
-let browser: Browser;
+import { describe, it } from 'node:test';
+import { saveScreenshot, settle, usePreview } from './harness';
 
 // The rep persona's KPI goal "Average Deal Size: $28k → $34k" (2026-07-01 … 2027-03-31) and one
 // of the rep's open deals closing in that window, from data/sample-data.json.
@@ -20,18 +8,10 @@ const KPI_GOAL = 'a02Dp0000000004IAA';
 const OPEN_DEAL = '006Dp000000003GIAQ';
 
 void describe('my development goals', () => {
-  before(async () => {
-    server = await startPreview();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await stopPreview();
-  });
+  const preview = usePreview();
 
   void it('a rep sees a KPI goal’s progress change after a deal is closed won', async () => {
-    const { page, errors } = await openPage(browser, server, { page: 'rep-home', persona: 'rep' });
+    const { page, errors } = await preview.open({ page: 'rep-home', persona: 'rep' });
     await settle(page);
     const card = page.locator('c-my-development-goals');
     const goal = card.locator(`[data-goal-id="${KPI_GOAL}"]`);
@@ -59,7 +39,7 @@ void describe('my development goals', () => {
   });
 
   void it('a rep updates a manual goal’s progress, with the rule’s message for out-of-range values', async () => {
-    const { page, errors } = await openPage(browser, server, { page: 'rep-home', persona: 'rep' });
+    const { page, errors } = await preview.open({ page: 'rep-home', persona: 'rep' });
     await settle(page);
     const card = page.locator('c-my-development-goals');
     const goal = card.locator('[data-goal-id="a02Dp0000000003IAA"]');

@@ -3,12 +3,15 @@
  * (from @sparticuz/chromium, or CHROME_PATH), open a page as a persona, and collect console
  * errors. A component's browser test looks like:
  *
- *   const preview = await startPreview();            // builds once, serves on a free port
- *   const browser = await launchBrowser();
- *   const { page, errors } = await openPage(browser, preview, { page: 'opportunity', persona: 'manager' });
- *   await page.getByRole('button', { name: 'Log session' }).click();
- *   assert.deepEqual(errors, []);
- *   await saveScreenshot(page, 'deal-coach-manager');
+ *   void describe('deal coach', () => {
+ *     const preview = usePreview();   // builds once, serves on a free port, launches Chromium
+ *     void it('logs a review', async () => {
+ *       const { page, errors } = await preview.open({ page: 'opportunity', persona: 'manager' });
+ *       await page.getByRole('button', { name: 'Log session' }).click();
+ *       assert.deepEqual(errors, []);
+ *       await saveScreenshot(page, 'deal-coach-manager');
+ *     });
+ *   });
  *
  * `npm run test:e2e` builds the preview once and sets PREVIEW_SKIP_BUILD=1; a test file run on
  * its own builds first. Fault injection: `openPage(…, { fail: ['next-query'] })` or, once the
@@ -16,6 +19,7 @@
  */
 import chromium from '@sparticuz/chromium';
 import { mkdirSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium as playwright, type Browser, type Page } from 'playwright-core';
@@ -155,4 +159,43 @@ export async function saveScreenshot(
   const path = join(directory, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** The preview and browser of a describe block, available once its `before` hook has run. */
+export interface PreviewSession {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  /** openPage with this session's browser and server. */
+  open(options: OpenOptions): Promise<OpenedPage>;
+}
+
+/**
+ * Call inside a describe: starts the preview and a browser before its tests and closes both
+ * after, so every browser test file shares one set-up instead of repeating it.
+ */
+export function usePreview(): PreviewSession {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    server = await startPreview();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await stopPreview();
+  });
+  const session: PreviewSession = {
+    get server(): RunningServer {
+      if (!server)
+        throw new Error('usePreview: the preview is not started yet (use it in a test).');
+      return server;
+    },
+    get browser(): Browser {
+      if (!browser)
+        throw new Error('usePreview: the browser is not launched yet (use it in a test).');
+      return browser;
+    },
+    open: (options) => openPage(session.browser, session.server, options)
+  };
+  return session;
 }

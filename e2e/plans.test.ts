@@ -1,32 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { RunningServer } from '../preview/server';
-import {
-  launchBrowser,
-  openPage,
-  saveScreenshot,
-  settle,
-  startPreview,
-  stopPreview,
-  type Browser
-} from './harness';
-
-let server: RunningServer;
-let browser: Browser;
+import { describe, it } from 'node:test';
+import { saveScreenshot, settle, usePreview } from './harness';
 
 void describe('territory plan progress', () => {
-  before(async () => {
-    server = await startPreview();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await stopPreview();
-  });
+  const preview = usePreview();
 
   void it('a manager reviews a plan, adjusts its target and sees the adjustment in the history', async () => {
-    const { page, errors } = await openPage(browser, server, {
+    const { page, errors } = await preview.open({
       page: 'territory-plan',
       persona: 'manager'
     });

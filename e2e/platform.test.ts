@@ -4,44 +4,24 @@
  */
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Dataset } from '../data/dataset';
 import { generateDataset } from '../data/generate';
-import type { RunningServer } from '../preview/server';
 import { loadLabels } from '../scripts/metadata/objectModel';
-import {
-  launchBrowser,
-  openPage,
-  settle,
-  startPreview,
-  stopPreview,
-  type Browser,
-  type Page
-} from './harness';
+import { settle, type Page, usePreview } from './harness';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const dataset: Dataset = generateDataset();
-
-let server: RunningServer;
-let browser: Browser;
 
 function field(page: Page, id: string): Promise<string> {
   return page.locator(`[data-id="${id}"]`).innerText();
 }
 
 void describe('platform stand-ins in a compiled component', () => {
-  before(async () => {
-    server = await startPreview();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await stopPreview();
-  });
+  const preview = usePreview();
 
   void it('provides the user id, labels, schema imports and wires with the persona’s access', async () => {
-    const { page, errors } = await openPage(browser, server, { page: 'lab', persona: 'rep' });
+    const { page, errors } = await preview.open({ page: 'lab', persona: 'rep' });
     await settle(page);
     await page.waitForFunction(() => document.body.innerText.includes('$'));
     const rep = dataset.meta.personas.rep;
@@ -58,14 +38,14 @@ void describe('platform stand-ins in a compiled component', () => {
     assert.deepEqual(errors, []);
     await page.close();
 
-    const asManager = await openPage(browser, server, { page: 'lab', persona: 'manager' });
+    const asManager = await preview.open({ page: 'lab', persona: 'manager' });
     await settle(asManager.page);
     await asManager.page.locator('[data-id="private-notes"]', { hasText: 'true' }).waitFor();
     await asManager.page.close();
   });
 
   void it('updates every wire showing a record after a save', async () => {
-    const { page, errors } = await openPage(browser, server, { page: 'lab', persona: 'manager' });
+    const { page, errors } = await preview.open({ page: 'lab', persona: 'manager' });
     await settle(page);
     await page.locator('[data-id="raise"] button').click();
     await page.locator('[data-id="amount-record"]', { hasText: '$987,654.00' }).waitFor();
@@ -75,14 +55,14 @@ void describe('platform stand-ins in a compiled component', () => {
   });
 
   void it('saves a record and shows the component’s toast; refuses it for a rep', async () => {
-    const { page, errors } = await openPage(browser, server, { page: 'lab', persona: 'manager' });
+    const { page, errors } = await preview.open({ page: 'lab', persona: 'manager' });
     await settle(page);
     await page.locator('[data-id="log"] button').click();
     await page.locator('lightning-toast', { hasText: 'Session logged' }).waitFor();
     assert.deepEqual(errors, []);
     await page.close();
 
-    const rep = await openPage(browser, server, { page: 'lab', persona: 'rep' });
+    const rep = await preview.open({ page: 'lab', persona: 'rep' });
     await settle(rep.page);
     await rep.page.locator('[data-id="log"] button').click();
     await rep.page.locator('lightning-toast', { hasText: 'Session not logged' }).waitFor();
@@ -90,7 +70,7 @@ void describe('platform stand-ins in a compiled component', () => {
   });
 
   void it('navigates to a record page with NavigationMixin', async () => {
-    const { page, errors } = await openPage(browser, server, { page: 'lab', persona: 'manager' });
+    const { page, errors } = await preview.open({ page: 'lab', persona: 'manager' });
     await settle(page);
     await page.locator('[data-id="open"] button').click();
     await page.waitForURL(/#\/opportunity\/006[A-Za-z0-9]{15}\?as=manager$/);
@@ -101,7 +81,7 @@ void describe('platform stand-ins in a compiled component', () => {
   });
 
   void it('shows the GraphQL error of a failed query to the component', async () => {
-    const { page } = await openPage(browser, server, {
+    const { page } = await preview.open({
       page: 'lab',
       persona: 'manager',
       fail: ['next-query']

@@ -6,17 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import type { RunningServer } from '../preview/server';
-import {
-  launchBrowser,
-  openPage,
-  saveScreenshot,
-  settle,
-  startPreview,
-  stopPreview,
-  type Browser
-} from './harness';
+import { describe, it } from 'node:test';
+import { saveScreenshot, settle, usePreview } from './harness';
 
 interface SampleOpportunity {
   OwnerId: string;
@@ -60,22 +51,11 @@ function expectedFor(ownerId: string): { closedWon: string; winRate: string } {
   };
 }
 
-let server: RunningServer;
-let browser: Browser;
-
 void describe('manager scorecard', () => {
-  before(async () => {
-    server = await startPreview();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await stopPreview();
-  });
+  const preview = usePreview();
 
   void it('a manager reads the team table, which matches the sample data, and drills into a rep', async () => {
-    const { page, errors } = await openPage(browser, server, { page: 'home', persona: 'manager' });
+    const { page, errors } = await preview.open({ page: 'home', persona: 'manager' });
     const card = page.locator('c-manager-scorecard');
     await card.locator('[data-state="data"]').waitFor({ timeout: 20_000 });
     await settle(page);
@@ -112,7 +92,7 @@ void describe('manager scorecard', () => {
   });
 
   void it('a manager saves a snapshot twice: one scorecard for the period, and a trend chart', async () => {
-    const { page, errors } = await openPage(browser, server, {
+    const { page, errors } = await preview.open({
       page: 'home',
       persona: 'manager',
       reset: true
@@ -143,7 +123,7 @@ void describe('manager scorecard', () => {
   });
 
   void it('a manager logs a session from an early warning', async () => {
-    const { page, errors } = await openPage(browser, server, { page: 'home', persona: 'manager' });
+    const { page, errors } = await preview.open({ page: 'home', persona: 'manager' });
     const card = page.locator('c-manager-scorecard');
     await card.locator('[data-state="data"]').waitFor({ timeout: 20_000 });
     await settle(page);
@@ -159,7 +139,7 @@ void describe('manager scorecard', () => {
   });
 
   void it('the VP sees one row per manager with team totals and drills into a team', async () => {
-    const { page, errors } = await openPage(browser, server, { page: 'coaching', persona: 'vp' });
+    const { page, errors } = await preview.open({ page: 'coaching', persona: 'vp' });
     const card = page.locator('c-manager-scorecard');
     await card.locator('[data-state="data"]').waitFor({ timeout: 20_000 });
     await settle(page);

@@ -1,38 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { PAGES } from '../preview/shell/pages';
-import {
-  launchBrowser,
-  openPage,
-  saveScreenshot,
-  settle,
-  startPreview,
-  stopPreview,
-  type Browser,
-  type Persona
-} from './harness';
-import type { RunningServer } from '../preview/server';
+import { saveScreenshot, settle, type Persona, usePreview } from './harness';
 
 const PERSONAS: Persona[] = ['vp', 'manager', 'rep'];
 
-let server: RunningServer;
-let browser: Browser;
-
 void describe('page shell', () => {
-  before(async () => {
-    server = await startPreview();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await stopPreview();
-  });
+  const preview = usePreview();
 
   for (const definition of PAGES) {
     for (const persona of PERSONAS) {
       void it(`renders ${definition.id} as ${persona} without console errors`, async () => {
-        const { page, errors } = await openPage(browser, server, { page: definition.id, persona });
+        const { page, errors } = await preview.open({ page: definition.id, persona });
         await settle(page);
 
         const active = page.locator('.slds-context-bar__item.slds-is-active');
@@ -70,7 +49,7 @@ void describe('page shell', () => {
   }
 
   void it('switches persona from the header and keeps the page', async () => {
-    const { page, errors } = await openPage(browser, server, {
+    const { page, errors } = await preview.open({
       page: 'coaching',
       persona: 'manager'
     });
@@ -89,7 +68,7 @@ void describe('page shell', () => {
   });
 
   void it('shows a toast raised with the platform event', async () => {
-    const { page, errors } = await openPage(browser, server, { page: 'home', persona: 'manager' });
+    const { page, errors } = await preview.open({ page: 'home', persona: 'manager' });
     // What a component's ShowToastEvent is: a bubbling, composed lightning__showtoast event.
     await page.locator('preview-page').evaluate((element) =>
       element.dispatchEvent(
