@@ -41,6 +41,7 @@ import SAVED_TITLE from '@salesforce/label/c.SC_Saved_Title';
 export const PAGE_SIZE = 10;
 const RATINGS = [1, 2, 3, 4, 5];
 const CANCELLED = 'Cancelled';
+const COMPLETED = 'Completed';
 
 export interface TimelineSessionNode {
   Id: string;
@@ -96,6 +97,8 @@ export interface TimelineRow {
   acknowledged: boolean;
   rating: number | null;
   ratingText: string;
+  /** Completed sessions only: the acknowledgement and rating line. */
+  showResponse: boolean;
   canRespond: boolean;
   ratingButtons: RatingButton[];
   busy: boolean;
@@ -246,7 +249,10 @@ export default class CoachingTimeline extends LightningElement {
         isIsoDate(followUp) && compareIsoDates(followUp, today) < 0 && status !== CANCELLED;
       const rating =
         typeof node.Rep_Rating__c?.value === 'number' ? node.Rep_Rating__c.value : null;
-      const canRespond = node.Rep__c?.value === USER_ID;
+      // Acknowledging and rating are about a session that took place: a planned or cancelled
+      // one has nothing to acknowledge yet.
+      const showResponse = status === COMPLETED;
+      const canRespond = showResponse && node.Rep__c?.value === USER_ID;
       return {
         id: node.Id,
         title: node.Session_Type__c?.displayValue ?? node.Session_Type__c?.value ?? '',
@@ -270,6 +276,7 @@ export default class CoachingTimeline extends LightningElement {
         acknowledged: node.Rep_Acknowledged__c?.value === true,
         rating,
         ratingText: rating === null ? NOT_RATED : fill(RATED, rating),
+        showResponse,
         canRespond,
         ratingButtons: RATINGS.map((value) => ({
           value,

@@ -145,6 +145,23 @@ describe('c-coaching-timeline', () => {
     expect(others.querySelector('.awaiting')).not.toBeNull();
   });
 
+  it('offers no acknowledgement or rating on a session that has not taken place', async () => {
+    const page = JSON.parse(JSON.stringify(PAGE_1)) as typeof PAGE_1;
+    const planned = page.uiapi.query.Coaching_Session__c.edges.find(
+      (edge) => edge.node.Id === MY_SESSION
+    )!.node;
+    planned.Status__c = { value: 'Planned', displayValue: 'Planned' };
+    const element = createTimeline();
+    graphqlAdapter.emit(page);
+    await flush();
+    const mine = session(element, MY_SESSION);
+    expect(mine.querySelector('footer.response')).toBeNull();
+    expect(mine.querySelector('lightning-button.acknowledge')).toBeNull();
+    expect(mine.querySelector('button.rate')).toBeNull();
+    // The completed session next to it still asks for the rep's response.
+    expect(session(element, RATED_SESSION).querySelector('footer.response')).not.toBeNull();
+  });
+
   it('acknowledges through updateRecord and refreshes', async () => {
     updateRecordMock.mockResolvedValue({});
     const refresh = jest.fn().mockResolvedValue(undefined);
