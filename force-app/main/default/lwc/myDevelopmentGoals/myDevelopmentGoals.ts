@@ -493,7 +493,7 @@ export default class MyDevelopmentGoals extends LightningElement {
       dueText: targetDate ? fill(DUE, targetDate) : null,
       isOverdue: goal.due === 'overdue',
       isDueSoon: goal.due === 'due-soon',
-      itemClass: 'slds-item slds-p-around_small goal',
+      itemClass: 'slds-item slds-p-vertical_small goal',
       editing: this.editingGoalId === node.Id
     };
   }

@@ -181,7 +181,8 @@ const PLAN_PROGRESS = gql`
   }
 `;
 
-const CHART = { width: 640, height: 220, left: 8, right: 8, top: 12, bottom: 12 };
+// Room above the plot for the target's label and below it for the period's dates.
+const CHART = { width: 640, height: 240, left: 8, right: 8, top: 24, bottom: 24 };
 
 const FIELD_LABELS: Record<string, string> = {
   Target_Amount__c: FIELD_TARGET,
@@ -469,6 +470,12 @@ export default class TerritoryPlanProgress extends LightningElement {
       left: CHART.left,
       right: CHART.width - CHART.right,
       bottom: CHART.top + innerHeight,
+      // Text sits just above the target line and just below the axis.
+      targetLabel: `${TARGET} ${formatCurrency(target)}`,
+      targetLabelY: (Number(y(target)) - 6).toFixed(1),
+      dateLabelY: CHART.top + innerHeight + 16,
+      startDate: fromEpochDay(plan.startDay),
+      endDate: fromEpochDay(plan.endDay),
       summary: fill(
         CHART_SUMMARY,
         formatCurrency(last.cumulativeWon),

@@ -175,6 +175,14 @@ describe('c-territory-plan-progress', () => {
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('aria-label')).toBe('c.SC_Plan_Chart_Summary');
     expect(element.shadowRoot!.querySelectorAll('.chart-table tbody tr').length).toBeGreaterThan(5);
+    // Read without the table: the target is named on its line, the axis spans the period.
+    const texts = Array.from(svg.querySelectorAll('text')).map((text) => text.textContent?.trim());
+    expect(texts).toEqual(['c.SC_Plan_Target $200,000', '2026-10-01', '2026-12-31']);
+    expect(
+      Array.from(element.shadowRoot!.querySelectorAll('.chart-legend li')).map(
+        (item) => item.textContent
+      )
+    ).toEqual(['c.SC_Plan_Cumulative_Won', 'c.SC_Plan_Target_Pace', 'c.SC_Plan_Target']);
   });
 
   it('accumulates closed won week by week up to today', () => {
