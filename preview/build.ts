@@ -14,6 +14,7 @@
  *   @salesforce/label/c.X       the label's value from force-app's labels
  *   @salesforce/schema/O.F      { objectApiName: 'O', fieldApiName: 'F' }
  *   @salesforce/user/Id         the persona's user id
+ *   @salesforce/i18n/X          the user's locale settings (I18N_DEFAULTS: en-US, USD)
  *   @salesforce/resourceUrl/X   /resource/X (served from staticresources)
  *   virtual:preview-components  a loader per placed bundle that exists (see shell/pages.ts)
  *
@@ -53,6 +54,13 @@ const PLATFORM_MODULES = [
 const BASE_COMPONENTS_DIR = join(ROOT, 'node_modules/lightning-base-components/src/lightning');
 const STUBS_DIR = join(OUT_DIR, 'stubs');
 const VIRTUAL_PREFIX = '\0preview:';
+/** The preview user's locale settings, as `@salesforce/i18n/*` provides them on the platform. */
+const I18N_DEFAULTS: Readonly<Record<string, string>> = {
+  locale: 'en-US',
+  currency: 'USD',
+  lang: 'en-US',
+  timeZone: 'America/Los_Angeles'
+};
 const CACHE_FILE = join(OUT_DIR, 'rollup-cache.json');
 
 /** TypeScript → JavaScript exactly as tsconfig.build.json emits it (decorators untouched). */
@@ -136,6 +144,8 @@ function previewResolver({ metadata }: ResolverOptions): Plugin {
       if (source.startsWith('@salesforce/schema/'))
         return `${VIRTUAL_PREFIX}schema:${source.slice(19)}`;
       if (source === '@salesforce/user/Id') return `${VIRTUAL_PREFIX}userId`;
+      if (source.startsWith('@salesforce/i18n/'))
+        return `${VIRTUAL_PREFIX}i18n:${source.slice('@salesforce/i18n/'.length)}`;
       if (source.startsWith('@salesforce/resourceUrl/'))
         return `${VIRTUAL_PREFIX}resource:${source.slice(24)}`;
       if (
@@ -179,6 +189,12 @@ function previewResolver({ metadata }: ResolverOptions): Plugin {
         return `import { currentUserId } from ${JSON.stringify(runtimeModule)};\nexport default currentUserId();\n`;
       }
       if (key.startsWith('resource:')) return stringModule(`/resource/${key.slice(9)}`);
+      if (key.startsWith('i18n:')) {
+        const name = key.slice(5);
+        if (!(name in I18N_DEFAULTS))
+          this.error(`@salesforce/i18n/${name} has no value in the preview (I18N_DEFAULTS)`);
+        return stringModule(I18N_DEFAULTS[name]);
+      }
       if (key.startsWith('permission:')) {
         // Managers and the VP hold the manager permission sets; reps the rep one.
         return `import { currentPersona } from ${JSON.stringify(runtimeModule)};\nexport default currentPersona().persona !== 'rep';\n`;

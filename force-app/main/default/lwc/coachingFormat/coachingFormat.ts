@@ -1,7 +1,10 @@
 /**
  * Display helpers shared by the territory plan and development goal components: today's date,
- * label templates with {0}-style placeholders, and number formatting that never prints NaN.
+ * label templates with {0}-style placeholders, and number formatting in the user's locale and
+ * currency that never prints NaN.
  */
+import CURRENCY_CODE from '@salesforce/i18n/currency';
+import LOCALE from '@salesforce/i18n/locale';
 import type { IsoDate } from 'c/periods';
 
 /** Today in the browser's time zone, as an ISO date. */
@@ -19,19 +22,72 @@ export function fill(template: string, ...values: (string | number)[]): string {
   });
 }
 
-const CURRENCY = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  maximumFractionDigits: 0
-});
-const DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+/** Formatters for amounts and numbers in one locale and currency. */
+export interface NumberFormatters {
+  formatCurrency(value: number | null | undefined): string;
+  formatNumber(value: number | null | undefined): string;
+  formatMultiple(value: number | null | undefined): string;
+}
+
+const DEFAULT_LOCALE = 'en-US';
+const DEFAULT_CURRENCY = 'USD';
+
+/**
+ * Intl throws a RangeError for a locale or currency code it does not know. A bad value from the
+ * platform must not break the page: try the locale, then its language-region part (Salesforce
+ * locales such as "de-DE-EURO" carry a variant Intl rejects), then en-US; and a currency Intl
+ * rejects falls back to `fallback`.
+ */
+function numberFormat(
+  locale: string,
+  options: Intl.NumberFormatOptions,
+  fallback: Intl.NumberFormatOptions = options
+): Intl.NumberFormat {
+  const locales = [locale, locale.split(/[-_]/).slice(0, 2).join('-'), DEFAULT_LOCALE];
+  for (const opts of [options, fallback]) {
+    for (const candidate of locales) {
+      try {
+        return new Intl.NumberFormat(candidate, opts);
+      } catch {
+        // Next candidate.
+      }
+    }
+  }
+  return new Intl.NumberFormat(DEFAULT_LOCALE, fallback);
+}
+
+/**
+ * Amounts in the user's currency and numbers in the user's locale, as Salesforce settings give
+ * them (`@salesforce/i18n/locale`, `@salesforce/i18n/currency`): a euro org in Germany reads
+ * "100.000 €", not "$100,000".
+ */
+export function createFormatters(locale: string, currency: string): NumberFormatters {
+  const money = numberFormat(
+    locale,
+    { style: 'currency', currency, maximumFractionDigits: 0 },
+    { style: 'currency', currency: DEFAULT_CURRENCY, maximumFractionDigits: 0 }
+  );
+  const decimal = numberFormat(locale, { maximumFractionDigits: 1 });
+  const finite = (value: number | null | undefined): value is number =>
+    typeof value === 'number' && Number.isFinite(value);
+  return {
+    formatCurrency: (value) => (finite(value) ? money.format(value) : '—'),
+    formatNumber: (value) => (finite(value) ? decimal.format(value) : '—'),
+    formatMultiple: (value) => (finite(value) ? `${decimal.format(value)}×` : '—')
+  };
+}
+
+const USER_FORMATTERS = createFormatters(
+  LOCALE || DEFAULT_LOCALE,
+  CURRENCY_CODE || DEFAULT_CURRENCY
+);
 
 export function formatCurrency(value: number | null | undefined): string {
-  return typeof value === 'number' && Number.isFinite(value) ? CURRENCY.format(value) : '—';
+  return USER_FORMATTERS.formatCurrency(value);
 }
 
 export function formatNumber(value: number | null | undefined): string {
-  return typeof value === 'number' && Number.isFinite(value) ? DECIMAL.format(value) : '—';
+  return USER_FORMATTERS.formatNumber(value);
 }
 
 /** A 0–1 share as a whole percent, e.g. 0.4567 → "46%". */
@@ -41,5 +97,5 @@ export function formatPercent(share: number | null | undefined): string {
 
 /** A multiple such as pipeline coverage, e.g. 2.456 → "2.5×". */
 export function formatMultiple(value: number | null | undefined): string {
-  return typeof value === 'number' && Number.isFinite(value) ? `${DECIMAL.format(value)}×` : '—';
+  return USER_FORMATTERS.formatMultiple(value);
 }

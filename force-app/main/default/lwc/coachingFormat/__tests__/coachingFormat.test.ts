@@ -1,0 +1,49 @@
+import { createFormatters, formatCurrency, formatMultiple, formatNumber } from 'c/coachingFormat';
+
+// Non-breaking spaces differ between ICU versions; compare with plain spaces.
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('c/coachingFormat number formatting', () => {
+  it('formats in the platform defaults (en-US, USD) when the user settings are the defaults', () => {
+    expect(formatCurrency(100000)).toBe('$100,000');
+    expect(formatNumber(1234.56)).toBe('1,234.6');
+    expect(formatMultiple(2.456)).toBe('2.5×');
+    expect(formatCurrency(null)).toBe('—');
+    expect(formatNumber(Number.NaN)).toBe('—');
+  });
+
+  it('formats amounts in the given currency and numbers in the given locale', () => {
+    const german = createFormatters('de-DE', 'EUR');
+    expect(plain(german.formatCurrency(100000))).toBe('100.000 €');
+    expect(german.formatNumber(1234.56)).toBe('1.234,6');
+    expect(german.formatMultiple(2.456)).toBe('2,5×');
+    const japanese = createFormatters('ja-JP', 'JPY');
+    expect(japanese.formatCurrency(5000)).toMatch(/^[¥￥]5,000$/);
+    const british = createFormatters('en-GB', 'GBP');
+    expect(british.formatCurrency(2500)).toBe('£2,500');
+  });
+
+  it('falls back instead of throwing on a locale or currency Intl does not know', () => {
+    expect(plain(createFormatters('de-DE-EURO', 'EUR').formatCurrency(100000))).toBe('100.000 €');
+    expect(createFormatters('not a locale', 'USD').formatCurrency(1000)).toBe('$1,000');
+    expect(createFormatters('en-US', 'not a currency').formatCurrency(1000)).toBe('$1,000');
+  });
+});
+
+describe('c/coachingFormat with the user settings from @salesforce/i18n', () => {
+  it('uses @salesforce/i18n/locale and @salesforce/i18n/currency', () => {
+    jest.resetModules();
+    jest.doMock('@salesforce/i18n/locale', () => ({ __esModule: true, default: 'fr-FR' }), {
+      virtual: true
+    });
+    jest.doMock('@salesforce/i18n/currency', () => ({ __esModule: true, default: 'EUR' }), {
+      virtual: true
+    });
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const format = require('c/coachingFormat') as typeof import('c/coachingFormat');
+      expect(plain(format.formatCurrency(1500))).toBe('1 500 €');
+      expect(format.formatNumber(0.5)).toBe('0,5');
+    });
+  });
+});
