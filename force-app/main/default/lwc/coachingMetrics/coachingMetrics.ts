@@ -1378,6 +1378,28 @@ export type Rating = 'green' | 'amber' | 'red' | 'none';
 
 type Rateable = Ratio | number | null;
 
+/**
+ * Ratios are floating point: 0.5 − 0.4 = 0.0999…, 80000 ÷ 30000 is a hair below 0.8 × (1 ÷ 0.3).
+ * A value that is exactly at its threshold in decimal must count as at the threshold, so every
+ * threshold comparison allows this much relative error. Rates come from counts and amounts, whose
+ * real differences near a threshold are far larger than this.
+ */
+const THRESHOLD_TOLERANCE = 1e-9;
+
+function slack(threshold: number): number {
+  return THRESHOLD_TOLERANCE * Math.max(1, Math.abs(threshold));
+}
+
+/** value ≥ threshold, allowing floating-point error. */
+function atLeast(value: number, threshold: number): boolean {
+  return value >= threshold - slack(threshold);
+}
+
+/** value ≤ threshold, allowing floating-point error. */
+function atMost(value: number, threshold: number): boolean {
+  return value <= threshold + slack(threshold);
+}
+
 function rateableValue(value: Rateable): number | null {
   if (value === null) return null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
@@ -1388,14 +1410,14 @@ function rateableValue(value: Rateable): number | null {
 export function rateHigherIsBetter(value: Rateable, green: number, amber: number): Rating {
   const v = rateableValue(value);
   if (v === null) return 'none';
-  return v >= green ? 'green' : v >= amber ? 'amber' : 'red';
+  return atLeast(v, green) ? 'green' : atLeast(v, amber) ? 'amber' : 'red';
 }
 
 /** green when value ≤ green, amber when ≤ amber, else red; 'none' when not computable. */
 export function rateLowerIsBetter(value: Rateable, green: number, amber: number): Rating {
   const v = rateableValue(value);
   if (v === null) return 'none';
-  return v <= green ? 'green' : v <= amber ? 'amber' : 'red';
+  return atMost(v, green) ? 'green' : atMost(v, amber) ? 'amber' : 'red';
 }
 
 /**
@@ -1514,14 +1536,13 @@ export function earlyWarnings(input: WarningInput, settings?: Partial<Thresholds
     if (
       pipelineCoverage.ok &&
       requiredCoverage.ok &&
-      pipelineCoverage.value < requiredCoverage.value
+      !atLeast(pipelineCoverage.value, requiredCoverage.value)
     ) {
       warnings.push({
         code: 'coverage-below-required',
-        severity:
-          pipelineCoverage.value < requiredCoverage.value * t.coverageAmberShare
-            ? 'high'
-            : 'medium',
+        severity: atLeast(pipelineCoverage.value, requiredCoverage.value * t.coverageAmberShare)
+          ? 'medium'
+          : 'high',
         repId: rep.repId,
         value: pipelineCoverage.value,
         threshold: requiredCoverage.value,
@@ -1530,10 +1551,10 @@ export function earlyWarnings(input: WarningInput, settings?: Partial<Thresholds
     }
     if (rep.winRateByCount.ok && rep.previousWinRateByCount.ok) {
       const drop = rep.previousWinRateByCount.value - rep.winRateByCount.value;
-      if (drop > 0 && drop >= t.winRateDropPoints) {
+      if (drop > 0 && atLeast(drop, t.winRateDropPoints)) {
         warnings.push({
           code: 'win-rate-down',
-          severity: drop >= 2 * t.winRateDropPoints ? 'high' : 'medium',
+          severity: atLeast(drop, 2 * t.winRateDropPoints) ? 'high' : 'medium',
           repId: rep.repId,
           value: drop,
           threshold: t.winRateDropPoints,

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   type CadenceKpis,
   type GoalFact,
@@ -479,5 +480,110 @@ describe('early warnings', () => {
       { oneOnOneMaxDays: 7 }
     );
     expect(strict.map((w) => [w.code, w.severity])).toEqual([['no-recent-one-on-one', 'medium']]);
+  });
+});
+
+describe('thresholds met exactly despite floating point', () => {
+  const rep = (overrides: Partial<RepKpis>): RepKpis => ({
+    ...(NO_KPIS as RepKpis),
+    repId: 'A',
+    ...overrides
+  });
+  const winRates = (previous: number, current: number) =>
+    rep({
+      previousWinRateByCount: { ok: true, value: previous },
+      winRateByCount: { ok: true, value: current }
+    });
+  const winRateWarnings = (reps: RepKpis[], points?: number) =>
+    earlyWarnings(
+      { reps, today: TODAY },
+      points === undefined ? undefined : { winRateDropPoints: points }
+    )
+      .filter((w) => w.code === 'win-rate-down')
+      .map((w) => w.severity);
+
+  it.each([
+    [0.5, 0.4, ['medium']],
+    [0.3, 0.2, ['medium']],
+    [0.7, 0.6, ['medium']],
+    [0.35, 0.25, ['medium']],
+    [0.6, 0.4, ['high']],
+    [0.3, 0.1, ['high']],
+    [0.5, 0.41, []],
+    [0.4, 0.4, []]
+  ])('win rate %p → %p against the default 10 points warns %p', (previous, current, expected) => {
+    // 0.5 − 0.4 is 0.0999… in floating point: a 10-point drop must still reach 0.1.
+    expect(winRateWarnings([winRates(previous, current)])).toEqual(expected);
+  });
+
+  it('warns for a drop of exactly the threshold in whole points, for every rate and threshold', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 1, max: 50 }),
+        (previousPoints, dropPoints, thresholdPoints) => {
+          fc.pre(dropPoints <= previousPoints);
+          const severities = winRateWarnings(
+            [winRates(previousPoints / 100, (previousPoints - dropPoints) / 100)],
+            thresholdPoints / 100
+          );
+          const expected =
+            dropPoints === 0 || dropPoints < thresholdPoints
+              ? []
+              : dropPoints >= 2 * thresholdPoints
+                ? ['high']
+                : ['medium'];
+          expect(severities).toEqual(expected);
+        }
+      ),
+      { numRuns: 400 }
+    );
+  });
+
+  it('compares win rates from counts exactly as the fractions compare', () => {
+    // Counts up to 1000: distinct fractions differ by far more than the tolerance.
+    const rate = fc
+      .integer({ min: 1, max: 1000 })
+      .chain((closed) => fc.tuple(fc.integer({ min: 0, max: closed }), fc.constant(closed)));
+    fc.assert(
+      fc.property(rate, rate, fc.integer({ min: 1, max: 50 }), ([pw, pc], [cw, cc], points) => {
+        const severities = winRateWarnings([winRates(pw / pc, cw / cc)], points / 100);
+        // drop ≥ points/100 ⇔ 100·(pw·cc − cw·pc) ≥ points·pc·cc, in integers.
+        const scaledDrop = 100 * (pw * cc - cw * pc);
+        const scale = pc * cc;
+        const expected =
+          scaledDrop <= 0 || scaledDrop < points * scale
+            ? []
+            : scaledDrop >= 2 * points * scale
+              ? ['high']
+              : ['medium'];
+        expect(severities).toEqual(expected);
+      }),
+      { numRuns: 400 }
+    );
+  });
+
+  it('treats coverage exactly at the required or amber level as reaching it', () => {
+    // Win rate 30 %: required coverage 1 ÷ 0.3; 80 % of it is 80k of pipeline for a 30k gap.
+    const required = { ok: true as const, value: 1 / 0.3 };
+    const atAmber = { ok: true as const, value: 80000 / 30000 };
+    const atRequired = { ok: true as const, value: 100000 / 30000 };
+    expect(rateCoverage(atAmber, required)).toBe('amber');
+    expect(rateCoverage(atRequired, required)).toBe('green');
+    const coverage = (value: { ok: true; value: number }) =>
+      earlyWarnings({
+        reps: [rep({ pipelineCoverage: value, requiredCoverage: required })],
+        today: TODAY
+      }).map((w) => [w.code, w.severity]);
+    expect(coverage(atAmber)).toEqual([['coverage-below-required', 'medium']]);
+    expect(coverage(atRequired)).toEqual([]);
+  });
+
+  it('rates a value exactly at a threshold given in percent as reaching it', () => {
+    // App Builder percent → fraction: 0.7 − 0.4 = 0.29999… must still be green at 30 %.
+    expect(rateWinRate({ ok: true, value: 0.7 - 0.4 }, { winRateGreen: 0.3 })).toBe('green');
+    expect(rateHigherIsBetter(0.3 - 0.1, 0.3, 0.2)).toBe('amber');
+    expect(rateLowerIsBetter(0.1 + 0.2, 0.3, 0.5)).toBe('green');
   });
 });
