@@ -443,7 +443,7 @@ export default class ManagerScorecard extends LightningElement {
     const scoped = this.scopedRepIds;
     const reps = this.repKpis.filter((rep) => scoped.has(rep.repId));
     const inputs = this.rowInputs;
-    const repRowList = repRows({ ...inputs, reps, names: this.names });
+    const { total, reps: repRowList } = this.totalAndRepRows(reps);
     const rows = this.showManagers
       ? managerRows(
           reps,
@@ -452,8 +452,23 @@ export default class ManagerScorecard extends LightningElement {
           inputs
         )
       : repRowList;
-    const total = teamRow(USER_ID, LABELS.teamTotal, reps, inputs);
     return { rows: sortRows(rows, this.sortKey, this.sortDirection), total, reps: repRowList };
+  }
+
+  /**
+   * What a snapshot records: every rep in the running user's scope. The snapshot is keyed by the
+   * user and period, so the team opened in a roll-up must not replace the organisation's figures.
+   */
+  get snapshotModel(): { total: ScorecardRow; reps: ScorecardRow[] } {
+    return this.totalAndRepRows(this.repKpis);
+  }
+
+  private totalAndRepRows(reps: RepKpis[]): { total: ScorecardRow; reps: ScorecardRow[] } {
+    const inputs = this.rowInputs;
+    return {
+      total: teamRow(USER_ID, LABELS.teamTotal, reps, inputs),
+      reps: repRows({ ...inputs, reps, names: this.names })
+    };
   }
 
   get columns(): ColumnDef[] {
@@ -927,7 +942,7 @@ export default class ManagerScorecard extends LightningElement {
     try {
       // Look the period up again right before writing, so a snapshot saved meanwhile is updated.
       await this.snapshotsResult?.refresh?.();
-      const { total, reps } = this.model;
+      const { total, reps } = this.snapshotModel;
       const plan = planSnapshotWrite(
         USER_ID,
         period,

@@ -513,6 +513,43 @@ describe('c-manager-scorecard', () => {
     expect(rowNames(element).sort()).toEqual(['Avery Manager', 'Morgan Manager']);
   });
 
+  it('saves the whole organisation in a VP snapshot while one team is open', async () => {
+    mockCreateRecord.mockImplementation((input: { apiName: string }) =>
+      Promise.resolve({
+        id: input.apiName === 'Manager_Scorecard__c' ? SNAPSHOT_ID : 'a06000000000009AAA'
+      })
+    );
+    const element = await mount();
+    adapter.emit(VP_TEAM, isTeam);
+    await flush();
+    adapter.emit(aggregates([BLAKE, CASEY]), isAggregates);
+    adapter.emit(coaching([BLAKE, CASEY]), isCoaching);
+    adapter.emit(snapshots(false), isSnapshots);
+    await flush();
+    ($(element, `button.row-action[data-id="${MANAGER_B}"]`) as HTMLElement).click();
+    await flush();
+    expect(rowNames(element)).toEqual(['Casey Rep']);
+    expect(cellText(element, 'total', 'closedWon')).toBe('$30,000');
+
+    ($(element, 'lightning-button.save-snapshot') as HTMLElement).click();
+    await flush();
+    await flush();
+    const [header] = mockCreateRecord.mock.calls[0] as [
+      { apiName: string; fields: Record<string, unknown> }
+    ];
+    expect(header.apiName).toBe('Manager_Scorecard__c');
+    expect(header.fields).toMatchObject({
+      Manager__c: MANAGER,
+      Period_Key__c: `${MANAGER}:2026-10-01:2026-12-31`,
+      Team_Size__c: 2,
+      Closed_Won_Amount__c: 130000
+    });
+    const entries = mockCreateRecord.mock.calls
+      .slice(1)
+      .map(([input]) => (input as { fields: Record<string, unknown> }).fields.Rep__c);
+    expect(entries.sort()).toEqual([BLAKE, CASEY].sort());
+  });
+
   it('creates a snapshot and one entry per rep when the period has none', async () => {
     mockCreateRecord.mockImplementation((input: { apiName: string }) =>
       Promise.resolve({
