@@ -159,3 +159,15 @@ export function parseProgress(value: unknown): number | null {
   const parsed = Number(value);
   return Number.isFinite(parsed) && parsed >= 0 && parsed <= 100 ? parsed : null;
 }
+
+/**
+ * The label of a picklist value among `options` (getPicklistValues…), or the value itself when
+ * the options have not loaded or do not list it (an inactive value).
+ */
+export function labelOf(
+  options: readonly { label: string; value: string }[] | undefined,
+  value: string | null
+): string | null {
+  if (value === null) return null;
+  return options?.find((option) => option.value === value)?.label ?? value;
+}

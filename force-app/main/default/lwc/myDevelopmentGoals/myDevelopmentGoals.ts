@@ -1,8 +1,14 @@
 import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql, type GraphQLResult } from 'lightning/graphql';
 import { updateRecord } from 'lightning/uiRecordApi';
+import {
+  type ObjectInfo,
+  getObjectInfo,
+  getPicklistValuesByRecordType
+} from 'lightning/uiObjectInfoApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import USER_ID from '@salesforce/user/Id';
+import DEVELOPMENT_GOAL_OBJECT from '@salesforce/schema/Development_Goal__c';
 import {
   type GoalFact,
   type GoalMetric,
@@ -11,6 +17,12 @@ import {
 } from 'c/coachingMetrics';
 import { fill, formatCurrency, formatMultiple, formatNumber, todayIso } from 'c/coachingFormat';
 import { errorSummary } from 'c/ldsErrors';
+import {
+  type Option,
+  type PicklistsByRecordType,
+  type WireResponse,
+  optionsOf
+} from 'c/formSupport';
 import {
   type OpportunityQueryData,
   goalFactsFromConnection,
@@ -24,6 +36,7 @@ import {
   type MyCoachingData,
   type SessionNode,
   firstNode,
+  labelOf,
   measureGoals,
   opportunityWindow,
   parseProgress
@@ -83,7 +96,11 @@ const REASONS: Partial<Record<NotComputableReason, string>> = {
   'no-progress': REASON_NO_PROGRESS
 };
 
-const STATUS_OPTIONS = Object.values(GOAL_STATUS).map((value) => ({ label: value, value }));
+/** Until the picklist values arrive, the options show the values themselves. */
+const STATUS_OPTIONS: Option[] = Object.values(GOAL_STATUS).map((value) => ({
+  label: value,
+  value
+}));
 const RATING_OPTIONS = ['1', '2', '3', '4', '5'].map((value) => ({ label: value, value }));
 
 const MY_COACHING = gql`
@@ -175,6 +192,7 @@ const MY_COACHING = gql`
               }
               Session_Type__c {
                 value
+                displayValue
               }
               Strengths__c {
                 value
@@ -219,6 +237,7 @@ const MY_COACHING = gql`
               }
               Session_Type__c {
                 value
+                displayValue
               }
               Coach__r {
                 Name {
@@ -306,6 +325,11 @@ export interface GoalRow {
   editing: boolean;
 }
 
+/** What the rep reads for a picklist field: the displayValue (label), else the API value. */
+function picklistText(field: { value: unknown; displayValue?: string | null } | undefined) {
+  return field?.displayValue || text(field);
+}
+
 function formatMetric(metric: GoalMetric, value: number | null): string {
   if (value === null) return '—';
   switch (metric) {
@@ -353,8 +377,11 @@ export default class MyDevelopmentGoals extends LightningElement {
     DUE_SOON,
     OVERDUE
   };
-  statusOptions = STATUS_OPTIONS;
   ratingOptions = RATING_OPTIONS;
+
+  recordTypeId: string | undefined;
+  /** Development_Goal__c picklists (labels for Status__c, Metric__c, Skill_Area__c). */
+  picklists: Record<string, Option[]> = {};
 
   coaching: MyCoachingData | undefined;
   coachingErrors: unknown;
@@ -369,6 +396,37 @@ export default class MyDevelopmentGoals extends LightningElement {
   goalError: string | null = null;
   sessionError: string | null = null;
   saving = false;
+
+  @wire(getObjectInfo, { objectApiName: DEVELOPMENT_GOAL_OBJECT })
+  wiredObjectInfo({ data }: WireResponse<ObjectInfo>): void {
+    if (data) this.recordTypeId = data.defaultRecordTypeId;
+  }
+
+  @wire(getPicklistValuesByRecordType, {
+    objectApiName: DEVELOPMENT_GOAL_OBJECT,
+    recordTypeId: '$recordTypeId'
+  })
+  wiredPicklists({ data }: WireResponse<PicklistsByRecordType>): void {
+    if (!data) return;
+    const fields = data.picklistFieldValues ?? {};
+    this.picklists = {
+      Status__c: optionsOf(fields.Status__c),
+      Metric__c: optionsOf(fields.Metric__c),
+      Skill_Area__c: optionsOf(fields.Skill_Area__c)
+    };
+  }
+
+  /** A picklist value as the rep reads it: its label, or the value until the labels load. */
+  picklistLabel(field: string, value: string): string;
+  picklistLabel(field: string, value: string | null): string | null;
+  picklistLabel(field: string, value: string | null): string | null {
+    return labelOf(this.picklists[field], value);
+  }
+
+  get statusOptions(): Option[] {
+    const options = this.picklists.Status__c;
+    return options && options.length > 0 ? options : STATUS_OPTIONS;
+  }
 
   get todayValue(): IsoDate {
     return isIsoDate(this.today) ? this.today : todayIso();
@@ -458,7 +516,8 @@ export default class MyDevelopmentGoals extends LightningElement {
 
   toRow(goal: MeasuredGoal): GoalRow {
     const { fact, node, progress } = goal;
-    const name = text(node.Name) ?? text(node.Skill_Area__c) ?? node.Id;
+    const name =
+      text(node.Name) ?? this.picklistLabel('Skill_Area__c', text(node.Skill_Area__c)) ?? node.Id;
     const percent = goal.percent ?? 0;
     const isKpi = progress.kind === 'kpi';
     let kpiText: string | null = null;
@@ -466,7 +525,7 @@ export default class MyDevelopmentGoals extends LightningElement {
       const current = progress.current?.ok ? progress.current.value : null;
       kpiText = fill(
         KPI_VALUE,
-        fact.metric,
+        this.picklistLabel('Metric__c', fact.metric),
         formatMetric(fact.metric, current),
         formatMetric(fact.metric, fact.baseline),
         formatMetric(fact.metric, fact.target)
@@ -476,10 +535,10 @@ export default class MyDevelopmentGoals extends LightningElement {
     return {
       id: node.Id,
       name,
-      skillArea: text(node.Skill_Area__c),
+      skillArea: this.picklistLabel('Skill_Area__c', text(node.Skill_Area__c)),
       description: text(node.Description__c),
       successMeasure: text(node.Success_Measure__c),
-      status: fact.status,
+      status: this.picklistLabel('Status__c', fact.status),
       badge: isKpi ? KPI_BADGE : MANUAL_BADGE,
       isKpi,
       isManual: !isKpi,
@@ -517,7 +576,7 @@ export default class MyDevelopmentGoals extends LightningElement {
       id: session.Id,
       heading: fill(
         SESSION_HEADING,
-        text(session.Session_Type__c) ?? '',
+        picklistText(session.Session_Type__c) ?? '',
         text(session.Session_Date__c) ?? '',
         text(session.Coach__r?.Name) ?? '—'
       ),
@@ -535,7 +594,7 @@ export default class MyDevelopmentGoals extends LightningElement {
     if (!session) return null;
     return fill(
       NEXT_SESSION_TEXT,
-      text(session.Session_Type__c) ?? '',
+      picklistText(session.Session_Type__c) ?? '',
       text(session.Session_Date__c) ?? '',
       text(session.Coach__r?.Name) ?? '—'
     );

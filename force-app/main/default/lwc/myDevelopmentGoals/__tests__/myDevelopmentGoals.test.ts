@@ -1,6 +1,7 @@
 import { createElement } from 'lwc';
 import { graphql } from 'lightning/graphql';
 import { updateRecord } from 'lightning/uiRecordApi';
+import { getObjectInfo, getPicklistValuesByRecordType } from 'lightning/uiObjectInfoApi';
 import MyDevelopmentGoals from 'c/myDevelopmentGoals';
 import {
   computeRepKpis,
@@ -11,7 +12,9 @@ import {
 import { goalFactFromNode, opportunityFactsFromConnection } from 'c/opportunityData';
 import {
   CLOSED_WON_GOAL,
+  LATEST_SESSION,
   MANUAL_GOAL,
+  NEXT_SESSION,
   OVERDUE_GOAL,
   REP,
   TODAY,
@@ -19,7 +22,25 @@ import {
   coachingData,
   opportunityData
 } from './fixtures';
-import { measureGoals, opportunityWindow } from '../goalsModel';
+import PICKLISTS from './data/picklists.json';
+import { labelOf, measureGoals, opportunityWindow } from '../goalsModel';
+
+// Labels with placeholders, so the tests see what fills them (the preset returns the name).
+jest.mock(
+  '@salesforce/label/c.SC_Goals_Kpi_Value',
+  () => ({ __esModule: true, default: '{0}: now {1} (baseline {2}, target {3})' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.SC_Goals_Session_Heading',
+  () => ({ __esModule: true, default: '{0} on {1} with {2}' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.SC_Goals_Next_Session_Text',
+  () => ({ __esModule: true, default: '{0} on {1} with {2}' }),
+  { virtual: true }
+);
 
 interface WireConfig {
   variables?: Record<string, unknown>;
@@ -31,10 +52,28 @@ const adapter = graphql as unknown as {
 const isCoaching = (config: WireConfig) => config.variables?.userId !== undefined;
 const isOpportunities = (config: WireConfig) => config.variables?.ownerId !== undefined;
 const mockUpdateRecord = updateRecord as unknown as jest.Mock;
+interface SimpleAdapter {
+  emit(value: unknown): void;
+  getLastConfig(): Record<string, unknown>;
+}
+// Tests drive the wire adapters' test stubs directly.
+// eslint-disable-next-line @lwc/lwc/no-unexpected-wire-adapter-usages
+const objectInfoAdapter = getObjectInfo as unknown as SimpleAdapter;
+// eslint-disable-next-line @lwc/lwc/no-unexpected-wire-adapter-usages
+const picklistAdapter = getPicklistValuesByRecordType as unknown as SimpleAdapter;
+const RECORD_TYPE_ID = '012000000000000AAA';
 
 // A macrotask lets wire configuration, renders and awaited saves settle.
 // eslint-disable-next-line @lwc/lwc/no-async-operation
 const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Development_Goal__c's object info and picklists, labels unlike the API values. */
+async function emitPicklists(): Promise<void> {
+  objectInfoAdapter.emit({ apiName: 'Development_Goal__c', defaultRecordTypeId: RECORD_TYPE_ID });
+  await flush();
+  picklistAdapter.emit(PICKLISTS);
+  await flush();
+}
 
 /** Mounts the component and lets the wires receive their configuration. */
 async function mount(): Promise<HTMLElement> {
@@ -181,7 +220,9 @@ describe('c-my-development-goals', () => {
     expect(latest.textContent).toContain('Clear agenda with the buyer.');
     expect(latest.textContent).toContain('Quantify the pain earlier.');
     expect(latest.textContent).toContain('Send mutual action plan to Acme.');
-    expect($(element, '.next-session')?.textContent).toContain('c.SC_Goals_Next_Session_Text');
+    expect($(element, '.next-session')?.textContent).toContain(
+      'Pipeline Review on 2026-11-30 with Maria Manager'
+    );
   });
 
   it('acknowledges and rates the latest session in place', async () => {
@@ -253,6 +294,101 @@ describe('c-my-development-goals', () => {
     expect(mockUpdateRecord).not.toHaveBeenCalled();
     expect($(element, '.goal-error')?.textContent).toBe(
       'c.SC_VR_Development_Goal_Progress_Between_0_And_100'
+    );
+  });
+
+  it('shows the Status, Metric and Skill Area labels, the API values until the picklists load', async () => {
+    const element = await mount();
+    adapter.emit(coachingData([MANUAL_GOAL, CLOSED_WON_GOAL]), isCoaching);
+    await flush();
+    adapter.emit(opportunityData(), isOpportunities);
+    await flush();
+    const manual = goalItem(element, MANUAL_GOAL.Id as string);
+    const kpi = goalItem(element, CLOSED_WON_GOAL.Id as string);
+    expect(manual.textContent).toContain('In Progress');
+    expect(kpi.querySelector('.kpi-text')?.textContent).toBe(
+      'Closed Won Amount: now $50,000 (baseline $0, target $100,000)'
+    );
+
+    await emitPicklists();
+    expect(objectInfoAdapter.getLastConfig()).toEqual({
+      objectApiName: { objectApiName: 'Development_Goal__c' }
+    });
+    expect(picklistAdapter.getLastConfig()).toEqual({
+      objectApiName: { objectApiName: 'Development_Goal__c' },
+      recordTypeId: RECORD_TYPE_ID
+    });
+    expect(manual.textContent).toContain('Underway');
+    expect(manual.textContent).not.toContain('In Progress');
+    expect(manual.textContent).toContain('Discovery calls');
+    expect(kpi.querySelector('.kpi-text')?.textContent).toBe(
+      'Won revenue: now $50,000 (baseline $0, target $100,000)'
+    );
+  });
+
+  it('offers the Status picklist’s labels in the progress editor, the values while loading', async () => {
+    const element = await mount();
+    adapter.emit(coachingData([MANUAL_GOAL]), isCoaching);
+    await flush();
+    (
+      goalItem(element, MANUAL_GOAL.Id as string).querySelector(
+        'lightning-button.edit-goal'
+      ) as HTMLElement
+    ).click();
+    await flush();
+    const combobox = () =>
+      $(element, 'lightning-combobox.status-input') as HTMLElement & {
+        options: { label: string; value: string }[];
+      };
+    expect(combobox().options).toEqual([
+      { label: 'Not Started', value: 'Not Started' },
+      { label: 'In Progress', value: 'In Progress' },
+      { label: 'Achieved', value: 'Achieved' },
+      { label: 'Deferred', value: 'Deferred' }
+    ]);
+    await emitPicklists();
+    expect(combobox().options).toEqual([
+      { label: 'Not yet started', value: 'Not Started' },
+      { label: 'Underway', value: 'In Progress' },
+      { label: 'Done', value: 'Achieved' },
+      { label: 'On hold', value: 'Deferred' }
+    ]);
+  });
+
+  it('falls back to the value for a picklist value the labels do not list', () => {
+    const options = [{ label: 'Underway', value: 'In Progress' }];
+    expect(labelOf(options, 'In Progress')).toBe('Underway');
+    expect(labelOf(options, 'Retired value')).toBe('Retired value');
+    expect(labelOf(undefined, 'In Progress')).toBe('In Progress');
+    expect(labelOf(options, null)).toBeNull();
+  });
+
+  it('names the session types by their labels (displayValue)', async () => {
+    const element = await mount();
+    const data = coachingData([MANUAL_GOAL]);
+    data.uiapi.query.latest.edges = [
+      {
+        node: {
+          ...LATEST_SESSION,
+          Session_Type__c: { value: 'One-on-One', displayValue: 'Weekly 1:1' }
+        }
+      }
+    ];
+    data.uiapi.query.upcoming.edges = [
+      {
+        node: {
+          ...NEXT_SESSION,
+          Session_Type__c: { value: 'Pipeline Review', displayValue: 'Pipeline check' }
+        }
+      }
+    ];
+    adapter.emit(data, isCoaching);
+    await flush();
+    expect($(element, '.latest-session')?.textContent).toContain(
+      'Weekly 1:1 on 2026-11-18 with Maria Manager'
+    );
+    expect($(element, '.next-session')?.textContent).toContain(
+      'Pipeline check on 2026-11-30 with Maria Manager'
     );
   });
 
