@@ -1,11 +1,14 @@
 import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql, type GraphQLResult } from 'lightning/graphql';
 import { updateRecord } from 'lightning/uiRecordApi';
+import { getObjectInfo, type ObjectInfo } from 'lightning/uiObjectInfoApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import USER_ID from '@salesforce/user/Id';
+import TERRITORY_PLAN_OBJECT from '@salesforce/schema/Territory_Plan__c';
 import { type Kpis, type TerritoryPlanFact } from 'c/coachingMetrics';
 import { fill, formatCurrency, formatMultiple, formatPercent, todayIso } from 'c/coachingFormat';
 import { errorSummary } from 'c/ldsErrors';
+import type { WireResponse } from 'c/formSupport';
 import {
   type OpportunityQueryData,
   OWNER_OPPORTUNITIES_IN_RANGE,
@@ -184,6 +187,10 @@ const PLAN_PROGRESS = gql`
 // Room above the plot for the target's label and below it for the period's dates.
 const CHART = { width: 640, height: 240, left: 8, right: 8, top: 24, bottom: 24 };
 
+/** The fields every review writes; the target is written only when it may be adjusted. */
+const REVIEW_FIELDS = ['Last_Reviewed__c', 'Review_Notes__c'] as const;
+const TARGET_FIELD = 'Target_Amount__c';
+
 const FIELD_LABELS: Record<string, string> = {
   Target_Amount__c: FIELD_TARGET,
   Status__c: FIELD_STATUS
@@ -246,6 +253,8 @@ export default class TerritoryPlanProgress extends LightningElement {
   opportunityErrors: unknown;
   opportunityResult: GraphQLResult<OpportunityQueryData> | undefined;
 
+  /** The user's access to Territory_Plan__c; until it is known nothing is offered. */
+  planInfo: ObjectInfo | undefined;
   reviewing = false;
   draftNotes = '';
   draftTarget = '';
@@ -268,6 +277,13 @@ export default class TerritoryPlanProgress extends LightningElement {
       this.planData = result.data;
       this.planErrors = undefined;
     }
+  }
+
+  @wire(getObjectInfo, { objectApiName: TERRITORY_PLAN_OBJECT })
+  wiredPlanInfo({ data, error }: WireResponse<ObjectInfo>): void {
+    if (data) this.planInfo = data;
+    else if (error) this.planInfo = undefined;
+    if (!this.canReview) this.reviewing = false;
   }
 
   get opportunityVariables(): Record<string, unknown> | undefined {
@@ -495,13 +511,38 @@ export default class TerritoryPlanProgress extends LightningElement {
 
   // ---- review ---------------------------------------------------------------------------------
 
-  /** The plan's manager (or anyone above the owner) may adjust the target; the owner reviews. */
+  private canUpdateField(apiName: string): boolean {
+    return this.planInfo?.fields?.[apiName]?.updateable === true;
+  }
+
+  /** Review is offered only to users who may write it (a rep, even the plan's owner, may not). */
+  get canReview(): boolean {
+    return (
+      this.planInfo?.updateable === true &&
+      REVIEW_FIELDS.every((field) => this.canUpdateField(field))
+    );
+  }
+
+  get showReviewButton(): boolean {
+    return this.isReady && this.canReview;
+  }
+
+  /**
+   * The plan's manager (or anyone above the owner) may adjust the target, if allowed to edit it;
+   * the owner reviews.
+   */
   get canAdjustTarget(): boolean {
     const plan = this.plan;
-    return plan !== null && plan.ownerId !== USER_ID;
+    return (
+      plan !== null &&
+      plan.ownerId !== USER_ID &&
+      this.canReview &&
+      this.canUpdateField(TARGET_FIELD)
+    );
   }
 
   handleReview(): void {
+    if (!this.canReview) return;
     this.reviewing = true;
     this.reviewError = null;
     this.draftNotes = this.reviewNotes ?? '';
@@ -524,7 +565,7 @@ export default class TerritoryPlanProgress extends LightningElement {
 
   async handleSaveReview(): Promise<void> {
     const plan = this.plan;
-    if (!plan) return;
+    if (!plan || !this.canReview) return;
     const fields: Record<string, unknown> = {
       Id: plan.id,
       Last_Reviewed__c: this.todayValue,

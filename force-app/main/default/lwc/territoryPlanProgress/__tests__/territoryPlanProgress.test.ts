@@ -1,6 +1,7 @@
 import { createElement } from 'lwc';
 import { graphql } from 'lightning/graphql';
 import { updateRecord } from 'lightning/uiRecordApi';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import TerritoryPlanProgress from 'c/territoryPlanProgress';
 import { cumulativeSeries, requiredWeeklyRunRate } from '../planModel';
 
@@ -14,6 +15,23 @@ const adapter = graphql as unknown as {
 const isPlan = (config: WireConfig) => config.variables?.recordId !== undefined;
 const isOpportunities = (config: WireConfig) => config.variables?.ownerId !== undefined;
 const mockUpdateRecord = updateRecord as unknown as jest.Mock;
+// Tests drive the wire adapters' test stubs directly.
+// eslint-disable-next-line @lwc/lwc/no-unexpected-wire-adapter-usages
+const objectInfoAdapter = getObjectInfo as unknown as { emit(data: unknown): void };
+
+/** Territory_Plan__c object info: which of the plan's fields the user may update. */
+function planInfo(updateable: boolean, updateableFields: string[]) {
+  const fields = Object.fromEntries(
+    ['Target_Amount__c', 'Status__c', 'Last_Reviewed__c', 'Review_Notes__c'].map((apiName) => [
+      apiName,
+      { apiName, updateable: updateableFields.includes(apiName), createable: updateable }
+    ])
+  );
+  return { apiName: 'Territory_Plan__c', createable: updateable, updateable, fields };
+}
+const ALL_FIELDS = ['Target_Amount__c', 'Status__c', 'Last_Reviewed__c', 'Review_Notes__c'];
+const MANAGER_INFO = planInfo(true, ALL_FIELDS);
+const REP_INFO = planInfo(false, []);
 
 const v = <T>(value: T) => ({ value });
 const PLAN_ID = 'a03000000000001AAA';
@@ -105,8 +123,12 @@ async function mount(): Promise<HTMLElement> {
   return element;
 }
 
-async function mountWithData(history: unknown[] = []): Promise<HTMLElement> {
+async function mountWithData(
+  history: unknown[] = [],
+  info: unknown = MANAGER_INFO
+): Promise<HTMLElement> {
   const element = await mount();
+  objectInfoAdapter.emit(info);
   adapter.emit(planData({}, history), isPlan);
   await flush();
   adapter.emit(OPPORTUNITIES, isOpportunities);
@@ -257,6 +279,40 @@ describe('c-territory-plan-progress', () => {
         Review_Notes__c: 'Pipeline thin in December.',
         Target_Amount__c: 180000
       }
+    });
+  });
+
+  it('offers no review to a user who cannot update the plan (its owner, a rep)', async () => {
+    const element = await mount();
+    adapter.emit(planData(), isPlan);
+    await flush();
+    adapter.emit(OPPORTUNITIES, isOpportunities);
+    await flush();
+    // Not offered while the user's access is unknown.
+    expect($(element, '[data-state="data"]')).not.toBeNull();
+    expect($(element, 'lightning-button.review-button')).toBeNull();
+    objectInfoAdapter.emit(REP_INFO);
+    await flush();
+    expect($(element, 'lightning-button.review-button')).toBeNull();
+    expect($(element, '.review-form')).toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('reviews without a target adjustment when the target is not updateable', async () => {
+    const element = await mountWithData(
+      [],
+      planInfo(true, ['Status__c', 'Last_Reviewed__c', 'Review_Notes__c'])
+    );
+    ($(element, 'lightning-button.review-button') as HTMLElement).click();
+    await flush();
+    expect($(element, 'lightning-input.target-input')).toBeNull();
+    $(element, 'lightning-textarea.notes-input')!.dispatchEvent(
+      new CustomEvent('change', { detail: { value: 'On track.' } })
+    );
+    ($(element, 'lightning-button.save-review') as HTMLElement).click();
+    await flush();
+    expect(mockUpdateRecord).toHaveBeenCalledWith({
+      fields: { Id: PLAN_ID, Last_Reviewed__c: TODAY, Review_Notes__c: 'On track.' }
     });
   });
 
