@@ -260,6 +260,8 @@ export default class TerritoryPlanProgress extends LightningElement {
   draftTarget = '';
   reviewError: string | null = null;
   saving = false;
+  /** Where focus goes after the next render: into the opened review, or back to its button. */
+  private pendingFocus: 'review' | 'button' | null = null;
 
   get todayValue(): IsoDate {
     return isIsoDate(this.today) ? this.today : todayIso();
@@ -541,8 +543,18 @@ export default class TerritoryPlanProgress extends LightningElement {
     );
   }
 
+  override renderedCallback(): void {
+    if (!this.pendingFocus) return;
+    const target = this.template.querySelector<HTMLElement>(
+      this.pendingFocus === 'review' ? '.review-form' : 'lightning-button.review-button'
+    );
+    this.pendingFocus = null;
+    target?.focus();
+  }
+
   handleReview(): void {
     if (!this.canReview) return;
+    this.pendingFocus = 'review';
     this.reviewing = true;
     this.reviewError = null;
     this.draftNotes = this.reviewNotes ?? '';
@@ -551,8 +563,13 @@ export default class TerritoryPlanProgress extends LightningElement {
   }
 
   handleCancelReview(): void {
+    this.closeReview();
+  }
+
+  private closeReview(): void {
     this.reviewing = false;
     this.reviewError = null;
+    this.pendingFocus = 'button';
   }
 
   handleNotesChange(event: CustomEvent<{ value: string }>): void {
@@ -583,7 +600,7 @@ export default class TerritoryPlanProgress extends LightningElement {
     this.reviewError = null;
     try {
       await updateRecord({ fields });
-      this.reviewing = false;
+      this.closeReview();
       this.dispatchEvent(
         new ShowToastEvent({ title: SAVED_TITLE, message: REVIEWED, variant: 'success' })
       );

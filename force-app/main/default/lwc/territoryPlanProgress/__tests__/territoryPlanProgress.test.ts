@@ -316,6 +316,31 @@ describe('c-territory-plan-progress', () => {
     });
   });
 
+  it('moves focus into the review when it opens and back to Review when it closes', async () => {
+    mockUpdateRecord.mockResolvedValue({});
+    const element = await mountWithData();
+    const review = $(element, 'lightning-button.review-button') as HTMLElement;
+    // The stub renders no inner <button>; a tabindex makes it focusable as the real one is.
+    review.tabIndex = 0;
+    review.click();
+    await flush();
+    expect(element.shadowRoot!.activeElement).toBe($(element, '.review-form'));
+
+    ($(element, 'lightning-button.cancel-review') as HTMLElement).click();
+    await flush();
+    expect($(element, '.review-form')).toBeNull();
+    expect(element.shadowRoot!.activeElement).toBe(review);
+
+    review.click();
+    await flush();
+    expect(element.shadowRoot!.activeElement).toBe($(element, '.review-form'));
+    ($(element, 'lightning-button.save-review') as HTMLElement).click();
+    await flush();
+    expect(mockUpdateRecord).toHaveBeenCalledTimes(1);
+    expect($(element, '.review-form')).toBeNull();
+    expect(element.shadowRoot!.activeElement).toBe(review);
+  });
+
   it('rejects a target that is not above zero with the validation rule’s message', async () => {
     const element = await mountWithData();
     ($(element, 'lightning-button.review-button') as HTMLElement).click();
