@@ -33,6 +33,7 @@ import {
 import { type IsoDate, isIsoDate } from 'c/periods';
 import {
   type MeasuredGoal,
+  type GoalNode,
   type MyCoachingData,
   type SessionNode,
   firstNode,
@@ -103,6 +104,12 @@ const STATUS_OPTIONS: Option[] = Object.values(GOAL_STATUS).map((value) => ({
 }));
 const RATING_OPTIONS = ['1', '2', '3', '4', '5'].map((value) => ({ label: value, value }));
 
+/**
+ * The rep's Home in one request. Fields field-level security may hide are @optional (the UI API
+ * then leaves them out of the node instead of failing the query): the page degrades, showing
+ * what the rep can read. Identity, filter and sort fields stay required. Private_Notes__c is
+ * the coach's own and is never asked for.
+ */
 const MY_COACHING = gql`
   query myCoaching($userId: ID, $today: Date) {
     uiapi {
@@ -121,31 +128,31 @@ const MY_COACHING = gql`
               Rep__c {
                 value
               }
-              Skill_Area__c {
+              Skill_Area__c @optional {
                 value
               }
-              Description__c {
+              Description__c @optional {
                 value
               }
-              Success_Measure__c {
+              Success_Measure__c @optional {
                 value
               }
               Status__c {
                 value
               }
-              Progress__c {
+              Progress__c @optional {
                 value
               }
-              Metric__c {
+              Metric__c @optional {
                 value
               }
-              Baseline_Value__c {
+              Baseline_Value__c @optional {
                 value
               }
-              Target_Value__c {
+              Target_Value__c @optional {
                 value
               }
-              Start_Date__c {
+              Start_Date__c @optional {
                 value
               }
               Target_Date__c {
@@ -161,7 +168,7 @@ const MY_COACHING = gql`
               Plan_Owner__c {
                 value
               }
-              Manager__c {
+              Manager__c @optional {
                 value
               }
               Period_Start__c {
@@ -170,7 +177,7 @@ const MY_COACHING = gql`
               Period_End__c {
                 value
               }
-              Target_Amount__c {
+              Target_Amount__c @optional {
                 value
               }
               Status__c {
@@ -194,22 +201,22 @@ const MY_COACHING = gql`
                 value
                 displayValue
               }
-              Strengths__c {
+              Strengths__c @optional {
                 value
               }
-              Development_Areas__c {
+              Development_Areas__c @optional {
                 value
               }
-              Commitments__c {
+              Commitments__c @optional {
                 value
               }
-              Follow_Up_Date__c {
+              Follow_Up_Date__c @optional {
                 value
               }
-              Rep_Acknowledged__c {
+              Rep_Acknowledged__c @optional {
                 value
               }
-              Rep_Rating__c {
+              Rep_Rating__c @optional {
                 value
               }
               Coach__r {
@@ -323,6 +330,8 @@ export interface GoalRow {
   isDueSoon: boolean;
   itemClass: string;
   editing: boolean;
+  /** Progress__c is readable (not left out by @optional), so the rep may update it. */
+  canEditProgress: boolean;
 }
 
 /** What the rep reads for a picklist field: the displayValue (label), else the API value. */
@@ -553,7 +562,8 @@ export default class MyDevelopmentGoals extends LightningElement {
       isOverdue: goal.due === 'overdue',
       isDueSoon: goal.due === 'due-soon',
       itemClass: 'slds-item slds-p-vertical_small goal',
-      editing: this.editingGoalId === node.Id
+      editing: this.editingGoalId === node.Id,
+      canEditProgress: node.Progress__c !== undefined
     };
   }
 
@@ -580,11 +590,19 @@ export default class MyDevelopmentGoals extends LightningElement {
         text(session.Session_Date__c) ?? '',
         text(session.Coach__r?.Name) ?? '—'
       ),
+      // A field the rep cannot read (left out by @optional) is not shown at all, rather than
+      // shown empty as if the coach had written nothing; the same for the response controls,
+      // which would only fail to save.
+      showStrengths: session.Strengths__c !== undefined,
       strengths: text(session.Strengths__c),
+      showDevelopmentAreas: session.Development_Areas__c !== undefined,
       developmentAreas: text(session.Development_Areas__c),
+      showCommitments: session.Commitments__c !== undefined,
       commitments: text(session.Commitments__c),
       followUp: followUp ? fill(FOLLOW_UP, followUp) : null,
+      canAcknowledge: session.Rep_Acknowledged__c !== undefined,
       acknowledged: session.Rep_Acknowledged__c?.value === true,
+      canRate: session.Rep_Rating__c !== undefined,
       rating: typeof rating === 'number' ? String(rating) : ''
     };
   }
@@ -628,6 +646,10 @@ export default class MyDevelopmentGoals extends LightningElement {
     this.draftStatus = goal?.fact.status ?? GOAL_STATUS.inProgress;
   }
 
+  get editingGoal(): GoalNode | undefined {
+    return this.goalNodes.find((node) => node.Id === this.editingGoalId);
+  }
+
   handleCancelGoal(): void {
     this.editingGoalId = null;
     this.goalError = null;
@@ -652,9 +674,10 @@ export default class MyDevelopmentGoals extends LightningElement {
     this.saving = true;
     this.goalError = null;
     try {
-      await updateRecord({
-        fields: { Id: id, Progress__c: progress, Status__c: this.draftStatus || null }
-      });
+      const fields: Record<string, unknown> = { Id: id, Status__c: this.draftStatus || null };
+      // Progress__c hidden by field-level security is neither shown nor written.
+      if (this.editingGoal?.Progress__c !== undefined) fields.Progress__c = progress;
+      await updateRecord({ fields });
       this.editingGoalId = null;
       this.toast(SAVED_TITLE, GOAL_UPDATED, 'success');
       await this.refresh();

@@ -107,6 +107,33 @@ export const NEXT_SESSION = {
   Coach__r: { Name: v('Maria Manager') }
 };
 
+/** A node as the UI API returns it when field-level security hides `fields` (@optional). */
+export function without<T extends object>(node: T, ...fields: string[]): T {
+  const copy = { ...node } as Record<string, unknown>;
+  for (const field of fields) delete copy[field];
+  return copy as T;
+}
+
+/** The @optional fields of the rep's Home query, all hidden. */
+export const HIDDEN_GOAL_FIELDS = [
+  'Skill_Area__c',
+  'Description__c',
+  'Success_Measure__c',
+  'Progress__c',
+  'Metric__c',
+  'Baseline_Value__c',
+  'Target_Value__c',
+  'Start_Date__c'
+];
+export const HIDDEN_SESSION_FIELDS = [
+  'Strengths__c',
+  'Development_Areas__c',
+  'Commitments__c',
+  'Follow_Up_Date__c',
+  'Rep_Acknowledged__c',
+  'Rep_Rating__c'
+];
+
 const connection = (nodes: unknown[]) => ({ edges: nodes.map((node) => ({ node })) });
 
 export function coachingData(goals: unknown[], sessions = true) {

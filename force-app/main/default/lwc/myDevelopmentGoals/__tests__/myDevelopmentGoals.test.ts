@@ -12,6 +12,8 @@ import {
 import { goalFactFromNode, opportunityFactsFromConnection } from 'c/opportunityData';
 import {
   CLOSED_WON_GOAL,
+  HIDDEN_GOAL_FIELDS,
+  HIDDEN_SESSION_FIELDS,
   LATEST_SESSION,
   MANUAL_GOAL,
   NEXT_SESSION,
@@ -20,10 +22,19 @@ import {
   TODAY,
   WIN_RATE_GOAL,
   coachingData,
-  opportunityData
+  opportunityData,
+  without
 } from './fixtures';
 import PICKLISTS from './data/picklists.json';
 import { labelOf, measureGoals, opportunityWindow } from '../goalsModel';
+import { type FieldNode, Kind, parse, visit } from 'graphql';
+
+// The preset's gql returns nothing; the query text lets the tests read what is asked for.
+jest.mock('lightning/graphql', () => ({
+  ...jest.requireActual<Record<string, unknown>>('lightning/graphql'),
+  gql: (strings: TemplateStringsArray, ...values: unknown[]) =>
+    String.raw({ raw: strings }, ...values)
+}));
 
 // Labels with placeholders, so the tests see what fills them (the preset returns the name).
 jest.mock(
@@ -390,6 +401,101 @@ describe('c-my-development-goals', () => {
     expect($(element, '.next-session')?.textContent).toContain(
       'Pipeline check on 2026-11-30 with Maria Manager'
     );
+  });
+
+  it('asks for the fields field-level security may hide as @optional, never for private notes', async () => {
+    await mount();
+    let query = '';
+    adapter.emit(coachingData([]), (config) => {
+      if (isCoaching(config)) query = String((config as { query?: unknown }).query);
+      return isCoaching(config);
+    });
+    const optional = new Map<string, string[]>();
+    const required = new Map<string, string[]>();
+    visit(parse(query), {
+      Field(node: FieldNode, _key, _parent, _path, ancestors) {
+        // A record field is the one that selects `value`; its connection is the nearest
+        // aliased ancestor (goals, plans, latest, upcoming).
+        const isRecordField = node.selectionSet?.selections.some(
+          (selection) => selection.kind === Kind.FIELD && selection.name.value === 'value'
+        );
+        if (!isRecordField) return;
+        const owner = [...ancestors]
+          .reverse()
+          .find(
+            (ancestor): ancestor is FieldNode =>
+              'kind' in ancestor && ancestor.kind === Kind.FIELD && ancestor.alias !== undefined
+          );
+        const key = owner?.alias?.value ?? '';
+        const map = node.directives?.some((directive) => directive.name.value === 'optional')
+          ? optional
+          : required;
+        map.set(key, [...(map.get(key) ?? []), node.name.value]);
+      }
+    });
+    expect(query).not.toContain('Private_Notes__c');
+    expect(optional.get('goals')).toEqual([
+      'Skill_Area__c',
+      'Description__c',
+      'Success_Measure__c',
+      'Progress__c',
+      'Metric__c',
+      'Baseline_Value__c',
+      'Target_Value__c',
+      'Start_Date__c'
+    ]);
+    // Identity, filter and sort fields stay required: without them the page cannot work.
+    expect(required.get('goals')).toEqual(['Name', 'Rep__c', 'Status__c', 'Target_Date__c']);
+    expect(optional.get('plans')).toEqual(['Manager__c', 'Target_Amount__c']);
+    expect(optional.get('latest')).toEqual([
+      'Strengths__c',
+      'Development_Areas__c',
+      'Commitments__c',
+      'Follow_Up_Date__c',
+      'Rep_Acknowledged__c',
+      'Rep_Rating__c'
+    ]);
+  });
+
+  it('degrades when field-level security hides the optional fields', async () => {
+    const element = await mount();
+    const data = coachingData([without(CLOSED_WON_GOAL, ...HIDDEN_GOAL_FIELDS)]);
+    data.uiapi.query.latest.edges = [{ node: without(LATEST_SESSION, ...HIDDEN_SESSION_FIELDS) }];
+    adapter.emit(data, isCoaching);
+    await flush();
+    // Without Metric__c the goal is not KPI-linked: no opportunity request to wait for.
+    expect($(element, '[data-state="data"]')).not.toBeNull();
+    expect($(element, '[data-state="error"]')).toBeNull();
+    const item = goalItem(element, CLOSED_WON_GOAL.Id as string);
+    expect(item.querySelector('h3')?.textContent).toBe('Close 100k in Q4');
+    expect(item.querySelector('.reason-text')?.textContent).toContain(
+      'c.SC_Goals_Reason_No_Progress'
+    );
+    expect(item.querySelector('.kpi-text')).toBeNull();
+
+    // Progress__c hidden: the editor offers the status only, and writes the status only.
+    (item.querySelector('lightning-button.edit-goal') as HTMLElement).click();
+    await flush();
+    expect($(element, 'lightning-input.progress-input')).toBeNull();
+    $(element, 'lightning-combobox.status-input')!.dispatchEvent(
+      new CustomEvent('change', { detail: { value: 'Achieved' } })
+    );
+    ($(element, 'lightning-button.save-goal') as HTMLElement).click();
+    await flush();
+    expect(mockUpdateRecord).toHaveBeenCalledWith({
+      fields: { Id: CLOSED_WON_GOAL.Id, Status__c: 'Achieved' }
+    });
+
+    // The latest session: what the rep cannot read is not shown, nor are the controls to answer.
+    const latest = $(element, '.latest-session')!;
+    expect(latest.textContent).toContain('One-on-One on 2026-11-18 with Maria Manager');
+    expect(latest.querySelector('.strengths')).toBeNull();
+    expect(latest.querySelector('.development-areas')).toBeNull();
+    expect(latest.querySelector('.commitments')).toBeNull();
+    expect(latest.textContent).not.toContain('c.SC_Goals_Strengths');
+    expect(latest.querySelector('lightning-button.acknowledge')).toBeNull();
+    expect(latest.querySelector('lightning-radio-group.rating')).toBeNull();
+    await expect(element).toBeAccessible();
   });
 
   it('is accessible with data', async () => {
