@@ -545,7 +545,7 @@ export default class TerritoryPlanProgress extends LightningElement {
 
   override renderedCallback(): void {
     if (!this.pendingFocus) return;
-    const target = this.template.querySelector<HTMLElement>(
+    const target = this.template?.querySelector<HTMLElement>(
       this.pendingFocus === 'review' ? '.review-form' : 'lightning-button.review-button'
     );
     this.pendingFocus = null;
