@@ -3,15 +3,17 @@ import { graphql, type GraphQLResult } from 'lightning/graphql';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import USER_ID from '@salesforce/user/Id';
+import { type SessionFact, overdueCommitments } from 'c/coachingMetrics';
 import { reduceErrors } from 'c/ldsErrors';
 import {
   nextCursor,
   nodesOf,
+  sessionFactFromNode,
   splitMultiPicklist,
   type Connection,
   type FieldValue
 } from 'c/opportunityData';
-import { compareIsoDates, isIsoDate } from 'c/periods';
+import { isIsoDate } from 'c/periods';
 import { todayIso } from 'c/sessionDraft';
 import { TIMELINE_SESSIONS, type TimelineContext, timelineFilter } from './timelineQueries';
 
@@ -40,7 +42,6 @@ import SAVED_TITLE from '@salesforce/label/c.SC_Saved_Title';
 
 export const PAGE_SIZE = 10;
 const RATINGS = [1, 2, 3, 4, 5];
-const CANCELLED = 'Cancelled';
 const COMPLETED = 'Completed';
 
 export interface TimelineSessionNode {
@@ -240,13 +241,28 @@ export default class CoachingTimeline extends LightningElement {
     return this.actionErrors.length > 0;
   }
 
+  /**
+   * Sessions whose commitments are overdue, by the rule the scorecard counts them with
+   * (c/coachingMetrics overdueCommitments): completed, commitments written, follow-up date
+   * passed, and no later completed session with the same rep. Only the loaded sessions are
+   * known here (newest first, so every later session of this context is loaded), and a later
+   * session outside the context (about another deal or goal) does not clear the flag.
+   */
+  get overdueIds(): Set<string> {
+    const facts: SessionFact[] = [];
+    for (const node of this.nodes) {
+      const fact = sessionFactFromNode(node);
+      if (fact) facts.push(fact);
+    }
+    return new Set(overdueCommitments(facts, this.todayValue).map((fact) => fact.id));
+  }
+
   get rows(): TimelineRow[] {
-    const today = this.todayValue;
+    const overdueIds = this.overdueIds;
     return this.nodes.map((node) => {
       const followUp = node.Follow_Up_Date__c?.value ?? '';
       const status = node.Status__c?.value ?? '';
-      const overdue =
-        isIsoDate(followUp) && compareIsoDates(followUp, today) < 0 && status !== CANCELLED;
+      const overdue = overdueIds.has(node.Id);
       const rating =
         typeof node.Rep_Rating__c?.value === 'number' ? node.Rep_Rating__c.value : null;
       // Acknowledging and rating are about a session that took place: a planned or cancelled

@@ -145,6 +145,105 @@ describe('c-coaching-timeline', () => {
     expect(others.querySelector('.awaiting')).not.toBeNull();
   });
 
+  describe('flags overdue commitments by the scorecard’s rule', () => {
+    type SessionNode = Record<string, unknown> & { Id: string };
+    const TEMPLATE = PAGE_1.uiapi.query.Coaching_Session__c.edges[0].node;
+    const REP_A = '005000000000021AAA';
+    const REP_B = '005000000000022AAA';
+
+    /** A session of `rep` on `date`, completed with commitments and a follow-up unless told. */
+    function sessionNode(
+      id: string,
+      rep: string,
+      date: string,
+      fields: Partial<{ status: string; commitments: string | null; followUp: string | null }> = {}
+    ): SessionNode {
+      const {
+        status = 'Completed',
+        commitments = 'Send the proposal',
+        followUp = '2026-11-16'
+      } = fields;
+      return {
+        ...TEMPLATE,
+        Id: id,
+        Rep__c: { value: rep },
+        Session_Date__c: { value: date, displayValue: date },
+        Status__c: { value: status, displayValue: status },
+        Commitments__c: { value: commitments },
+        Follow_Up_Date__c: { value: followUp, displayValue: followUp }
+      };
+    }
+
+    async function overdueOf(nodes: SessionNode[]): Promise<Record<string, boolean>> {
+      const connection = PAGE_1.uiapi.query.Coaching_Session__c;
+      const page = {
+        uiapi: {
+          query: { Coaching_Session__c: { ...connection, edges: nodes.map((node) => ({ node })) } }
+        }
+      };
+      const element = createTimeline();
+      graphqlAdapter.emit(page);
+      await flush();
+      return Object.fromEntries(
+        nodes.map((node) => [node.Id, session(element, node.Id).querySelector('.overdue') !== null])
+      );
+    }
+
+    it('flags a completed session with commitments whose follow-up passed', async () => {
+      expect(await overdueOf([sessionNode('s1', REP_A, '2026-11-09')])).toEqual({ s1: true });
+    });
+
+    it('does not flag a planned session whose follow-up date passed', async () => {
+      expect(
+        await overdueOf([sessionNode('s1', REP_A, '2026-11-09', { status: 'Planned' })])
+      ).toEqual({ s1: false });
+    });
+
+    it('does not flag a cancelled session', async () => {
+      expect(
+        await overdueOf([sessionNode('s1', REP_A, '2026-11-09', { status: 'Cancelled' })])
+      ).toEqual({ s1: false });
+    });
+
+    it('does not flag a session without commitments (empty or blank)', async () => {
+      expect(
+        await overdueOf([
+          sessionNode('s1', REP_A, '2026-11-09', { commitments: null }),
+          sessionNode('s2', REP_B, '2026-11-09', { commitments: '   ' })
+        ])
+      ).toEqual({ s1: false, s2: false });
+    });
+
+    it('does not flag a session whose follow-up date has not passed (today included)', async () => {
+      expect(
+        await overdueOf([
+          sessionNode('s1', REP_A, '2026-11-09', { followUp: '2026-11-23' }),
+          sessionNode('s2', REP_B, '2026-11-09', { followUp: null })
+        ])
+      ).toEqual({ s1: false, s2: false });
+    });
+
+    it('does not flag a session followed up by a later completed session with the same rep', async () => {
+      expect(
+        await overdueOf([
+          sessionNode('later', REP_A, '2026-11-20', { followUp: '2026-12-04' }),
+          sessionNode('s1', REP_A, '2026-11-09')
+        ])
+      ).toEqual({ later: false, s1: false });
+    });
+
+    it('still flags it when the later session is another rep’s, planned, or after today', async () => {
+      expect(
+        await overdueOf([
+          sessionNode('future', REP_A, '2026-11-25', { followUp: null }),
+          sessionNode('planned', REP_A, '2026-11-20', { status: 'Planned', followUp: null }),
+          sessionNode('other', REP_B, '2026-11-20', { followUp: null }),
+          sessionNode('s1', REP_A, '2026-11-09')
+        ])
+      ).toEqual({ future: false, planned: false, other: false, s1: true });
+    });
+  });
+
   it('offers no acknowledgement or rating on a session that has not taken place', async () => {
     const page = JSON.parse(JSON.stringify(PAGE_1)) as typeof PAGE_1;
     const planned = page.uiapi.query.Coaching_Session__c.edges.find(
