@@ -21,6 +21,8 @@ import LEVEL_MANAGERS from '@salesforce/label/c.SC_Scorecard_LevelManagers';
 import LEVEL_REPS from '@salesforce/label/c.SC_Scorecard_LevelReps';
 import ALL_TEAMS from '@salesforce/label/c.SC_Scorecard_AllTeams';
 import TEAM_OF from '@salesforce/label/c.SC_Scorecard_TeamOf';
+import DIRECT_REPORTS from '@salesforce/label/c.SC_Scorecard_DirectReports';
+import VIEW_DIRECT_REPORTS from '@salesforce/label/c.SC_Scorecard_ViewDirectReports';
 import TABLE_CAPTION from '@salesforce/label/c.SC_Scorecard_TableCaption';
 import TABLE_CAPTION_MANAGERS from '@salesforce/label/c.SC_Scorecard_TableCaptionManagers';
 import COL_REP from '@salesforce/label/c.SC_Scorecard_ColRep';
@@ -120,6 +122,8 @@ export const LABELS = {
   levelReps: LEVEL_REPS,
   allTeams: ALL_TEAMS,
   teamOf: TEAM_OF,
+  directReports: DIRECT_REPORTS,
+  viewDirectReports: VIEW_DIRECT_REPORTS,
   tableCaption: TABLE_CAPTION,
   tableCaptionManagers: TABLE_CAPTION_MANAGERS,
   colRep: COL_REP,

@@ -252,15 +252,37 @@ export default class ManagerScorecard extends LightningElement {
     return this.team.reportsOfReports.length > 0;
   }
 
-  /** The reps whose numbers the scorecard shows: reports, or the reports' reports one level up. */
+  /**
+   * The reps whose numbers the scorecard shows: the reports' reports one level up, and every
+   * direct report who manages no one (for a first-line manager, all of the reports).
+   */
   get repUsers(): TeamMember[] {
-    const { reports, reportsOfReports } = this.team;
-    return reportsOfReports.length > 0 ? reportsOfReports : reports;
+    return [...this.team.reportsOfReports, ...this.directReps];
   }
 
   get managers(): TeamMember[] {
-    const managerIds = new Set(this.team.reportsOfReports.map((user) => user.managerId));
+    const managerIds = this.managerIds;
     return this.team.reports.filter((user) => managerIds.has(user.id));
+  }
+
+  /** Direct reports without reports of their own: the running user's own reps. */
+  get directReps(): TeamMember[] {
+    const managerIds = this.managerIds;
+    return this.team.reports.filter((user) => !managerIds.has(user.id));
+  }
+
+  private get managerIds(): Set<string | null> {
+    return new Set(this.team.reportsOfReports.map((user) => user.managerId));
+  }
+
+  /**
+   * Teams of the roll-up: one per manager, and the running user's own reps together as one more
+   * team (keyed by the user's Id, their manager), so a VP sees them beside the managers' teams.
+   */
+  get teams(): { id: string; name: string }[] {
+    const teams = this.managers.map((user) => ({ id: user.id, name: user.name }));
+    if (this.directReps.length > 0) teams.push({ id: USER_ID, name: LABELS.directReports });
+    return teams;
   }
 
   get ownerIds(): string[] {
@@ -445,12 +467,7 @@ export default class ManagerScorecard extends LightningElement {
     const inputs = this.rowInputs;
     const { total, reps: repRowList } = this.totalAndRepRows(reps);
     const rows = this.showManagers
-      ? managerRows(
-          reps,
-          this.repUsers,
-          this.managers.map((user) => ({ id: user.id, name: user.name })),
-          inputs
-        )
+      ? managerRows(reps, this.repUsers, this.teams, inputs)
       : repRowList;
     return { rows: sortRows(rows, this.sortKey, this.sortDirection), total, reps: repRowList };
   }
@@ -590,7 +607,11 @@ export default class ManagerScorecard extends LightningElement {
     return this.model.rows.map((row) => ({
       id: row.id,
       name: row.name,
-      actionLabel: fill(this.showManagers ? LABELS.viewTeam : LABELS.viewRep, row.name),
+      actionLabel: !this.showManagers
+        ? fill(LABELS.viewRep, row.name)
+        : row.id === USER_ID
+          ? LABELS.viewDirectReports
+          : fill(LABELS.viewTeam, row.name),
       selected: row.id === this.selectedRepId,
       rowClass:
         row.id === this.selectedRepId ? 'slds-hint-parent slds-is-selected' : 'slds-hint-parent',
@@ -624,7 +645,9 @@ export default class ManagerScorecard extends LightningElement {
   }
 
   get teamHeading(): string {
-    return fill(LABELS.teamOf, this.selectedTeamName);
+    return this.selectedTeamId === USER_ID
+      ? LABELS.directReports
+      : fill(LABELS.teamOf, this.selectedTeamName);
   }
 
   handleLevelChange(event: CustomEvent<{ value: Level }>): void {

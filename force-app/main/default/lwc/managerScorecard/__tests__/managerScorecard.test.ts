@@ -28,6 +28,7 @@ const AVERY = '005000000000001AAA';
 const BLAKE = '005000000000002AAA';
 const MANAGER_B = '005000000000003AAA';
 const CASEY = '005000000000004AAA';
+const DANA = '005000000000005AAA';
 const TODAY = '2026-11-23';
 
 const v = <T>(value: T) => ({ value });
@@ -82,11 +83,12 @@ const group = (
 });
 
 function aggregates(owners: string[] = [AVERY, BLAKE]) {
-  const [first, second] = owners;
+  const [first, second, third] = owners;
   return {
     uiapi: {
       aggregate: {
         current: connection([
+          ...(third ? [group(third, true, true, 1, 50000)] : []),
           group(first, true, true, 2, 100000),
           group(first, true, false, 2, 40000),
           group(first, false, false, 1, 150000, 75000),
@@ -511,6 +513,63 @@ describe('c-manager-scorecard', () => {
     changeCombobox(element, 'lightning-radio-group.level-switch', 'managers');
     await flush();
     expect(rowNames(element).sort()).toEqual(['Avery Manager', 'Morgan Manager']);
+  });
+
+  it('keeps a VP’s direct reports who manage no one: in totals, warnings and as their own team', async () => {
+    const element = await mount();
+    adapter.emit(
+      {
+        uiapi: {
+          query: {
+            reports: connection([
+              user(AVERY, 'Avery Manager', MANAGER),
+              user(DANA, 'Dana Rep', MANAGER),
+              user(MANAGER_B, 'Morgan Manager', MANAGER)
+            ]),
+            reportsOfReports: connection([
+              user(BLAKE, 'Blake Rep', AVERY),
+              user(CASEY, 'Casey Rep', MANAGER_B)
+            ])
+          }
+        }
+      },
+      isTeam
+    );
+    await flush();
+    const owners = [BLAKE, CASEY, DANA];
+    expect([...(adapter.getLastConfig().variables?.repIds as string[])].sort()).toEqual(
+      [...owners].sort()
+    );
+    adapter.emit(aggregates(owners), isAggregates);
+    adapter.emit(coaching(owners), isCoaching);
+    adapter.emit(snapshots(false), isSnapshots);
+    await flush();
+    // Managers' teams side by side, and the VP's own reps as one more team.
+    expect(rowNames(element).sort()).toEqual(
+      ['Avery Manager', 'Morgan Manager', 'c.SC_Scorecard_DirectReports'].sort()
+    );
+    expect(cellText(element, MANAGER, 'teamSize')).toBe('1');
+    expect(cellText(element, MANAGER, 'closedWon')).toBe('$50,000');
+    expect($(element, `button.row-action[data-id="${MANAGER}"]`)?.getAttribute('title')).toBe(
+      'c.SC_Scorecard_ViewDirectReports'
+    );
+    expect(cellText(element, 'total', 'closedWon')).toBe('$180,000');
+    expect(cellText(element, 'total', 'teamSize')).toBe('3');
+    // Dana never had a One-on-One: warned about like every other rep.
+    ($(element, 'lightning-button.toggle-warnings') as HTMLElement | null)?.click();
+    await flush();
+    expect($$(element, '.warning-list li').map((li) => li.getAttribute('data-rep-id'))).toContain(
+      DANA
+    );
+
+    ($(element, `button.row-action[data-id="${MANAGER}"]`) as HTMLElement).click();
+    await flush();
+    expect(rowNames(element)).toEqual(['Dana Rep']);
+    expect($(element, '.team-heading')?.textContent).toBe('c.SC_Scorecard_DirectReports');
+
+    changeCombobox(element, 'lightning-radio-group.level-switch', 'reps');
+    await flush();
+    expect(rowNames(element).sort()).toEqual(['Blake Rep', 'Casey Rep', 'Dana Rep']);
   });
 
   it('saves the whole organisation in a VP snapshot while one team is open', async () => {
