@@ -34,6 +34,7 @@ import TITLE from '@salesforce/label/c.SC_Session_Form_Title';
 import REP from '@salesforce/label/c.SC_Session_Rep';
 import REP_PLACEHOLDER from '@salesforce/label/c.SC_Session_Rep_Placeholder';
 import NO_REPORTS from '@salesforce/label/c.SC_Session_No_Reports';
+import NO_CREATE_ACCESS from '@salesforce/label/c.SC_Session_No_Create_Access';
 import OPPORTUNITY from '@salesforce/label/c.SC_Session_Opportunity';
 import SESSION_TYPE from '@salesforce/label/c.SC_Session_Type';
 import STATUS from '@salesforce/label/c.SC_Session_Status';
@@ -213,6 +214,7 @@ export default class CoachingSessionForm extends LightningElement {
     REP,
     REP_PLACEHOLDER,
     NO_REPORTS,
+    NO_CREATE_ACCESS,
     OPPORTUNITY,
     SESSION_TYPE,
     STATUS,
@@ -244,6 +246,8 @@ export default class CoachingSessionForm extends LightningElement {
   contextLoaded = false;
 
   objectInfo: ObjectInfo | undefined;
+  /** Whether getObjectInfo has answered (with data or an error): until then nothing is offered. */
+  objectInfoResolved = false;
   recordTypeId: string | undefined;
   typeOptions: Option[] = [];
   statusOptions: Option[] = [];
@@ -331,9 +335,12 @@ export default class CoachingSessionForm extends LightningElement {
   wiredObjectInfo({ data, error }: WireResponse<ObjectInfo>): void {
     if (data) {
       this.objectInfo = data;
+      this.objectInfoResolved = true;
       this.recordTypeId = data.defaultRecordTypeId;
     } else if (error) {
+      // No object info means no access to the object: nothing can be created either.
       this.objectInfo = undefined;
+      this.objectInfoResolved = true;
     }
   }
 
@@ -351,16 +358,26 @@ export default class CoachingSessionForm extends LightningElement {
 
   // ---- view state -----------------------------------------------------------------------------
 
+  /** The form is offered only to users who can create sessions (a rep cannot). */
+  get canCreate(): boolean {
+    return this.objectInfo?.createable === true;
+  }
+
   get isLoading(): boolean {
-    return !this.contextLoaded && this.contextErrors.length === 0;
+    if (!this.objectInfoResolved) return true;
+    return this.canCreate && !this.contextLoaded && this.contextErrors.length === 0;
+  }
+
+  get cannotCreate(): boolean {
+    return this.objectInfoResolved && !this.canCreate;
   }
 
   get hasContextError(): boolean {
-    return this.contextErrors.length > 0 && !this.contextLoaded;
+    return this.canCreate && this.contextErrors.length > 0 && !this.contextLoaded;
   }
 
   get showForm(): boolean {
-    return this.contextLoaded;
+    return this.canCreate && this.contextLoaded;
   }
 
   /** On a deal the rep is the deal's owner (read only); elsewhere a picker of the user's reports. */
@@ -444,7 +461,7 @@ export default class CoachingSessionForm extends LightningElement {
 
   async handleSave(event?: Event): Promise<void> {
     event?.preventDefault();
-    if (this.saving) return;
+    if (this.saving || !this.canCreate) return;
     this.saveErrors = [];
     const violations = validateSession(this.values);
     this.showFieldErrors(

@@ -1,5 +1,8 @@
 import { LightningElement, api, wire } from 'lwc';
 import { graphql, type GraphQLResult } from 'lightning/graphql';
+import { getObjectInfo, type ObjectInfo } from 'lightning/uiObjectInfoApi';
+import COACHING_SESSION_OBJECT from '@salesforce/schema/Coaching_Session__c';
+import type { WireResponse } from 'c/formSupport';
 import { reduceErrors } from 'c/ldsErrors';
 import {
   OPPORTUNITY_BY_ID,
@@ -60,6 +63,8 @@ export default class DealCoach extends LightningElement {
   errors: string[] = [];
   loaded = false;
   showReviewForm = false;
+  /** Only users who can create coaching sessions are offered a review (not reps). */
+  canLogReview = false;
 
   get todayValue(): string {
     return isIsoDate(this.today) ? this.today : todayIso();
@@ -79,6 +84,14 @@ export default class DealCoach extends LightningElement {
     this.opportunity = result.data;
     this.errors = [];
     this.loaded = true;
+  }
+
+  @wire(getObjectInfo, { objectApiName: COACHING_SESSION_OBJECT })
+  wiredSessionInfo({ data, error }: WireResponse<ObjectInfo>): void {
+    // Until the answer arrives the button stays hidden, so it never appears and vanishes.
+    if (data) this.canLogReview = data.createable === true;
+    else if (error) this.canLogReview = false;
+    if (!this.canLogReview) this.showReviewForm = false;
   }
 
   get node() {
@@ -189,7 +202,7 @@ export default class DealCoach extends LightningElement {
   }
 
   handleToggleReview(): void {
-    this.showReviewForm = !this.showReviewForm;
+    this.showReviewForm = this.canLogReview && !this.showReviewForm;
   }
 
   handleSessionLogged(): void {

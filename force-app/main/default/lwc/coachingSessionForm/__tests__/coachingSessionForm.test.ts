@@ -118,6 +118,7 @@ describe('c-coaching-session-form', () => {
 
   it('shows an error panel with the reduced messages when the context query fails', async () => {
     const element = createForm({ recordId: OPPORTUNITY_ID, objectApiName: 'Opportunity' });
+    objectInfoAdapter.emit(OBJECT_INFO_MANAGER);
     graphqlAdapter.emitErrors([{ message: 'No such column Foo' }]);
     await flush();
     const panel = element.shadowRoot!.querySelector('.error-panel');
@@ -185,11 +186,42 @@ describe('c-coaching-session-form', () => {
     expect(field(manager, 'privateNotes')).not.toBeNull();
     document.body.removeChild(manager);
 
-    const rep = createForm({ recordId: OPPORTUNITY_ID, objectApiName: 'Opportunity' });
-    objectInfoAdapter.emit(OBJECT_INFO_REP);
+    // A coach whose field-level security hides the notes.
+    const { Private_Notes__c: _hidden, ...visibleFields } = OBJECT_INFO_MANAGER.fields;
+    const coach = createForm({ recordId: OPPORTUNITY_ID, objectApiName: 'Opportunity' });
+    objectInfoAdapter.emit({ ...OBJECT_INFO_MANAGER, fields: visibleFields });
     graphqlAdapter.emit(CONTEXT_OPPORTUNITY);
     await flush();
-    expect(field(rep, 'privateNotes')).toBeNull();
+    expect(field(coach, 'strengths')).not.toBeNull();
+    expect(field(coach, 'privateNotes')).toBeNull();
+  });
+
+  it('does not offer the form to a user who cannot create sessions (a rep)', async () => {
+    const element = createForm({ recordId: OPPORTUNITY_ID, objectApiName: 'Opportunity' });
+    graphqlAdapter.emit(CONTEXT_OPPORTUNITY);
+    await flush();
+    // The context has loaded, but whether the user may create is not known yet: no form flashes.
+    expect(element.shadowRoot!.querySelector('lightning-spinner')).not.toBeNull();
+    expect(element.shadowRoot!.querySelector('form')).toBeNull();
+
+    objectInfoAdapter.emit(OBJECT_INFO_REP);
+    await flush();
+    expect(element.shadowRoot!.querySelector('form')).toBeNull();
+    expect(element.shadowRoot!.querySelector('lightning-spinner')).toBeNull();
+    expect(element.shadowRoot!.querySelector('.no-create-access')!.textContent).toBe(
+      'c.SC_Session_No_Create_Access'
+    );
+    expect(createRecordMock).not.toHaveBeenCalled();
+    await expect(element).toBeAccessible();
+  });
+
+  it('does not offer the form when the object info cannot be read', async () => {
+    const element = createForm();
+    objectInfoAdapter.error();
+    graphqlAdapter.emit(CONTEXT_OPPORTUNITY);
+    await flush();
+    expect(element.shadowRoot!.querySelector('form')).toBeNull();
+    expect(element.shadowRoot!.querySelector('.no-create-access')).not.toBeNull();
   });
 
   it('mirrors the validation rules with the same messages and does not save', async () => {
@@ -319,6 +351,7 @@ describe('c-coaching-session-form', () => {
 
   it('keeps drafts off a record page per user', async () => {
     const element = createForm();
+    objectInfoAdapter.emit(OBJECT_INFO_MANAGER);
     graphqlAdapter.emit(CONTEXT_OPPORTUNITY);
     await flush();
     type(element, 'strengths', 'Listening');

@@ -1,6 +1,7 @@
 import { createElement } from 'lwc';
 import DealCoach from 'c/dealCoach';
 import { graphql } from 'lightning/graphql';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { OPPORTUNITY_BY_ID, OWNER_WON_DEALS } from 'c/opportunityData';
 import OPPORTUNITY from './data/opportunity.json';
 import OPPORTUNITY_CLOSED from './data/opportunityClosed.json';
@@ -18,6 +19,17 @@ interface TestAdapter {
   getLastConfig(): WireConfig;
 }
 const graphqlAdapter = graphql as unknown as TestAdapter;
+// Tests drive the wire adapters' test stubs directly.
+// eslint-disable-next-line @lwc/lwc/no-unexpected-wire-adapter-usages
+const objectInfoAdapter = getObjectInfo as unknown as TestAdapter;
+/** Coaching_Session__c object info as a coach (may create) and a rep (may not) get it. */
+const sessionInfo = (createable: boolean) => ({
+  apiName: 'Coaching_Session__c',
+  createable,
+  updateable: true,
+  defaultRecordTypeId: '012000000000000AAA',
+  fields: {}
+});
 const RECORD_ID = '006000000000001AAA';
 // gql is stubbed in Jest, so the wires are told apart by their variables (the embedded
 // session form's wires share the adapter).
@@ -167,9 +179,28 @@ describe('c-deal-coach', () => {
     expect($(element, 'c-coaching-timeline')).toBeNull();
   });
 
+  it('offers the deal review only to users who can create sessions', async () => {
+    const element = await createCoach();
+    graphqlAdapter.emit(OPPORTUNITY, isOpportunityQuery);
+    await flush();
+    // Not offered while it is unknown whether the user may create sessions.
+    expect($(element, 'lightning-button.log-review')).toBeNull();
+    objectInfoAdapter.emit(sessionInfo(false));
+    await flush();
+    expect($(element, '.questions')).not.toBeNull();
+    expect($(element, 'lightning-button.log-review')).toBeNull();
+    expect($(element, 'c-coaching-session-form')).toBeNull();
+    await expect(element).toBeAccessible();
+
+    objectInfoAdapter.emit(sessionInfo(true));
+    await flush();
+    expect($(element, 'lightning-button.log-review')).not.toBeNull();
+  });
+
   it('opens the session form preset as a deal review and closes it once logged', async () => {
     const element = await createCoach();
     graphqlAdapter.emit(OPPORTUNITY, isOpportunityQuery);
+    objectInfoAdapter.emit(sessionInfo(true));
     await flush();
     const button = $(element, 'lightning-button.log-review') as HTMLElement & { label: string };
     expect(button.getAttribute('aria-expanded')).toBe('false');
