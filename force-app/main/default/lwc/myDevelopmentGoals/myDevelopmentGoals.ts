@@ -62,6 +62,7 @@ import DUE_SOON from '@salesforce/label/c.SC_Goals_Due_Soon';
 import OVERDUE from '@salesforce/label/c.SC_Goals_Overdue';
 import STATUS from '@salesforce/label/c.SC_Goals_Status';
 import UPDATE_PROGRESS from '@salesforce/label/c.SC_Goals_Update_Progress';
+import UPDATE_PROGRESS_FOR from '@salesforce/label/c.SC_Goals_Update_Progress_For';
 import PROGRESS_INPUT from '@salesforce/label/c.SC_Goals_Progress_Input';
 import GOAL_UPDATED from '@salesforce/label/c.SC_Goals_Goal_Updated';
 import NOT_MEASURABLE from '@salesforce/label/c.SC_Goals_Not_Measurable';
@@ -322,6 +323,8 @@ export interface GoalRow {
   percent: number;
   percentText: string;
   progressLabel: string;
+  /** The Update progress button's accessible name: which goal it updates. */
+  updateLabel: string;
   barStyle: string;
   kpiText: string | null;
   reasonText: string;
@@ -405,6 +408,12 @@ export default class MyDevelopmentGoals extends LightningElement {
   goalError: string | null = null;
   sessionError: string | null = null;
   saving = false;
+  /**
+   * Where focus goes after the next render: into the progress editor that just opened, or
+   * back to the goal's Update progress button once the editor closed (cancelled or saved),
+   * so keyboard and screen-reader users are not dropped at the top of the page.
+   */
+  private pendingFocus: { target: 'editor' | 'button'; goalId: string } | null = null;
 
   @wire(getObjectInfo, { objectApiName: DEVELOPMENT_GOAL_OBJECT })
   wiredObjectInfo({ data }: WireResponse<ObjectInfo>): void {
@@ -555,6 +564,7 @@ export default class MyDevelopmentGoals extends LightningElement {
       percent,
       percentText: fill(PERCENT_COMPLETE, percent),
       progressLabel: fill(PROGRESS_LABEL, name),
+      updateLabel: fill(UPDATE_PROGRESS_FOR, name),
       barStyle: `width: ${percent}%`,
       kpiText,
       reasonText: (goal.reason && REASONS[goal.reason]) || NOT_MEASURABLE,
@@ -620,6 +630,21 @@ export default class MyDevelopmentGoals extends LightningElement {
 
   // ---- handlers -------------------------------------------------------------------------------
 
+  override renderedCallback(): void {
+    const pending = this.pendingFocus;
+    if (!pending) return;
+    const item = this.template?.querySelector(`[data-goal-id="${pending.goalId}"]`);
+    const target = item?.querySelector<HTMLElement>(
+      pending.target === 'editor'
+        ? '.goal-editor lightning-input, .goal-editor lightning-combobox'
+        : 'button.edit-goal'
+    );
+    // Wait for the render that shows the target (a save closes the editor after a round trip).
+    if (!target) return;
+    this.pendingFocus = null;
+    target.focus();
+  }
+
   async refresh(): Promise<void> {
     // `refresh` on the provisioned result re-runs the query (as refreshGraphQL does).
     const pending: Promise<void>[] = [];
@@ -638,6 +663,7 @@ export default class MyDevelopmentGoals extends LightningElement {
     const id = (event.currentTarget as HTMLElement).dataset.id ?? null;
     const goal = this.measured.find((row) => row.node.Id === id);
     this.editingGoalId = id;
+    if (id) this.pendingFocus = { target: 'editor', goalId: id };
     this.goalError = null;
     this.draftProgress =
       goal?.fact.progressPercent !== null && goal?.fact.progressPercent !== undefined
@@ -651,6 +677,11 @@ export default class MyDevelopmentGoals extends LightningElement {
   }
 
   handleCancelGoal(): void {
+    this.closeEditor();
+  }
+
+  closeEditor(): void {
+    if (this.editingGoalId) this.pendingFocus = { target: 'button', goalId: this.editingGoalId };
     this.editingGoalId = null;
     this.goalError = null;
   }
@@ -678,7 +709,7 @@ export default class MyDevelopmentGoals extends LightningElement {
       // Progress__c hidden by field-level security is neither shown nor written.
       if (this.editingGoal?.Progress__c !== undefined) fields.Progress__c = progress;
       await updateRecord({ fields });
-      this.editingGoalId = null;
+      this.closeEditor();
       this.toast(SAVED_TITLE, GOAL_UPDATED, 'success');
       await this.refresh();
     } catch (error) {

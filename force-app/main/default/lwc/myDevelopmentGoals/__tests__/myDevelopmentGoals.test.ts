@@ -43,6 +43,11 @@ jest.mock(
   { virtual: true }
 );
 jest.mock(
+  '@salesforce/label/c.SC_Goals_Update_Progress_For',
+  () => ({ __esModule: true, default: 'Update progress for {0}' }),
+  { virtual: true }
+);
+jest.mock(
   '@salesforce/label/c.SC_Goals_Session_Heading',
   () => ({ __esModule: true, default: '{0} on {1} with {2}' }),
   { virtual: true }
@@ -270,9 +275,7 @@ describe('c-my-development-goals', () => {
     adapter.emit(coachingData([MANUAL_GOAL]), isCoaching);
     await flush();
     (
-      goalItem(element, MANUAL_GOAL.Id as string).querySelector(
-        'lightning-button.edit-goal'
-      ) as HTMLElement
+      goalItem(element, MANUAL_GOAL.Id as string).querySelector('button.edit-goal') as HTMLElement
     ).click();
     await flush();
     const input = $(element, 'lightning-input.progress-input')!;
@@ -292,9 +295,7 @@ describe('c-my-development-goals', () => {
     adapter.emit(coachingData([MANUAL_GOAL]), isCoaching);
     await flush();
     (
-      goalItem(element, MANUAL_GOAL.Id as string).querySelector(
-        'lightning-button.edit-goal'
-      ) as HTMLElement
+      goalItem(element, MANUAL_GOAL.Id as string).querySelector('button.edit-goal') as HTMLElement
     ).click();
     await flush();
     $(element, 'lightning-input.progress-input')!.dispatchEvent(
@@ -342,9 +343,7 @@ describe('c-my-development-goals', () => {
     adapter.emit(coachingData([MANUAL_GOAL]), isCoaching);
     await flush();
     (
-      goalItem(element, MANUAL_GOAL.Id as string).querySelector(
-        'lightning-button.edit-goal'
-      ) as HTMLElement
+      goalItem(element, MANUAL_GOAL.Id as string).querySelector('button.edit-goal') as HTMLElement
     ).click();
     await flush();
     const combobox = () =>
@@ -474,7 +473,7 @@ describe('c-my-development-goals', () => {
     expect(item.querySelector('.kpi-text')).toBeNull();
 
     // Progress__c hidden: the editor offers the status only, and writes the status only.
-    (item.querySelector('lightning-button.edit-goal') as HTMLElement).click();
+    (item.querySelector('button.edit-goal') as HTMLElement).click();
     await flush();
     expect($(element, 'lightning-input.progress-input')).toBeNull();
     $(element, 'lightning-combobox.status-input')!.dispatchEvent(
@@ -496,6 +495,52 @@ describe('c-my-development-goals', () => {
     expect(latest.querySelector('lightning-button.acknowledge')).toBeNull();
     expect(latest.querySelector('lightning-radio-group.rating')).toBeNull();
     await expect(element).toBeAccessible();
+  });
+
+  it('names each Update progress button after its goal', async () => {
+    const element = await mount();
+    adapter.emit(coachingData([MANUAL_GOAL, OVERDUE_GOAL]), isCoaching);
+    await flush();
+    const names = Array.from(element.shadowRoot!.querySelectorAll('button.edit-goal')).map(
+      (button) => [button.textContent?.trim(), button.getAttribute('aria-label')]
+    );
+    expect(names).toEqual([
+      ['c.SC_Goals_Update_Progress', 'Update progress for Sharper discovery'],
+      ['c.SC_Goals_Update_Progress', 'Update progress for Clean pipeline']
+    ]);
+  });
+
+  it('moves focus into the progress editor when it opens and back to its button when it closes', async () => {
+    const focus = jest.spyOn(HTMLElement.prototype, 'focus');
+    try {
+      const element = await mount();
+      adapter.emit(coachingData([MANUAL_GOAL, OVERDUE_GOAL]), isCoaching);
+      await flush();
+      const item = goalItem(element, OVERDUE_GOAL.Id as string);
+      const lastFocused = (): unknown => focus.mock.contexts[focus.mock.contexts.length - 1];
+      const editButton = () => item.querySelector('button.edit-goal');
+
+      (editButton() as HTMLElement).click();
+      await flush();
+      expect(lastFocused()).toBe(item.querySelector('lightning-input.progress-input'));
+
+      ($(element, 'lightning-button.cancel-goal') as HTMLElement).click();
+      await flush();
+      expect(item.querySelector('.goal-editor')).toBeNull();
+      expect(lastFocused()).toBe(editButton());
+
+      (editButton() as HTMLElement).click();
+      await flush();
+      expect(lastFocused()).toBe(item.querySelector('lightning-input.progress-input'));
+      ($(element, 'lightning-button.save-goal') as HTMLElement).click();
+      await flush();
+      expect(mockUpdateRecord).toHaveBeenCalledTimes(1);
+      expect(item.querySelector('.goal-editor')).toBeNull();
+      expect(lastFocused()).toBe(editButton());
+      expect(focus).toHaveBeenCalledTimes(4);
+    } finally {
+      focus.mockRestore();
+    }
   });
 
   it('is accessible with data', async () => {
