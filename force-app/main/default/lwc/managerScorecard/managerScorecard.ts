@@ -71,6 +71,7 @@ import {
   rateRow,
   repRows,
   resolvePeriod,
+  sessionTypeForWarning,
   sortRows,
   teamRow,
   thresholdsFrom,
@@ -161,6 +162,9 @@ export default class ManagerScorecard extends LightningElement {
   selectedTeamId: string | null = null;
   selectedRepId: string | null = null;
   actionRepId: string | null = null;
+  actionSessionType: string | null = null;
+  /** The warning whose "Log session" opened the form. */
+  actionKey: string | null = null;
   sortKey: SortKey = 'percentToPlan';
   sortDirection: SortDirection = 'desc';
   saving = false;
@@ -748,6 +752,7 @@ export default class ManagerScorecard extends LightningElement {
       return {
         key: `${warning.code}-${warning.repId}-${warning.goalId ?? index}`,
         repId: warning.repId,
+        sessionType: sessionTypeForWarning(warning.code),
         text: this.warningText(warning, name, value, threshold),
         severityLabel:
           warning.severity === 'high'
@@ -818,17 +823,38 @@ export default class ManagerScorecard extends LightningElement {
     return fill(LABELS.logSessionFor, this.actionRepName);
   }
 
+  /**
+   * The open form, as a list of one keyed by its warning: the form reads its presets when it
+   * connects, so acting on another warning must give a new form, not re-label the open one.
+   */
+  get actionForms(): { key: string; repId: string; sessionType: string | null }[] {
+    return this.actionKey && this.actionRepId
+      ? [{ key: this.actionKey, repId: this.actionRepId, sessionType: this.actionSessionType }]
+      : [];
+  }
+
   handleLogSession(event: Event): void {
-    this.actionRepId = (event.currentTarget as HTMLElement).dataset.repId ?? null;
+    const key = (event.currentTarget as HTMLElement).dataset.key;
+    const warning = this.warnings.find((item) => item.key === key);
+    if (!warning) return;
+    this.actionKey = warning.key;
+    this.actionRepId = warning.repId;
+    this.actionSessionType = warning.sessionType;
   }
 
   handleCloseForm(): void {
-    this.actionRepId = null;
+    this.closeForm();
   }
 
   handleSessionLogged(): void {
-    this.actionRepId = null;
+    this.closeForm();
     this.coachingResult?.refresh?.().catch(() => undefined);
+  }
+
+  private closeForm(): void {
+    this.actionKey = null;
+    this.actionRepId = null;
+    this.actionSessionType = null;
   }
 
   // ---- Drill-down -----------------------------------------------------------------------------

@@ -14,6 +14,8 @@ import {
   type TeamKpis,
   type Thresholds,
   type UserFact,
+  type WarningCode,
+  ONE_ON_ONE,
   computeKpis,
   computeTeamKpis,
   isGoalPastTargetDate,
@@ -447,6 +449,26 @@ export function warningValueText(
         value: warning.value === null ? '' : format.number(warning.value),
         threshold: format.number(warning.threshold)
       };
+  }
+}
+
+export const DEAL_REVIEW = 'Deal Review';
+export const PIPELINE_REVIEW = 'Pipeline Review';
+
+/**
+ * The session a warning's "Log session" opens: the kind that answers it. Only a completed
+ * One-on-One clears the cadence warning; commitments and goals are followed up one-on-one; deal
+ * and win-rate problems are worked deal by deal; thin coverage is a pipeline conversation.
+ */
+export function sessionTypeForWarning(code: WarningCode): string {
+  switch (code) {
+    case 'coverage-below-required':
+      return PIPELINE_REVIEW;
+    case 'win-rate-down':
+    case 'deals-slipping':
+      return DEAL_REVIEW;
+    default:
+      return ONE_ON_ONE;
   }
 }
 

@@ -423,6 +423,30 @@ describe('c-manager-scorecard', () => {
     expect($(element, 'c-coaching-session-form')).toBeNull();
   });
 
+  it('presets the session type that answers the warning, with a fresh form per warning', async () => {
+    const element = await mountWithData();
+    type Form = HTMLElement & { repId?: string; sessionType?: string };
+    const open = async (code: string): Promise<Form> => {
+      const button = $(
+        element,
+        `lightning-button.log-session[data-key^="${code}-${BLAKE}"]`
+      ) as HTMLElement;
+      button.click();
+      await flush();
+      return $(element, 'c-coaching-session-form') as Form;
+    };
+    const cadence = await open('no-recent-one-on-one');
+    expect(cadence.repId).toBe(BLAKE);
+    expect(cadence.sessionType).toBe('One-on-One');
+    const slipping = await open('deals-slipping');
+    // The form reads its presets when it connects: another warning gets a new form.
+    expect(slipping).not.toBe(cadence);
+    expect(slipping.sessionType).toBe('Deal Review');
+    expect($$(element, 'c-coaching-session-form')).toHaveLength(1);
+    expect((await open('coverage-below-required')).sessionType).toBe('Pipeline Review');
+    expect((await open('win-rate-down')).sessionType).toBe('Deal Review');
+  });
+
   it('drills into a rep: one history request for 8 quarters and the deals most at risk', async () => {
     const element = await mountWithData();
     ($(element, `button.row-action[data-id="${AVERY}"]`) as HTMLElement).click();

@@ -3,6 +3,7 @@ import {
   type ScorecardRow,
   planSnapshotWrite,
   resolvePeriod,
+  sessionTypeForWarning,
   snapshotKey,
   sortRows,
   thresholdsFrom,
@@ -144,5 +145,16 @@ describe('scorecardModel', () => {
     const winRate = chart.series.find((series) => series.key === 'winRate');
     expect(winRate?.path.startsWith('M')).toBe(true);
     expect(winRate?.path).not.toContain('L');
+  });
+
+  it.each([
+    ['no-recent-one-on-one', 'One-on-One'],
+    ['overdue-commitments', 'One-on-One'],
+    ['goal-past-target-date', 'One-on-One'],
+    ['deals-slipping', 'Deal Review'],
+    ['win-rate-down', 'Deal Review'],
+    ['coverage-below-required', 'Pipeline Review']
+  ] as const)('a %s warning opens a %s session', (code, type) => {
+    expect(sessionTypeForWarning(code)).toBe(type);
   });
 });
