@@ -36,6 +36,7 @@ import NAME_REQUIRED from '@salesforce/label/c.SC_Goal_Editor_Name_Required';
 import REP from '@salesforce/label/c.SC_Goal_Editor_Rep';
 import REP_PLACEHOLDER from '@salesforce/label/c.SC_Goal_Editor_Rep_Placeholder';
 import NO_REPORTS from '@salesforce/label/c.SC_Goal_Editor_No_Reports';
+import NO_CREATE_ACCESS from '@salesforce/label/c.SC_Goal_Editor_No_Create_Access';
 import REPORTS_FAILED from '@salesforce/label/c.SC_Goal_Editor_Reports_Failed';
 import SKILL_AREA from '@salesforce/label/c.SC_Goal_Editor_Skill_Area';
 import DESCRIPTION from '@salesforce/label/c.SC_Goal_Editor_Description';
@@ -103,6 +104,24 @@ const FIELD_LABELS: Readonly<Record<GoalField, string>> = {
 };
 
 const GOAL_OBJECT = 'Development_Goal__c';
+const COACH_FIELD = 'Coach__c';
+
+/** Each editor field's record field; the measure is the metric link. */
+const API_NAME_BY_FIELD: Readonly<Record<GoalField, string>> = {
+  repId: 'Rep__c',
+  name: 'Name',
+  skillArea: 'Skill_Area__c',
+  description: 'Description__c',
+  successMeasure: 'Success_Measure__c',
+  startDate: 'Start_Date__c',
+  targetDate: 'Target_Date__c',
+  status: 'Status__c',
+  measure: 'Metric__c',
+  progress: 'Progress__c',
+  metric: 'Metric__c',
+  baselineValue: 'Baseline_Value__c',
+  targetValue: 'Target_Value__c'
+};
 
 /** The goal being edited, by id. */
 const GOAL_QUERY = gql`
@@ -228,6 +247,7 @@ export default class DevelopmentGoalEditor extends LightningElement {
     REP,
     REP_PLACEHOLDER,
     NO_REPORTS,
+    NO_CREATE_ACCESS,
     REPORTS_FAILED,
     SKILL_AREA,
     DESCRIPTION,
@@ -259,6 +279,9 @@ export default class DevelopmentGoalEditor extends LightningElement {
   reports: Option[] = [];
   reportsLoaded = false;
   reportsFailed = false;
+  /** The user's access to Development_Goal__c; until it is known no form is offered. */
+  objectInfo: ObjectInfo | undefined;
+  objectInfoResolved = false;
   recordTypeId: string | undefined;
   skillAreaOptions: Option[] = [];
   statusOptions: Option[] = [];
@@ -331,8 +354,16 @@ export default class DevelopmentGoalEditor extends LightningElement {
   }
 
   @wire(getObjectInfo, { objectApiName: DEVELOPMENT_GOAL_OBJECT })
-  wiredObjectInfo({ data }: WireResponse<ObjectInfo>): void {
-    if (data) this.recordTypeId = data.defaultRecordTypeId;
+  wiredObjectInfo({ data, error }: WireResponse<ObjectInfo>): void {
+    if (data) {
+      this.objectInfo = data;
+      this.objectInfoResolved = true;
+      this.recordTypeId = data.defaultRecordTypeId;
+    } else if (error) {
+      // No object info means no access to the object: nothing is writable.
+      this.objectInfo = undefined;
+      this.objectInfoResolved = true;
+    }
   }
 
   @wire(getPicklistValuesByRecordType, {
@@ -354,7 +385,8 @@ export default class DevelopmentGoalEditor extends LightningElement {
   }
 
   get isLoading(): boolean {
-    return this.isEdit && !this.goalLoaded && !this.goalMissing && this.loadErrors.length === 0;
+    if (this.hasLoadError || this.isMissing) return false;
+    return !this.objectInfoResolved || (this.isEdit && !this.goalLoaded);
   }
 
   get hasLoadError(): boolean {
@@ -369,8 +401,39 @@ export default class DevelopmentGoalEditor extends LightningElement {
     return NOT_FOUND;
   }
 
+  get canCreate(): boolean {
+    return this.objectInfo?.createable === true;
+  }
+
+  /** "New goal" is not offered to users who cannot create goals (reps). */
+  get cannotCreate(): boolean {
+    return !this.isEdit && this.objectInfoResolved && !this.canCreate;
+  }
+
   get showForm(): boolean {
-    return !this.isEdit || this.goalLoaded;
+    if (!this.objectInfoResolved) return false;
+    return this.isEdit ? this.goalLoaded : this.canCreate;
+  }
+
+  /** Whether the user may write a record field: createable for a new goal, updateable for one. */
+  private canWrite(apiName: string): boolean {
+    const info = this.objectInfo;
+    const field = info?.fields?.[apiName];
+    if (!info || !field) return false;
+    return this.isEdit ? info.updateable && field.updateable : info.createable && field.createable;
+  }
+
+  /** Fields the user may not write are shown read-only (a rep edits only progress and status). */
+  get readOnly(): Record<GoalField, boolean> {
+    const entries = (Object.keys(API_NAME_BY_FIELD) as GoalField[]).map(
+      (field) => [field, !this.canWrite(API_NAME_BY_FIELD[field])] as const
+    );
+    return Object.fromEntries(entries) as Record<GoalField, boolean>;
+  }
+
+  get canSave(): boolean {
+    const readOnly = this.readOnly;
+    return (Object.keys(readOnly) as GoalField[]).some((field) => !readOnly[field]);
   }
 
   /** A preset rep or an existing goal fixes the rep; otherwise the manager picks a report. */
@@ -433,9 +496,11 @@ export default class DevelopmentGoalEditor extends LightningElement {
 
   async handleSave(event?: Event): Promise<void> {
     event?.preventDefault();
-    if (this.saving) return;
+    if (this.saving || !this.canSave) return;
     this.saveErrors = [];
-    const violations = validateGoal(this.values);
+    // A rule on a field the user cannot change is not theirs to fix; the server has the last word.
+    const readOnly = this.readOnly;
+    const violations = validateGoal(this.values).filter(({ field }) => !readOnly[field]);
     this.showFieldErrors(
       violations.map(({ field, rule }) => ({ field, message: RULE_MESSAGES[rule] }))
     );
@@ -443,15 +508,14 @@ export default class DevelopmentGoalEditor extends LightningElement {
 
     this.saving = true;
     const goalId = this.editGoalId;
-    const fields = toGoalFields(this.values);
+    const fields = this.writableFields(
+      goalId ? toGoalFields(this.values) : { ...toGoalFields(this.values), [COACH_FIELD]: USER_ID }
+    );
     let record: RecordRepresentation;
     try {
       record = goalId
         ? await updateRecord({ fields: { Id: goalId, ...fields } })
-        : await createRecord({
-            apiName: DEVELOPMENT_GOAL_OBJECT.objectApiName,
-            fields: { ...fields, Coach__c: USER_ID }
-          });
+        : await createRecord({ apiName: DEVELOPMENT_GOAL_OBJECT.objectApiName, fields });
     } catch (error) {
       this.showSaveError(error);
       return;
@@ -459,6 +523,13 @@ export default class DevelopmentGoalEditor extends LightningElement {
       this.saving = false;
     }
     this.handleSaved(record.id);
+  }
+
+  /** Only the fields the user may write: one read-only field in a save fails the whole save. */
+  private writableFields(
+    fields: Record<string, string | number | null>
+  ): Record<string, string | number | null> {
+    return Object.fromEntries(Object.entries(fields).filter(([apiName]) => this.canWrite(apiName)));
   }
 
   private handleSaved(id: string): void {

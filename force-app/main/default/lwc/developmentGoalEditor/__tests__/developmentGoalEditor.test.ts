@@ -5,6 +5,7 @@ import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo, getPicklistValuesByRecordType } from 'lightning/uiObjectInfoApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import OBJECT_INFO from './data/objectInfo.json';
+import OBJECT_INFO_REP from './data/objectInfoRep.json';
 import PICKLISTS from './data/picklists.json';
 import REPORTS from './data/reports.json';
 import NO_REPORTS from './data/noReports.json';
@@ -33,6 +34,8 @@ const GOAL_ID = 'a01000000000001AAA';
 interface FieldElement extends HTMLElement {
   value: unknown;
   options?: { label: string; value: string }[];
+  readOnly?: boolean;
+  disabled?: boolean;
 }
 
 type EditorProps = Partial<{
@@ -142,6 +145,7 @@ describe('c-development-goal-editor', () => {
 
   it('says so when the manager has no reports', async () => {
     const element = createEditor();
+    objectInfoAdapter.emit(OBJECT_INFO);
     graphqlAdapter.emit(NO_REPORTS);
     await flush();
     expect(element.shadowRoot!.querySelector('.no-reports')!.textContent).toBe(
@@ -183,6 +187,7 @@ describe('c-development-goal-editor', () => {
 
   it('edits the goal of the record page when no goalId is given', async () => {
     const element = createEditor({ recordId: GOAL_ID, objectApiName: 'Development_Goal__c' });
+    objectInfoAdapter.emit(OBJECT_INFO);
     graphqlAdapter.emit(GOAL);
     await flush();
     expect(field(element, 'name').value).toBe('Raise win rate');
@@ -380,6 +385,88 @@ describe('c-development-goal-editor', () => {
     expect(createRecordMock).not.toHaveBeenCalled();
     expect(saved.map((event) => event.detail as unknown)).toEqual([{ id: GOAL_ID }]);
     await expect(element).toBeAccessible();
+  });
+
+  it('does not offer a new goal to a user who cannot create goals (a rep)', async () => {
+    const element = createEditor({ repId: REP_ID });
+    graphqlAdapter.emit(REPORTS);
+    await flush();
+    // Not known yet whether the user may create: no form flashes.
+    expect(element.shadowRoot!.querySelector('lightning-spinner')).not.toBeNull();
+    expect(element.shadowRoot!.querySelector('form')).toBeNull();
+
+    objectInfoAdapter.emit(OBJECT_INFO_REP);
+    await flush();
+    expect(element.shadowRoot!.querySelector('form')).toBeNull();
+    expect(element.shadowRoot!.querySelector('.no-create-access')!.textContent).toBe(
+      'c.SC_Goal_Editor_No_Create_Access'
+    );
+    await expect(element).toBeAccessible();
+  });
+
+  it('lets a rep save the fields they may update and shows the others read-only', async () => {
+    updateRecordMock.mockResolvedValue({ id: GOAL_ID, apiName: 'x', fields: {} });
+    const element = createEditor({ recordId: GOAL_ID, objectApiName: 'Development_Goal__c' });
+    objectInfoAdapter.emit(OBJECT_INFO_REP);
+    picklistAdapter.emit(PICKLISTS);
+    graphqlAdapter.emit(GOAL);
+    await flush();
+
+    expect(field(element, 'status').readOnly).toBe(false);
+    for (const name of [
+      'skillArea',
+      'startDate',
+      'targetDate',
+      'description',
+      'successMeasure',
+      'metric',
+      'baselineValue',
+      'targetValue'
+    ]) {
+      expect([name, field(element, name).readOnly]).toEqual([name, true]);
+    }
+    expect(field(element, 'measure').disabled).toBe(true);
+    await expect(element).toBeAccessible();
+
+    type(element, 'status', 'Achieved');
+    clickSave(element);
+    await flush();
+    expect(updateRecordMock).toHaveBeenCalledWith({
+      fields: { Id: GOAL_ID, Name: 'Raise win rate', Status__c: 'Achieved' }
+    });
+  });
+
+  it('sends a rep’s progress on a manual goal, and nothing they may not update', async () => {
+    updateRecordMock.mockResolvedValue({ id: GOAL_ID, apiName: 'x', fields: {} });
+    const manual = JSON.parse(JSON.stringify(GOAL)) as typeof GOAL;
+    const node = manual.uiapi.query.Development_Goal__c.edges[0].node as Record<string, unknown>;
+    Object.assign(node, {
+      Metric__c: { value: null },
+      Baseline_Value__c: { value: null },
+      Target_Value__c: { value: null },
+      Progress__c: { value: 20 }
+    });
+    const element = createEditor({ goalId: GOAL_ID });
+    objectInfoAdapter.emit(OBJECT_INFO_REP);
+    graphqlAdapter.emit(manual);
+    await flush();
+    expect(field(element, 'progress').readOnly).toBe(false);
+    type(element, 'progress', '60');
+    clickSave(element);
+    await flush();
+    expect(updateRecordMock).toHaveBeenCalledWith({
+      fields: { Id: GOAL_ID, Name: 'Raise win rate', Status__c: 'In Progress', Progress__c: 60 }
+    });
+  });
+
+  it('offers no save when the user can update nothing', async () => {
+    const element = createEditor({ goalId: GOAL_ID });
+    objectInfoAdapter.emit({ ...OBJECT_INFO_REP, updateable: false });
+    graphqlAdapter.emit(GOAL);
+    await flush();
+    expect(field(element, 'name').readOnly).toBe(true);
+    expect(field(element, 'status').readOnly).toBe(true);
+    expect(element.shadowRoot!.querySelector('lightning-button.save')).toBeNull();
   });
 
   it('shows server errors inline and keeps what was typed', async () => {
