@@ -204,7 +204,17 @@ export default class CoachingSessionForm extends LightningElement {
   @api objectApiName: string | undefined;
   /** Presets so other components can open the form preset (dealCoach, scorecard warnings). */
   @api sessionType: string | undefined;
-  @api repId: string | undefined;
+  @api
+  get repId(): string | undefined {
+    return this.presetRepId;
+  }
+  set repId(value: string | undefined) {
+    const changed = value !== this.presetRepId;
+    this.presetRepId = value;
+    // A host that switches the rep while the form stays open gets the other rep's form and
+    // draft, never what was typed for the first rep.
+    if (changed && this.connected) this.restoreValues();
+  }
   @api opportunityId: string | undefined;
   /** ISO date the form treats as today (tests, preview); defaults to the browser's date. */
   @api today: string | undefined;
@@ -263,9 +273,25 @@ export default class CoachingSessionForm extends LightningElement {
 
   private contextResult: GraphQLResult<FormContextData> | undefined;
   private draftStorageKey = '';
+  private presetRepId: string | undefined;
+  private connected = false;
 
   override connectedCallback(): void {
-    this.draftStorageKey = draftKey(this.recordId, USER_ID);
+    this.connected = true;
+    this.restoreValues();
+  }
+
+  override disconnectedCallback(): void {
+    this.connected = false;
+  }
+
+  /** The presets, or the draft kept for this record, user and preset rep. */
+  private restoreValues(): void {
+    // The preset rep is part of the key: a draft started for one rep is never offered for another.
+    this.draftStorageKey = draftKey(this.recordId, USER_ID, this.presetRepId);
+    this.draftRestored = false;
+    this.saveErrors = [];
+    this.showFieldErrors([]);
     const base = this.presetValues();
     const draft = loadDraft(sessionStore(), this.draftStorageKey, base);
     if (draft && hasTypedContent(draft)) {

@@ -70,16 +70,27 @@ export function hasTypedContent(values: SessionValues): boolean {
   );
 }
 
-/** sessionStorage key: per record, or 'new' plus the user off a record page. */
-export function draftKey(recordId: string | null | undefined, userId: string): string {
-  return `salesCoaching.sessionDraft.${recordId ? recordId : `new.${userId}`}`;
+/**
+ * sessionStorage key: per record, or 'new' plus the user off a record page; and per preset rep,
+ * so a draft started for one rep (from a scorecard warning) never turns up in the form for another.
+ */
+export function draftKey(
+  recordId: string | null | undefined,
+  userId: string,
+  presetRepId?: string | null
+): string {
+  const scope = recordId ? recordId : `new.${userId}`;
+  return `salesCoaching.sessionDraft.${scope}${presetRepId ? `.rep.${presetRepId}` : ''}`;
 }
 
 function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((entry) => typeof entry === 'string');
 }
 
-/** Parses a stored draft; anything malformed is ignored rather than trusted. */
+/**
+ * Parses a stored draft over the form's presets (base); anything malformed is ignored rather than
+ * trusted. A preset rep is never replaced: the form is for that rep whatever the draft says.
+ */
 export function parseDraft(raw: string | null, base: SessionValues): SessionValues | null {
   if (!raw) return null;
   let parsed: unknown;
@@ -92,6 +103,7 @@ export function parseDraft(raw: string | null, base: SessionValues): SessionValu
   const source = parsed as Record<string, unknown>;
   const values: SessionValues = { ...base, focusAreas: [...base.focusAreas] };
   for (const field of Object.keys(base) as SessionField[]) {
+    if (field === 'repId' && base.repId !== '') continue;
     const value = source[field];
     if (field === 'focusAreas') {
       if (isStringArray(value)) values.focusAreas = [...value];

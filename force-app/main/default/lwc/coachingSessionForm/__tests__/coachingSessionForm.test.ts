@@ -349,6 +349,69 @@ describe('c-coaching-session-form', () => {
     expect(sessionStorage.getItem(`salesCoaching.sessionDraft.${OPPORTUNITY_ID}`)).toBeNull();
   });
 
+  it('never saves a draft started for one rep as another preset rep’s session', async () => {
+    createRecordMock.mockResolvedValue({ id: 'a00000000000002AAA', fields: {} });
+    const REP_A = OWNER_ID;
+    const REP_B = '005000000000012AAA';
+    // Logging for rep A from a scorecard warning: typed, then closed without saving.
+    const forA = createForm({ repId: REP_A });
+    objectInfoAdapter.emit(OBJECT_INFO_MANAGER);
+    graphqlAdapter.emit(CONTEXT_OPPORTUNITY);
+    await flush();
+    type(forA, 'strengths', 'Typed for A');
+    document.body.removeChild(forA);
+
+    // Then the form for rep B: B's form, empty, and the session is B's.
+    const forB = createForm({ repId: REP_B });
+    objectInfoAdapter.emit(OBJECT_INFO_MANAGER);
+    graphqlAdapter.emit(CONTEXT_OPPORTUNITY);
+    await flush();
+    expect(field(forB, 'repId').value).toBe(REP_B);
+    expect(field(forB, 'strengths').value).toBe('');
+    expect(forB.shadowRoot!.querySelector('.draft-notice')).toBeNull();
+    type(forB, 'commitments', 'Weekly pipeline review');
+    clickSave(forB);
+    await flush();
+    expect(createRecordMock).toHaveBeenCalledWith({
+      apiName: 'Coaching_Session__c',
+      fields: expect.objectContaining({ Rep__c: REP_B, Strengths__c: null }) as unknown
+    });
+    document.body.removeChild(forB);
+
+    // A's draft is still there for A.
+    const againA = createForm({ repId: REP_A });
+    objectInfoAdapter.emit(OBJECT_INFO_MANAGER);
+    graphqlAdapter.emit(CONTEXT_OPPORTUNITY);
+    await flush();
+    expect(field(againA, 'repId').value).toBe(REP_A);
+    expect(field(againA, 'strengths').value).toBe('Typed for A');
+  });
+
+  it('switches to the new rep’s form when the preset rep changes while open', async () => {
+    const REP_A = OWNER_ID;
+    const REP_B = '005000000000012AAA';
+    const element = createForm({ repId: REP_A });
+    objectInfoAdapter.emit(OBJECT_INFO_MANAGER);
+    graphqlAdapter.emit(CONTEXT_OPPORTUNITY);
+    await flush();
+    type(element, 'strengths', 'Typed for A');
+    await flush();
+
+    element.repId = REP_B;
+    await flush();
+    expect(field(element, 'repId').value).toBe(REP_B);
+    expect(field(element, 'strengths').value).toBe('');
+    expect(graphqlAdapter.getLastConfig().variables).toEqual(
+      expect.objectContaining({ repId: REP_B })
+    );
+
+    element.repId = REP_A;
+    await flush();
+    expect(field(element, 'repId').value).toBe(REP_A);
+    expect(field(element, 'strengths').value).toBe('Typed for A');
+    expect(element.shadowRoot!.querySelector('.draft-notice')).not.toBeNull();
+  });
+
   it('keeps drafts off a record page per user', async () => {
     const element = createForm();
     objectInfoAdapter.emit(OBJECT_INFO_MANAGER);
