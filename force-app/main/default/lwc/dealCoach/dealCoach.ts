@@ -65,6 +65,8 @@ export default class DealCoach extends LightningElement {
   showReviewForm = false;
   /** Only users who can create coaching sessions are offered a review (not reps). */
   canLogReview = false;
+  /** Where focus goes after the next render: into the opened review, or back to its button. */
+  private pendingFocus: 'review' | 'button' | null = null;
 
   get todayValue(): string {
     return isIsoDate(this.today) ? this.today : todayIso();
@@ -201,12 +203,23 @@ export default class DealCoach extends LightningElement {
     return String(this.showReviewForm);
   }
 
+  override renderedCallback(): void {
+    if (!this.pendingFocus) return;
+    const target = this.template?.querySelector<HTMLElement>(
+      this.pendingFocus === 'review' ? '.review-form' : 'lightning-button.log-review'
+    );
+    this.pendingFocus = null;
+    target?.focus();
+  }
+
   handleToggleReview(): void {
     this.showReviewForm = this.canLogReview && !this.showReviewForm;
+    this.pendingFocus = this.showReviewForm ? 'review' : 'button';
   }
 
   handleSessionLogged(): void {
     // The form's event also reaches the timeline through the window; here it only closes.
     this.showReviewForm = false;
+    this.pendingFocus = 'button';
   }
 }

@@ -220,4 +220,37 @@ describe('c-deal-coach', () => {
     await flush();
     expect($(element, 'c-coaching-session-form')).toBeNull();
   });
+
+  it('moves focus into the review form when it opens and back to the button when it closes', async () => {
+    const element = await createCoach();
+    graphqlAdapter.emit(OPPORTUNITY, isOpportunityQuery);
+    objectInfoAdapter.emit(sessionInfo(true));
+    await flush();
+    const button = $(element, 'lightning-button.log-review') as HTMLElement;
+    // The stub renders no inner <button>; a tabindex makes it focusable as the real one is.
+    button.tabIndex = 0;
+    const review = $(element, '.review-form');
+
+    button.click();
+    await flush();
+    expect($(element, 'c-coaching-session-form')).not.toBeNull();
+    expect(element.shadowRoot!.activeElement).toBe(review);
+
+    // Closed with the button ("Hide deal review"): focus stays on it.
+    button.click();
+    await flush();
+    expect($(element, 'c-coaching-session-form')).toBeNull();
+    expect(element.shadowRoot!.activeElement).toBe(button);
+
+    // Opened again and closed by logging the session: focus returns to the button.
+    button.click();
+    await flush();
+    expect(element.shadowRoot!.activeElement).toBe(review);
+    $(element, 'c-coaching-session-form')!.dispatchEvent(
+      new CustomEvent('sessionlogged', { bubbles: true, composed: true })
+    );
+    await flush();
+    expect($(element, 'c-coaching-session-form')).toBeNull();
+    expect(element.shadowRoot!.activeElement).toBe(button);
+  });
 });
