@@ -68,6 +68,7 @@ import WARN_GOAL from '@salesforce/label/c.SC_Scorecard_WarnGoal';
 import WARN_COMMITMENTS from '@salesforce/label/c.SC_Scorecard_WarnCommitments';
 import LOG_SESSION from '@salesforce/label/c.SC_Scorecard_LogSession';
 import LOG_SESSION_FOR from '@salesforce/label/c.SC_Scorecard_LogSessionFor';
+import LOG_SESSION_WITH from '@salesforce/label/c.SC_Scorecard_LogSessionWith';
 import CLOSE_FORM from '@salesforce/label/c.SC_Scorecard_CloseForm';
 import DRILLDOWN_TITLE from '@salesforce/label/c.SC_Scorecard_DrilldownTitle';
 import CLOSE_DRILLDOWN from '@salesforce/label/c.SC_Scorecard_CloseDrilldown';
@@ -169,6 +170,7 @@ export const LABELS = {
   warnCommitments: WARN_COMMITMENTS,
   logSession: LOG_SESSION,
   logSessionFor: LOG_SESSION_FOR,
+  logSessionWith: LOG_SESSION_WITH,
   closeForm: CLOSE_FORM,
   drilldownTitle: DRILLDOWN_TITLE,
   closeDrilldown: CLOSE_DRILLDOWN,

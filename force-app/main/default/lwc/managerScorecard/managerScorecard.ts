@@ -184,6 +184,8 @@ export default class ManagerScorecard extends LightningElement {
   dealsErrors: string[] = [];
 
   private coachingResult: GraphQLResult<TeamCoachingData> | undefined;
+  /** After the next render: into the opened form, or back to the warning that opened it. */
+  private pendingFocus: { into: 'form' } | { into: 'warning'; key: string } | null = null;
   private snapshotsResult: GraphQLResult<ManagerSnapshotsData> | undefined;
 
   // ---- Settings -------------------------------------------------------------------------------
@@ -762,7 +764,8 @@ export default class ManagerScorecard extends LightningElement {
               : LABELS.severityLow,
         iconName: SEVERITY_ICONS[warning.severity],
         itemClass: `warning warning_${warning.severity} slds-item`,
-        actionLabel: fill(LABELS.logSessionFor, name)
+        // The button shows "Log session"; its name says with whom, so each one is distinct.
+        actionLabel: fill(LABELS.logSessionWith, name)
       };
     });
   }
@@ -840,6 +843,7 @@ export default class ManagerScorecard extends LightningElement {
     this.actionKey = warning.key;
     this.actionRepId = warning.repId;
     this.actionSessionType = warning.sessionType;
+    this.pendingFocus = { into: 'form' };
   }
 
   handleCloseForm(): void {
@@ -852,9 +856,27 @@ export default class ManagerScorecard extends LightningElement {
   }
 
   private closeForm(): void {
+    if (this.actionKey) this.pendingFocus = { into: 'warning', key: this.actionKey };
     this.actionKey = null;
     this.actionRepId = null;
     this.actionSessionType = null;
+  }
+
+  override renderedCallback(): void {
+    const pending = this.pendingFocus;
+    if (!pending) return;
+    this.pendingFocus = null;
+    const root = this.template;
+    if (!root) return;
+    if (pending.into === 'form') {
+      root.querySelector<HTMLElement>('.session-form-heading')?.focus();
+      return;
+    }
+    // The warning may be gone once the session is logged: then its list's heading.
+    const button = Array.from(
+      root.querySelectorAll<HTMLElement>('lightning-button.log-session')
+    ).find((candidate) => candidate.dataset.key === pending.key);
+    (button ?? root.querySelector<HTMLElement>('.warnings-heading'))?.focus();
   }
 
   // ---- Drill-down -----------------------------------------------------------------------------

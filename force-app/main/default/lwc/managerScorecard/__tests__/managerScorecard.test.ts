@@ -3,6 +3,13 @@ import { graphql } from 'lightning/graphql';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import ManagerScorecard from 'c/managerScorecard';
 
+// Labels resolve to their names in Jest; this one gets its text so the names it fills differ.
+jest.mock(
+  '@salesforce/label/c.SC_Scorecard_LogSessionWith',
+  () => ({ __esModule: true, default: 'Log session with {0}' }),
+  { virtual: true }
+);
+
 interface WireConfig {
   variables?: Record<string, unknown>;
 }
@@ -445,6 +452,79 @@ describe('c-manager-scorecard', () => {
     expect($$(element, 'c-coaching-session-form')).toHaveLength(1);
     expect((await open('coverage-below-required')).sessionType).toBe('Pipeline Review');
     expect((await open('win-rate-down')).sessionType).toBe('Deal Review');
+  });
+
+  it('names each "Log session" button after its rep, for screen readers and voice control', async () => {
+    const element = await mountWithData({ daysWithoutOneOnOne: 1 });
+    const buttons = $$(element, 'lightning-button.log-session');
+    const names = buttons.map((button) => button.getAttribute('aria-label'));
+    // Each name starts with the visible label and says with whom.
+    expect(buttons.every((button) => (button as HTMLElement & { label?: string }).label)).toBe(
+      true
+    );
+    const byRep = new Map(
+      buttons.map((button) => [
+        button.getAttribute('data-rep-id'),
+        button.getAttribute('aria-label')
+      ])
+    );
+    expect(byRep.get(AVERY)).toBe('Log session with Avery Rep');
+    expect(byRep.get(BLAKE)).toBe('Log session with Blake Rep');
+    expect(names.every((name) => name?.startsWith('Log session with '))).toBe(true);
+  });
+
+  it('moves focus into the session form when it opens and back to its warning when it closes', async () => {
+    const element = await mountWithData();
+    const selector = `lightning-button.log-session[data-key^="no-recent-one-on-one-${BLAKE}"]`;
+    const button = $(element, selector) as HTMLElement;
+    // The stub renders no inner <button>; a tabindex makes it focusable as the real one is.
+    button.tabIndex = 0;
+    button.click();
+    await flush();
+    const heading = $(element, '.session-form .session-form-heading');
+    expect(heading).not.toBeNull();
+    expect(root(element).activeElement).toBe(heading);
+
+    ($(element, '.session-form lightning-button-icon') as HTMLElement).click();
+    await flush();
+    expect($(element, '.session-form')).toBeNull();
+    expect(root(element).activeElement).toBe(button);
+
+    button.click();
+    await flush();
+    expect(root(element).activeElement).toBe($(element, '.session-form-heading'));
+    const form = $(element, 'c-coaching-session-form') as HTMLElement;
+    form.dispatchEvent(new CustomEvent('sessionlogged', { detail: {} }));
+    await flush();
+    expect(root(element).activeElement).toBe(button);
+  });
+
+  it('returns focus to the warnings heading when the warning that opened the form is gone', async () => {
+    const element = await mountWithData();
+    (
+      $(
+        element,
+        `lightning-button.log-session[data-key^="no-recent-one-on-one-${BLAKE}"]`
+      ) as HTMLElement
+    ).click();
+    await flush();
+    // The logged One-on-One clears the warning once the coaching data is read again.
+    const refreshed = coaching();
+    refreshed.uiapi.aggregate.lastOneOnOne = connection([
+      { aggregate: { Rep__c: v(BLAKE), Session_Date__c: { max: v(TODAY) } } }
+    ]);
+    adapter.emit(refreshed, isCoaching);
+    await flush();
+    ($(element, 'c-coaching-session-form') as HTMLElement).dispatchEvent(
+      new CustomEvent('sessionlogged', { detail: {} })
+    );
+    await flush();
+    expect(
+      $(element, `lightning-button.log-session[data-key^="no-recent-one-on-one-${BLAKE}"]`)
+    ).toBeNull();
+    const heading = $(element, '.warnings-heading');
+    expect(heading).not.toBeNull();
+    expect(root(element).activeElement).toBe(heading);
   });
 
   it('drills into a rep: one history request for 8 quarters and the deals most at risk', async () => {
