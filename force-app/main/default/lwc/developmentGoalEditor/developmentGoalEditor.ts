@@ -65,6 +65,7 @@ import NOT_FOUND from '@salesforce/label/c.SC_Goal_Editor_Not_Found';
 import VR_REP_REQUIRED from '@salesforce/label/c.SC_VR_Development_Goal_Rep_Required';
 import VR_TARGET_DATE from '@salesforce/label/c.SC_VR_Development_Goal_Target_Date_Not_Before_Start';
 import VR_PROGRESS from '@salesforce/label/c.SC_VR_Development_Goal_Progress_Between_0_And_100';
+import VR_KPI_BASELINE from '@salesforce/label/c.SC_VR_Development_Goal_KPI_Goal_Needs_Baseline';
 import VR_KPI_TARGET from '@salesforce/label/c.SC_VR_Development_Goal_KPI_Goal_Needs_Target';
 import {
   type FieldMessage,
@@ -84,6 +85,7 @@ const RULE_MESSAGES: Readonly<Record<GoalRule, string>> = {
   Target_Date_Not_Before_Start: VR_TARGET_DATE,
   Progress_Between_0_And_100: VR_PROGRESS,
   Metric_Required: METRIC_REQUIRED,
+  KPI_Goal_Needs_Baseline: VR_KPI_BASELINE,
   KPI_Goal_Needs_Target: VR_KPI_TARGET
 };
 

@@ -23,13 +23,14 @@ export interface GoalValues {
 
 export type GoalField = keyof GoalValues;
 
-/** The four validation rules of Development_Goal__c, plus the editor's own required fields. */
+/** The five validation rules of Development_Goal__c, plus the editor's own required fields. */
 export type GoalRule =
   | 'Name_Required'
   | 'Rep_Required'
   | 'Target_Date_Not_Before_Start'
   | 'Progress_Between_0_And_100'
   | 'Metric_Required'
+  | 'KPI_Goal_Needs_Baseline'
   | 'KPI_Goal_Needs_Target';
 
 export interface GoalViolation {
@@ -71,7 +72,11 @@ function textOrNull(value: string): string | null {
   return isBlank(value) ? null : value;
 }
 
-/** Mirrors Rep_Required, Target_Date_Not_Before_Start, Progress_Between_0_And_100, KPI_Goal_Needs_Target. */
+/**
+ * Mirrors Rep_Required, Target_Date_Not_Before_Start, Progress_Between_0_And_100,
+ * KPI_Goal_Needs_Baseline and KPI_Goal_Needs_Target. Without a baseline a KPI goal's progress
+ * can never be measured, so the editor asks for it on every save.
+ */
 export function validateGoal(values: GoalValues): GoalViolation[] {
   const violations: GoalViolation[] = [];
   if (isBlank(values.name)) violations.push({ field: 'name', rule: 'Name_Required' });
@@ -89,8 +94,13 @@ export function validateGoal(values: GoalValues): GoalViolation[] {
   if (values.measure === 'kpi') {
     if (isBlank(values.metric)) {
       violations.push({ field: 'metric', rule: 'Metric_Required' });
-    } else if (numberOrNull(values.targetValue) === null) {
-      violations.push({ field: 'targetValue', rule: 'KPI_Goal_Needs_Target' });
+    } else {
+      if (numberOrNull(values.baselineValue) === null) {
+        violations.push({ field: 'baselineValue', rule: 'KPI_Goal_Needs_Baseline' });
+      }
+      if (numberOrNull(values.targetValue) === null) {
+        violations.push({ field: 'targetValue', rule: 'KPI_Goal_Needs_Target' });
+      }
     }
   }
   return violations;

@@ -278,6 +278,67 @@ describe('c-development-goal-editor', () => {
     await expect(element).toBeAccessible();
   });
 
+  it('requires a baseline for a KPI goal, with the rule message (KPI_Goal_Needs_Baseline)', async () => {
+    createRecordMock.mockResolvedValue({ id: 'a01000000000011AAA', apiName: 'x', fields: {} });
+    const element = await loadCreate();
+    type(element, 'name', 'Raise win rate');
+    type(element, 'measure', 'kpi');
+    await flush();
+    type(element, 'metric', 'Win Rate');
+    type(element, 'targetValue', '35');
+    clickSave(element);
+    await flush();
+    expect(errorSummary(element)).toContain(
+      'c.SC_Goal_Editor_Baseline_Value: c.SC_VR_Development_Goal_KPI_Goal_Needs_Baseline'
+    );
+    expect(errorSummary(element)).not.toContain('KPI_Goal_Needs_Target');
+    expect(createRecordMock).not.toHaveBeenCalled();
+    await expect(element).toBeAccessible();
+
+    type(element, 'baselineValue', '22');
+    clickSave(element);
+    await flush();
+    expect(createRecordMock).toHaveBeenCalledWith({
+      apiName: 'Development_Goal__c',
+      fields: expect.objectContaining({
+        Metric__c: 'Win Rate',
+        Baseline_Value__c: 22,
+        Target_Value__c: 35
+      }) as unknown
+    });
+  });
+
+  it('asks for the baseline when editing a KPI goal saved without one', async () => {
+    const noBaseline = JSON.parse(JSON.stringify(GOAL)) as typeof GOAL;
+    Object.assign(noBaseline.uiapi.query.Development_Goal__c.edges[0].node, {
+      Baseline_Value__c: { value: null }
+    });
+    const element = createEditor({ goalId: GOAL_ID });
+    objectInfoAdapter.emit(OBJECT_INFO);
+    graphqlAdapter.emit(noBaseline);
+    await flush();
+    clickSave(element);
+    await flush();
+    expect(errorSummary(element)).toContain('c.SC_VR_Development_Goal_KPI_Goal_Needs_Baseline');
+    expect(updateRecordMock).not.toHaveBeenCalled();
+    document.body.removeChild(element);
+
+    // A rep cannot set the baseline, so it does not block their status update (nor does the
+    // rule, which checks new goals and changes to the metric or baseline).
+    updateRecordMock.mockResolvedValue({ id: GOAL_ID, apiName: 'x', fields: {} });
+    const rep = createEditor({ goalId: GOAL_ID });
+    objectInfoAdapter.emit(OBJECT_INFO_REP);
+    graphqlAdapter.emit(noBaseline);
+    await flush();
+    type(rep, 'status', 'Achieved');
+    clickSave(rep);
+    await flush();
+    expect(errorSummary(rep)).toBe('');
+    expect(updateRecordMock).toHaveBeenCalledWith({
+      fields: { Id: GOAL_ID, Name: 'Raise win rate', Status__c: 'Achieved' }
+    });
+  });
+
   it('creates a manual goal with the rep, the coach and the typed fields', async () => {
     createRecordMock.mockResolvedValue({ id: 'a01000000000009AAA', apiName: 'x', fields: {} });
     const element = await loadCreate();
