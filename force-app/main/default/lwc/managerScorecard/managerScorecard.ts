@@ -143,6 +143,12 @@ export default class ManagerScorecard extends LightningElement {
   /** App Builder: win rate (percent) for green and amber. */
   @api winRateGreenPercent: number | string | undefined;
   @api winRateAmberPercent: number | string | undefined;
+  /** App Builder: days in the same stage after which an open deal is stale (default 30). */
+  @api staleStageDays: number | string | undefined;
+  /** App Builder: days without activity after which an open deal is stale (default 14). */
+  @api noActivityDays: number | string | undefined;
+  /** App Builder: win-rate drop versus the previous period, in percentage points, that warns. */
+  @api winRateDropPoints: number | string | undefined;
   /** App Builder: This Quarter, Last Quarter, This Fiscal Year or Last Fiscal Year. */
   @api defaultPeriod: string | undefined;
   /** App Builder: first month of the fiscal year (1–12). */
@@ -199,7 +205,10 @@ export default class ManagerScorecard extends LightningElement {
       coverageAmberPercent: this.coverageAmberPercent,
       oneOnOneMaxDays: this.daysWithoutOneOnOne,
       winRateGreenPercent: this.winRateGreenPercent,
-      winRateAmberPercent: this.winRateAmberPercent
+      winRateAmberPercent: this.winRateAmberPercent,
+      staleStageDays: this.staleStageDays,
+      noActivityDays: this.noActivityDays,
+      winRateDropPoints: this.winRateDropPoints
     });
   }
 
@@ -923,6 +932,14 @@ export default class ManagerScorecard extends LightningElement {
     }));
   }
 
+  get dealSettings(): { staleStageDays?: number; noActivityDays?: number } {
+    const { staleStageDays, noActivityDays } = this.thresholds;
+    return {
+      ...(staleStageDays === undefined ? {} : { staleStageDays }),
+      ...(noActivityDays === undefined ? {} : { noActivityDays })
+    };
+  }
+
   get dealsLoading(): boolean {
     return !this.dealsData && this.dealsErrors.length === 0;
   }
@@ -940,7 +957,12 @@ export default class ManagerScorecard extends LightningElement {
     const average = rep ? ratioValue(rep.averageDealSize) : null;
     return rankDealsAtRisk(
       rows.map((row) => row.fact),
-      { today: this.todayValue, averageDealSizeByOwner: new Map([[repId, average]]) }
+      {
+        today: this.todayValue,
+        averageDealSizeByOwner: new Map([[repId, average]]),
+        // The drill-down flags stale deals with the same thresholds as the team's hygiene counts.
+        settings: this.dealSettings
+      }
     )
       .slice(0, 5)
       .map((health) => {

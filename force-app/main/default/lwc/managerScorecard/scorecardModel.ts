@@ -113,6 +113,10 @@ export interface ScorecardSettings {
   oneOnOneMaxDays?: number | string | null;
   winRateGreenPercent?: number | string | null;
   winRateAmberPercent?: number | string | null;
+  staleStageDays?: number | string | null;
+  noActivityDays?: number | string | null;
+  /** Percentage points: 10 means a drop from 40 % to 30 % warns. */
+  winRateDropPoints?: number | string | null;
 }
 
 function numberSetting(value: unknown): number | null {
@@ -131,6 +135,12 @@ export function thresholdsFrom(settings: ScorecardSettings): Partial<Thresholds>
   if (green !== null) result.winRateGreen = green / 100;
   const winAmber = numberSetting(settings.winRateAmberPercent);
   if (winAmber !== null) result.winRateAmber = winAmber / 100;
+  const stale = numberSetting(settings.staleStageDays);
+  if (stale !== null) result.staleStageDays = stale;
+  const quiet = numberSetting(settings.noActivityDays);
+  if (quiet !== null) result.noActivityDays = quiet;
+  const drop = numberSetting(settings.winRateDropPoints);
+  if (drop !== null) result.winRateDropPoints = drop / 100;
   return result;
 }
 

@@ -357,6 +357,25 @@ describe('c-manager-scorecard', () => {
     expect(ratingOf(element, AVERY, 'oneOnOne')).toBe('c.SC_Scorecard_RatingAmber');
   });
 
+  it('takes the win-rate drop and deal staleness thresholds from its App Builder properties', async () => {
+    const winRateWarnings = (element: HTMLElement) =>
+      $$(element, 'lightning-button.log-session').filter((button) =>
+        button.getAttribute('data-key')?.startsWith('win-rate-down-')
+      );
+    // Blake's win rate fell from 75 % to 25 %: 50 points.
+    const element = await mountWithData();
+    expect(winRateWarnings(element)).toHaveLength(1);
+
+    Object.assign(element, { winRateDropPoints: 60, staleStageDays: 60, noActivityDays: 7 });
+    await flush();
+    expect(winRateWarnings(element)).toHaveLength(0);
+    // The aggregates are asked again with the new cut-offs (defaults: 30 and 14 days).
+    const variables = adapter.getLastConfig().variables ?? {};
+    expect(variables.ownerIds).toBeDefined();
+    expect(variables.stageChangedBefore).toBe('2026-09-24T00:00:00.000Z');
+    expect(variables.activityBefore).toBe('2026-11-16');
+  });
+
   it('re-queries with the new period when the period changes', async () => {
     const element = await mountWithData();
     expect(adapter.getLastConfig().variables?.start).toBe('2026-10-01');

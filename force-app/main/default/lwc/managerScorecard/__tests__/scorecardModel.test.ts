@@ -1,4 +1,12 @@
-import { computeKpis, emptyHygiene, emptyPeriodSums, computable } from 'c/coachingMetrics';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import {
+  DEFAULT_THRESHOLDS,
+  computeKpis,
+  emptyHygiene,
+  emptyPeriodSums,
+  computable
+} from 'c/coachingMetrics';
 import {
   type ScorecardRow,
   planSnapshotWrite,
@@ -75,6 +83,10 @@ describe('scorecardModel', () => {
     expect(thresholdsFrom({ oneOnOneMaxDays: 7, winRateGreenPercent: 'x' })).toEqual({
       oneOnOneMaxDays: 7
     });
+    expect(
+      thresholdsFrom({ staleStageDays: '45', noActivityDays: 7, winRateDropPoints: 15 })
+    ).toEqual({ staleStageDays: 45, noActivityDays: 7, winRateDropPoints: 0.15 });
+    expect(thresholdsFrom({ staleStageDays: '', winRateDropPoints: -5 })).toEqual({});
   });
 
   it('sorts with values that cannot be computed last in both directions', () => {
@@ -156,5 +168,38 @@ describe('scorecardModel', () => {
     ['coverage-below-required', 'Pipeline Review']
   ] as const)('a %s warning opens a %s session', (code, type) => {
     expect(sessionTypeForWarning(code)).toBe(type);
+  });
+
+  it('exposes the thresholds in App Builder with the engine’s defaults', () => {
+    const meta = readFileSync(join(__dirname, '..', 'managerScorecard.js-meta.xml'), 'utf8');
+    const defaults: Record<string, string> = {};
+    for (const match of meta.matchAll(/<property\s([^>]*?)\/>/g)) {
+      const name = /name="([^"]+)"/.exec(match[1])?.[1];
+      const value = /default="([^"]+)"/.exec(match[1])?.[1];
+      expect(/description="[^"]+"/.test(match[1])).toBe(true);
+      if (name && value !== undefined) defaults[name] = value;
+    }
+    const thresholds = thresholdsFrom({
+      coverageAmberPercent: defaults.coverageAmberPercent,
+      oneOnOneMaxDays: defaults.daysWithoutOneOnOne,
+      winRateGreenPercent: defaults.winRateGreenPercent,
+      winRateAmberPercent: defaults.winRateAmberPercent,
+      staleStageDays: defaults.staleStageDays,
+      noActivityDays: defaults.noActivityDays,
+      winRateDropPoints: defaults.winRateDropPoints
+    });
+    expect(Object.keys(thresholds).sort()).toEqual(
+      [
+        'coverageAmberShare',
+        'noActivityDays',
+        'oneOnOneMaxDays',
+        'staleStageDays',
+        'winRateAmber',
+        'winRateDropPoints',
+        'winRateGreen'
+      ].sort()
+    );
+    for (const [key, value] of Object.entries(thresholds))
+      expect(value).toBeCloseTo(DEFAULT_THRESHOLDS[key as keyof typeof DEFAULT_THRESHOLDS], 12);
   });
 });
