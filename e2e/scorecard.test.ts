@@ -128,12 +128,43 @@ void describe('manager scorecard', () => {
     await card.locator('[data-state="data"]').waitFor({ timeout: 20_000 });
     await settle(page);
     const first = card.locator('.warning-list li').first();
-    if ((await first.count()) === 0) {
-      await page.close();
-      return;
-    }
+    assert.ok(await first.count(), 'the sample data raises early warnings for the manager');
     await first.locator('lightning-button.log-session button').click();
     await card.locator('.session-form c-coaching-session-form').waitFor();
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  void it('the VP logs a session from a warning about a rep two levels down: the form names the rep', async () => {
+    const { page, errors } = await preview.open({ page: 'coaching', persona: 'vp' });
+    const card = page.locator('c-manager-scorecard');
+    await card.locator('[data-state="data"]').waitFor({ timeout: 20_000 });
+    await settle(page);
+    const vpId = sample.meta.personas.vp;
+    const first = card.locator('.warning-list li').first();
+    assert.ok(await first.count(), 'the sample data raises early warnings for the VP');
+    const repId = await first.getAttribute('data-rep-id');
+    const rep = sample.records.User.find((user) => user.Id === repId);
+    assert.ok(rep, 'the warning names a user of the sample data');
+    assert.notEqual(rep.ManagerId, vpId, 'the warning is about a rep two levels down');
+    await first.locator('lightning-button.log-session button').click();
+    const repField = card.locator(
+      '.session-form c-coaching-session-form lightning-combobox[data-field="repId"]'
+    );
+    await repField.waitFor();
+    await page.waitForFunction(
+      (el) => {
+        const box = el as unknown as { value?: string; options?: { value: string }[] };
+        return (box.options ?? []).some((option) => option.value === box.value);
+      },
+      await repField.elementHandle(),
+      { timeout: 10_000 }
+    );
+    const selected = await repField.evaluate((el) => {
+      const box = el as unknown as { value?: string; options?: { value: string; label: string }[] };
+      return (box.options ?? []).find((option) => option.value === box.value)?.label;
+    });
+    assert.equal(selected, rep.Name);
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -100,7 +100,11 @@ const OPPORTUNITY_OBJECT = 'Opportunity';
 const GOAL_OBJECT = 'Development_Goal__c';
 const PRIVATE_NOTES_FIELD = 'Private_Notes__c';
 
-/** Rep, opportunity and goal choices: the deal (on an Opportunity), the user's reports, the rep's goals. */
+/**
+ * Rep, opportunity and goal choices: the deal (on an Opportunity), the user's reports and their
+ * reports (a manager of managers coaches both, and opens the form from warnings about reps two
+ * levels down), the rep's goals.
+ */
 const FORM_CONTEXT = gql`
   query sessionFormContext($opportunityId: ID, $userId: ID, $repId: ID) {
     uiapi {
@@ -125,7 +129,10 @@ const FORM_CONTEXT = gql`
         }
         reports: User(
           first: 200
-          where: { ManagerId: { eq: $userId }, IsActive: { eq: true } }
+          where: {
+            IsActive: { eq: true }
+            or: [{ ManagerId: { eq: $userId } }, { Manager: { ManagerId: { eq: $userId } } }]
+          }
           orderBy: { Name: { order: ASC } }
         ) {
           edges {
