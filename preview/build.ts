@@ -14,7 +14,8 @@
  *   @salesforce/label/c.X       the label's value from force-app's labels
  *   @salesforce/schema/O.F      { objectApiName: 'O', fieldApiName: 'F' }
  *   @salesforce/user/Id         the persona's user id
- *   @salesforce/i18n/X          the user's locale settings (I18N_DEFAULTS: en-US, USD)
+ *   @salesforce/i18n/X          locale, currency, lang, timeZone from I18N_DEFAULTS (en-US, USD);
+ *                               other settings from lightning-base-components' scoped defaults
  *   @salesforce/resourceUrl/X   /resource/X (served from staticresources)
  *   virtual:preview-components  a loader per placed bundle that exists (see shell/pages.ts)
  *
@@ -144,8 +145,12 @@ function previewResolver({ metadata }: ResolverOptions): Plugin {
       if (source.startsWith('@salesforce/schema/'))
         return `${VIRTUAL_PREFIX}schema:${source.slice(19)}`;
       if (source === '@salesforce/user/Id') return `${VIRTUAL_PREFIX}userId`;
-      if (source.startsWith('@salesforce/i18n/'))
-        return `${VIRTUAL_PREFIX}i18n:${source.slice('@salesforce/i18n/'.length)}`;
+      // The settings our components read; the rest (dir, number formats, calendars …) resolve
+      // to lightning-base-components' own scoped defaults, which agree with these.
+      if (source.startsWith('@salesforce/i18n/')) {
+        const name = source.slice('@salesforce/i18n/'.length);
+        if (name in I18N_DEFAULTS) return `${VIRTUAL_PREFIX}i18n:${name}`;
+      }
       if (source.startsWith('@salesforce/resourceUrl/'))
         return `${VIRTUAL_PREFIX}resource:${source.slice(24)}`;
       if (
@@ -190,10 +195,7 @@ function previewResolver({ metadata }: ResolverOptions): Plugin {
       }
       if (key.startsWith('resource:')) return stringModule(`/resource/${key.slice(9)}`);
       if (key.startsWith('i18n:')) {
-        const name = key.slice(5);
-        if (!(name in I18N_DEFAULTS))
-          this.error(`@salesforce/i18n/${name} has no value in the preview (I18N_DEFAULTS)`);
-        return stringModule(I18N_DEFAULTS[name]);
+        return stringModule(I18N_DEFAULTS[key.slice(5)]);
       }
       if (key.startsWith('permission:')) {
         // Managers and the VP hold the manager permission sets; reps the rep one.
