@@ -18,6 +18,7 @@
  *                               other settings from lightning-base-components' scoped defaults
  *   @salesforce/resourceUrl/X   /resource/X (served from staticresources)
  *   virtual:preview-components  a loader per placed bundle that exists (see shell/pages.ts)
+ *   org/uiApiSharedSchema       Salesforce's shared-schema.graphqls, inlined as a string
  *
  *   npx tsx preview/build.ts            one build
  */
@@ -37,6 +38,7 @@ import {
 import ts from 'typescript';
 import { loadPreviewMetadata, type PreviewMetadata } from './org/loadModel';
 import { placedComponents } from './shell/pages';
+import { SHARED_SCHEMA_FILE, SHARED_SCHEMA_SDL } from './org/uiApiSharedSchema';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const OUT_DIR = join(ROOT, '.preview-build');
@@ -117,6 +119,9 @@ function previewResolver({ metadata }: ResolverOptions): Plugin {
   return {
     name: 'preview-resolver',
     resolveId(source) {
+      // The in-memory org reads Salesforce's shared UI API schema from node_modules in Node;
+      // the browser gets the same text inlined.
+      if (/(^|\/)uiApiSharedSchema(\.ts)?$/.test(source)) return `${VIRTUAL_PREFIX}sharedSchema`;
       if (source.startsWith('c/')) {
         const name = source.slice(2);
         const entry = bundleEntry(name);
@@ -169,6 +174,12 @@ function previewResolver({ metadata }: ResolverOptions): Plugin {
     load(id) {
       if (!id.startsWith(VIRTUAL_PREFIX)) return null;
       const key = id.slice(VIRTUAL_PREFIX.length);
+      if (key === 'sharedSchema') {
+        return [
+          `export const SHARED_SCHEMA_FILE = ${JSON.stringify(SHARED_SCHEMA_FILE)};`,
+          `export const SHARED_SCHEMA_SDL = ${JSON.stringify(SHARED_SCHEMA_SDL)};`
+        ].join('\n');
+      }
       if (key === 'components') {
         const lines = placedComponents()
           .filter(componentExists)

@@ -113,6 +113,17 @@ export function parameterRange(range: Record<string, unknown>, today: string): D
     case 'next_n_years':
     case 'next_n_fiscal_years':
       return { from: yearRange(today, 1).from, to: yearRange(today, n).to };
+    // N_<UNIT>_AGO:n is the one whole unit n units back (SOQL Date Formats and Date Literals).
+    case 'n_weeks_ago':
+      return weekRange(today, -n);
+    case 'n_months_ago':
+      return monthRange(today, -n);
+    case 'n_quarters_ago':
+    case 'n_fiscal_quarters_ago':
+      return quarterRange(today, -n);
+    case 'n_years_ago':
+    case 'n_fiscal_years_ago':
+      return yearRange(today, -n);
     default:
       return null;
   }
@@ -159,5 +170,11 @@ export const DATE_RANGE_KEYS = [
   'last_n_years',
   'next_n_years',
   'last_n_fiscal_years',
-  'next_n_fiscal_years'
+  'next_n_fiscal_years',
+  'n_weeks_ago',
+  'n_months_ago',
+  'n_quarters_ago',
+  'n_fiscal_quarters_ago',
+  'n_years_ago',
+  'n_fiscal_years_ago'
 ] as const;

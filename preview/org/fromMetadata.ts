@@ -80,7 +80,8 @@ const DATA_TYPES: Record<string, UiDataType> = {
   percent: 'Percent',
   date: 'Date',
   datetime: 'DateTime',
-  time: 'Time'
+  time: 'Time',
+  anytype: 'AnyType'
 };
 
 export function dataTypeOf(raw: Json): UiDataType {
@@ -230,6 +231,12 @@ function objectFrom(apiName: string, raw: Json): OrgObject {
         childRelationshipName: 'Histories'
       };
   }
+  // A custom object's record is owned by a user or a queue (a Group), so its Owner is
+  // polymorphic in the UI API: `<Object>_Owner` with `... on User` fragments (GraphQL API
+  // Developer Guide, Polymorphic Relationship Filters). Standard objects keep their own targets.
+  const owner = object.fields.OwnerId;
+  if (object.custom && owner && !owner.referenceTo.includes('Group'))
+    object.fields.OwnerId = { ...owner, referenceTo: [...owner.referenceTo, 'Group'] };
   object.ownership = PUBLIC_OBJECTS.has(apiName)
     ? 'public'
     : hasMaster || isHistory

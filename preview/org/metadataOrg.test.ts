@@ -225,7 +225,14 @@ void describe('the org on the package metadata', () => {
     });
     const result = org.session(manager).graphql({
       query: `query H($id: ID) { uiapi { query { Territory_Plan__History(first: 50, where: { ParentId: { eq: $id } }, orderBy: { CreatedDate: { order: DESC } }) {
-        edges { node { Field { value } OldValue { value } NewValue { value } } } } } } }`,
+        edges { node { Field { value } NewValue { ...AnyValue } } } } } } }
+      fragment AnyValue on AnyType {
+        ... on StringValue { text: value }
+        ... on DoubleValue { number: value }
+        ... on BooleanValue { flag: value }
+        ... on DateValue { date: value }
+        ... on DateTimeValue { dateTime: value }
+      }`,
       variables: { id: plan.Id }
     });
     assert.equal(result.errors, undefined);
@@ -233,12 +240,17 @@ void describe('the org on the package metadata', () => {
       result.data as {
         uiapi: {
           query: {
-            Territory_Plan__History: { edges: { node: Record<string, { value: unknown }> }[] };
+            Territory_Plan__History: {
+              edges: {
+                node: { Field: { value: string }; NewValue: Record<string, unknown> };
+              }[];
+            };
           };
         };
       }
     ).uiapi.query.Territory_Plan__History.edges.map(
-      (edge) => `${String(edge.node.Field.value)}:${String(edge.node.NewValue.value)}`
+      // An anyType value arrives under the alias of the type it is (a number, a string …).
+      (edge) => `${edge.node.Field.value}:${String(Object.values(edge.node.NewValue)[0])}`
     );
     assert.ok(changes.includes('Target_Amount__c:321000'));
     assert.ok(changes.includes('Status__c:Under Review'));

@@ -26,7 +26,9 @@ export type UiDataType =
   | 'Percent'
   | 'Date'
   | 'DateTime'
-  | 'Time';
+  | 'Time'
+  /** History OldValue/NewValue: the UI API's AnyType union (a value of any of five types). */
+  | 'AnyType';
 
 export interface PicklistEntry {
   value: string;

@@ -267,8 +267,16 @@ void describe('aggregate queries', () => {
 
   void it('groups by a date function and without groupBy returns one row', () => {
     const session = newOrg().session(vp);
+    // Group By Schema: DateTime fields group through a date function only.
+    const rejected = session.graphql({
+      query: `{ uiapi { aggregate { Opportunity(groupBy: { CreatedDate: { group: true } }) { totalCount } } } }`
+    });
+    assert.match(
+      String(rejected.errors?.[0]?.message),
+      /"group" is not defined by type "GroupByDateFunction"/
+    );
     const byQuarter = session.graphql({
-      query: `{ uiapi { aggregate { Opportunity(where: { CloseDate: { eq: { literal: THIS_YEAR } } }, groupBy: { CloseDate: { function: CALENDAR_QUARTER } }) {
+      query: `{ uiapi { aggregate { Opportunity(where: { CloseDate: { CALENDAR_YEAR: { value: { eq: 2026 } } } }, groupBy: { CloseDate: { function: CALENDAR_QUARTER } }) {
         edges { node { aggregate { CloseDate { calendarQuarter { value } } Id { count { value } } } } } } } } }`
     });
     assert.equal(byQuarter.errors, undefined);

@@ -16,6 +16,31 @@ export const MAX_PAGE_SIZE = 2000;
 
 export class QueryError extends Error {}
 
+/** How a date function's result (a Long) compares: as a plain number. */
+const NUMBER_FIELD: OrgField = {
+  apiName: 'value',
+  label: 'value',
+  dataType: 'Long',
+  custom: false,
+  required: false,
+  createable: false,
+  updateable: false,
+  referenceTo: [],
+  relationshipName: null,
+  childRelationshipName: null,
+  masterDetail: false,
+  picklistValues: [],
+  restrictedPicklist: false,
+  formula: null,
+  trackHistory: false,
+  scale: 0,
+  length: null,
+  defaultValue: undefined,
+  unique: false,
+  autoNumberFormat: null,
+  inlineHelpText: null
+};
+
 const COMPARISON_OPERATORS = [
   'eq',
   'ne',
@@ -59,6 +84,10 @@ export function compileFilter(
       parts.push((record) => test(store.readPath(object, record, key)));
     } else {
       const relationship = store.relationshipField(object, key);
+      if (relationship && relationship.referenceTo.length > 1) {
+        parts.push(compilePolymorphic(store, object, key, condition as Filter));
+        continue;
+      }
       const parentObject = relationship
         ? store.object(relationship.referenceTo[0] ?? '')
         : undefined;
@@ -84,6 +113,29 @@ export function matchesFilter(
   return compileFilter(store, object, filter)(record);
 }
 
+/**
+ * `Owner: { User: { … } }` on a polymorphic parent (`<Object>_<Relationship>_Filters`): the
+ * record matches when its parent is of a named object and meets that object's filter.
+ */
+function compilePolymorphic(
+  store: OrgStore,
+  object: OrgObject,
+  relationshipName: string,
+  condition: Filter
+): Predicate {
+  const byObject = new Map<string, Predicate>();
+  for (const [parentName, inner] of Object.entries(condition)) {
+    const parentObject = store.object(parentName);
+    if (!parentObject) throw new QueryError(`Unknown object ${parentName} in ${relationshipName}`);
+    byObject.set(parentName, compileFilter(store, parentObject, inner as Filter));
+  }
+  return (record) => {
+    const parent = store.parent(object, record, relationshipName);
+    const test = parent ? byObject.get(parent.object.apiName) : undefined;
+    return parent !== undefined && parent !== null && test !== undefined && test(parent.record);
+  };
+}
+
 function acceptsMissingParent(condition: Filter): boolean {
   return Object.values(condition).every((operators) => {
     if (!operators || typeof operators !== 'object') return true;
@@ -98,12 +150,61 @@ function compileOperators(store: OrgStore, field: OrgField, operators: Filter): 
   const tests: ValueTest[] = [];
   for (const [op, operand] of Object.entries(operators)) {
     if (operand === undefined) continue;
-    if (!COMPARISON_OPERATORS.includes(op)) throw new QueryError(`Unsupported operator ${op}`);
-    tests.push(
-      isDateField(field) ? compileDate(store, op, operand) : compileOperator(field, op, operand)
-    );
+    if (op === 'inq' || op === 'ninq') {
+      const ids = semiJoinValues(store, operand as Filter);
+      tests.push(
+        op === 'inq'
+          ? (value) => typeof value === 'string' && ids.has(value.slice(0, 15))
+          : (value) => typeof value !== 'string' || !ids.has(value.slice(0, 15))
+      );
+    } else if (isDateField(field) && op in DATE_FUNCTIONS) {
+      tests.push(compileDateFunction(op, operand as Filter));
+    } else if (!COMPARISON_OPERATORS.includes(op)) {
+      throw new QueryError(`Unsupported operator ${op}`);
+    } else {
+      tests.push(
+        isDateField(field) ? compileDate(store, op, operand) : compileOperator(field, op, operand)
+      );
+    }
   }
   return (value) => tests.every((test) => test(value));
+}
+
+/**
+ * Semi-join (`inq`) and anti-join (`ninq`): `{ <Child>: <filter>, ApiName: "<field>" }` gives
+ * the values of the child's field over the children that match, as 15-character ids. Like the
+ * rest of this engine it reads every row; the caller's sharing applies to the outer records.
+ */
+function semiJoinValues(store: OrgStore, join: Filter): Set<string> {
+  const fieldName = typeof join.ApiName === 'string' ? join.ApiName : 'Id';
+  const entries = Object.entries(join).filter(([key]) => key !== 'ApiName');
+  if (entries.length !== 1) throw new QueryError('A semi-join names exactly one object');
+  const [childName, childFilter] = entries[0];
+  const child = store.object(childName);
+  if (!child?.fields[fieldName]) {
+    throw new QueryError(`Semi-join field ${childName}.${fieldName} does not exist`);
+  }
+  const matches = compileFilter(store, child, childFilter as Filter);
+  const values = new Set<string>();
+  for (const row of store.rows(childName)) {
+    const value = row[fieldName];
+    if (typeof value === 'string' && matches(row)) values.add(value.slice(0, 15));
+  }
+  return values;
+}
+
+/** `CALENDAR_YEAR: { value: { eq: 2026 } }` (DateFunctionInput) on a Date or DateTime field. */
+function compileDateFunction(fn: string, input: Filter): ValueTest {
+  const operators = (input.value ?? input.convertTimezoneValue) as Filter | undefined;
+  if (!operators) throw new QueryError(`${fn} needs a value`);
+  const tests = Object.entries(operators)
+    .filter(([, operand]) => operand !== undefined)
+    .map(([op, operand]) => compileOperator(NUMBER_FIELD, op, operand));
+  return (value) => {
+    if (typeof value !== 'string') return false;
+    const part = DATE_FUNCTIONS[fn](value);
+    return tests.every((test) => test(part as FieldValue));
+  };
 }
 
 function isDateField(field: OrgField): boolean {

@@ -1,10 +1,18 @@
 /**
- * The GraphQL schema of the in-memory org, generated from the object model the way the UI API
- * generates its own (https://developer.salesforce.com/docs/platform/graphql/guide): one type
- * per object with `{ value displayValue }` wrappers per field, parent relationships as nested
- * records, child relationships as connections, `<Object>_Filter` / `<Object>_OrderBy` /
- * `<Object>_GroupBy` inputs, `uiapi { query { … } aggregate { … } }` for reads and
- * `uiapi { <Object>Create / Update / Delete }` for writes.
+ * The GraphQL schema of the in-memory org: Salesforce's published shared UI API schema
+ * (uiApiBase.ts: scalars, value wrappers, aggregate types, operator inputs, enums, the Record
+ * interface) plus the per-object types the UI API generates from each org's objects, named as
+ * the GraphQL API Developer Guide describes (developer.salesforce.com/docs/platform/graphql):
+ * `<Object>` implements Record, `<Object>Connection` / `<Object>Edge`, `<Object>_Filter`,
+ * `<Object>_OrderBy`, `<Object>_GroupBy` (Group By Schema), `<Object>AggregateConnection`
+ * (Aggregate Schema), `<Object>_<Relationship>` unions and `_Filters` inputs for polymorphic
+ * parents such as a custom object's Owner (Polymorphic Relationship Filters), `IDOperators`
+ * with `inq`/`ninq` semi-joins (Semi-Join and Anti-Join Filters), and `uiapi { <Object>Create /
+ * Update / Delete }` mutations taking `IdOrRef` ids (Mutations Schema).
+ *
+ * Only the per-object part is ours; a query that uses a wrapper field, operator or enum the
+ * shared schema lacks fails here as it would in an org. What is not modelled is stricter than
+ * the org (orderBy, groupBy and aggregates through a polymorphic parent), never looser.
  *
  * One schema per permission profile: like the org's, it only contains what the user may
  * read (field-level security), so a query naming a hidden or misspelled field fails
@@ -12,7 +20,6 @@
  */
 import {
   GraphQLBoolean,
-  GraphQLDirective,
   GraphQLEnumType,
   GraphQLError,
   GraphQLID,
@@ -25,17 +32,16 @@ import {
   GraphQLScalarType,
   GraphQLSchema,
   GraphQLString,
-  DirectiveLocation,
+  GraphQLUnionType,
   Kind,
-  specifiedDirectives,
   type GraphQLFieldConfigMap,
   type GraphQLInputFieldConfigMap,
-  type GraphQLInputType,
+  type GraphQLNamedType,
+  type GraphQLOutputType,
   type GraphQLResolveInfo,
   type ValueNode
 } from 'graphql';
 import type { DatasetRecord, FieldValue } from '../../data/dataset';
-import { DATE_LITERALS, DATE_RANGE_KEYS } from './dateLiterals';
 import { UiApiError } from './errors';
 import { displayValueOf } from './format';
 import {
@@ -64,6 +70,8 @@ import {
   type Page
 } from './query';
 import type { OrgStore } from './store';
+import { objectInfo, type ObjectInfoRepresentation } from './uiApi';
+import { sharedSchema, sharedType } from './uiApiBase';
 import {
   createRecord,
   deleteRecord,
@@ -92,91 +100,25 @@ interface AggregateSource {
   prefix: string[];
 }
 
-interface AggregateFieldSource {
-  group: AggregateGroup;
-  path: string;
-  field: OrgField;
-}
-
+/**
+ * What a value wrapper (StringValue, CurrencyValue …) resolves from. The shared types carry no
+ * resolvers, so graphql-js's default resolver reads these properties, and calls the functions.
+ */
 interface ValueWrapper {
   value: unknown;
   displayValue: string | null;
-  label?: string;
+  label?: string | null;
   format?: string | null;
+  convertCurrency?: unknown;
+  /** Which member of a union (AnyType) this value is. */
+  __typename?: string;
 }
 
-// ---- Scalars ------------------------------------------------------------------------------
+// ---- The shared types, by UI API data type ----------------------------------------------
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+type TypedDataType = Exclude<UiDataType, 'AnyType'>;
 
-function stringScalar(name: string, pattern?: RegExp): GraphQLScalarType {
-  const check = (value: unknown): string => {
-    if (typeof value !== 'string' || (pattern && !pattern.test(value))) {
-      throw new GraphQLError(`${name} cannot represent value: ${JSON.stringify(value)}`);
-    }
-    return value;
-  };
-  return new GraphQLScalarType({
-    name,
-    serialize: (value) => value,
-    parseValue: check,
-    parseLiteral: (ast) => {
-      if (ast.kind !== Kind.STRING)
-        throw new GraphQLError(`${name} cannot represent a non-string value`);
-      return check(ast.value);
-    }
-  });
-}
-
-function numberScalar(name: string, integer = false): GraphQLScalarType {
-  const check = (value: unknown): number => {
-    const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-    if (
-      typeof number !== 'number' ||
-      !Number.isFinite(number) ||
-      (integer && !Number.isInteger(number))
-    ) {
-      throw new GraphQLError(`${name} cannot represent value: ${JSON.stringify(value)}`);
-    }
-    return number;
-  };
-  return new GraphQLScalarType({
-    name,
-    serialize: (value) => value,
-    parseValue: check,
-    parseLiteral: (ast) => {
-      if (ast.kind === Kind.INT || ast.kind === Kind.FLOAT || ast.kind === Kind.STRING)
-        return check(ast.value);
-      throw new GraphQLError(`${name} cannot represent a non-numeric value`);
-    }
-  });
-}
-
-const SCALARS = {
-  Id: GraphQLID,
-  Reference: GraphQLID,
-  String: GraphQLString,
-  TextArea: stringScalar('TextArea'),
-  LongTextArea: stringScalar('LongTextArea'),
-  RichTextArea: stringScalar('RichTextArea'),
-  Email: stringScalar('Email'),
-  Phone: stringScalar('PhoneNumber'),
-  Url: stringScalar('Url'),
-  Picklist: stringScalar('Picklist'),
-  MultiPicklist: stringScalar('MultiPicklist'),
-  Boolean: GraphQLBoolean,
-  Currency: numberScalar('Currency'),
-  Double: numberScalar('Double'),
-  Int: GraphQLInt,
-  Long: numberScalar('Long', true),
-  Percent: numberScalar('Percent'),
-  Date: stringScalar('Date', ISO_DATE),
-  DateTime: stringScalar('DateTime', ISO_DATE_TIME),
-  Time: stringScalar('Time')
-} satisfies Record<UiDataType, GraphQLScalarType>;
-
-const VALUE_TYPE_NAMES: Record<UiDataType, string> = {
+const VALUE_TYPE_NAMES: Record<TypedDataType, string> = {
   Id: 'IDValue',
   Reference: 'IDValue',
   String: 'StringValue',
@@ -199,21 +141,87 @@ const VALUE_TYPE_NAMES: Record<UiDataType, string> = {
   Time: 'TimeValue'
 };
 
+/** Scalars of field values in mutation inputs; references take `IdOrRef` (Mutations Schema). */
+const INPUT_SCALAR_NAMES: Record<TypedDataType, string> = {
+  Id: 'IdOrRef',
+  Reference: 'IdOrRef',
+  String: 'String',
+  TextArea: 'TextArea',
+  LongTextArea: 'LongTextArea',
+  RichTextArea: 'RichTextArea',
+  Email: 'Email',
+  Phone: 'PhoneNumber',
+  Url: 'Url',
+  Picklist: 'Picklist',
+  MultiPicklist: 'MultiPicklist',
+  Boolean: 'Boolean',
+  Currency: 'Currency',
+  Double: 'Double',
+  Int: 'Int',
+  Long: 'Long',
+  Percent: 'Percent',
+  Date: 'Date',
+  DateTime: 'DateTime',
+  Time: 'Time'
+};
+
+/** Filter operator inputs; long and rich text are not filterable. IDOperators is generated. */
+const OPERATOR_TYPE_NAMES: Partial<Record<UiDataType, string>> = {
+  String: 'StringOperators',
+  TextArea: 'TextAreaOperators',
+  Email: 'EmailOperators',
+  Phone: 'PhoneNumberOperators',
+  Url: 'URLOperators',
+  Picklist: 'PicklistOperators',
+  MultiPicklist: 'MultiPicklistOperators',
+  Boolean: 'BooleanOperators',
+  Currency: 'CurrencyOperators',
+  Double: 'DoubleOperators',
+  Int: 'IntegerOperators',
+  Long: 'LongOperators',
+  Percent: 'PercentOperators',
+  Date: 'DateOperators',
+  DateTime: 'DateTimeOperators',
+  Time: 'TimeOperators'
+};
+
+/** `<Type>Aggregate` of the shared schema; long text, rich text and multi-select have none. */
+const AGGREGATE_TYPE_NAMES: Partial<Record<UiDataType, string>> = {
+  Id: 'IDAggregate',
+  Reference: 'IDAggregate',
+  String: 'StringAggregate',
+  TextArea: 'TextAreaAggregate',
+  Email: 'EmailAggregate',
+  Phone: 'PhoneNumberAggregate',
+  Url: 'UrlAggregate',
+  Picklist: 'PicklistAggregate',
+  Boolean: 'BooleanAggregate',
+  Currency: 'CurrencyAggregate',
+  Double: 'DoubleAggregate',
+  Int: 'IntAggregate',
+  Long: 'LongAggregate',
+  Percent: 'PercentAggregate',
+  Date: 'DateAggregate',
+  DateTime: 'DateTimeAggregate',
+  Time: 'TimeAggregate'
+};
+
 const NUMERIC: UiDataType[] = ['Currency', 'Double', 'Int', 'Long', 'Percent'];
-const FORMATTED: UiDataType[] = [...NUMERIC, 'Date', 'DateTime', 'Time'];
-const NOT_FILTERABLE: UiDataType[] = ['LongTextArea', 'RichTextArea'];
-const NOT_SORTABLE: UiDataType[] = ['LongTextArea', 'RichTextArea', 'MultiPicklist'];
-const NOT_GROUPABLE: UiDataType[] = [
-  'LongTextArea',
-  'RichTextArea',
-  'MultiPicklist',
-  'TextArea',
-  'Currency',
-  'Double',
-  'Percent',
-  'DateTime'
+const NOT_SORTABLE: UiDataType[] = ['LongTextArea', 'RichTextArea', 'MultiPicklist', 'AnyType'];
+/** Group By Schema: these group by ApiName; DateTime and Time only through a date function. */
+const GROUPABLE: UiDataType[] = [
+  'Id',
+  'Reference',
+  'String',
+  'Email',
+  'Phone',
+  'Url',
+  'Picklist',
+  'Boolean',
+  'Int',
+  'Long'
 ];
-const NOT_AGGREGATABLE: UiDataType[] = ['LongTextArea', 'RichTextArea', 'MultiPicklist'];
+const GROUPABLE_BY_FUNCTION: UiDataType[] = ['DateTime', 'Time'];
 
 const FORMATS: Partial<Record<UiDataType, string>> = {
   Date: 'M/d/yyyy',
@@ -221,282 +229,46 @@ const FORMATS: Partial<Record<UiDataType, string>> = {
   Currency: '$#,##0.00'
 };
 
-/** Shared types that do not depend on the objects. */
-class BaseTypes {
-  readonly valueTypes = new Map<string, GraphQLObjectType>();
-  readonly operatorTypes = new Map<string, GraphQLInputObjectType>();
-  readonly aggregateTypes = new Map<string, GraphQLObjectType>();
-  readonly fieldValue = new GraphQLInterfaceType({
-    name: 'FieldValue',
-    fields: { displayValue: { type: GraphQLString } },
-    resolveType: () => undefined
-  });
-  readonly pageInfo = new GraphQLObjectType({
-    name: 'PageInfo',
-    fields: {
-      hasNextPage: { type: new GraphQLNonNull(GraphQLBoolean) },
-      hasPreviousPage: { type: new GraphQLNonNull(GraphQLBoolean) },
-      startCursor: { type: GraphQLString },
-      endCursor: { type: GraphQLString }
-    }
-  });
-  readonly resultOrder = new GraphQLEnumType({
-    name: 'ResultOrder',
-    values: { ASC: {}, DESC: {} }
-  });
-  readonly nullOrder = new GraphQLEnumType({ name: 'NullOrder', values: { FIRST: {}, LAST: {} } });
-  // One <Object>_OrderBy serves record and aggregate queries; its clauses name the aggregate
-  // functions a field type can be ordered by (the UI API's Order By Schema).
-  readonly noFunctionOrderByClause = new GraphQLInputObjectType({
-    name: 'NoFunctionAggregateOrderByClause',
-    fields: { order: { type: this.resultOrder }, nulls: { type: this.nullOrder } }
-  });
-  readonly stringOrderByClause = new GraphQLInputObjectType({
-    name: 'AggregateOrderByStringClause',
-    fields: {
-      function: {
-        type: new GraphQLEnumType({
-          name: 'AggregateOrderByStringFunction',
-          values: { COUNT: {}, COUNT_DISTINCT: {}, MAX: {}, MIN: {} }
-        })
-      },
-      order: { type: this.resultOrder },
-      nulls: { type: this.nullOrder }
-    }
-  });
-  readonly numberOrderByClause = new GraphQLInputObjectType({
-    name: 'AggregateOrderByNumberClause',
-    fields: {
-      function: {
-        type: new GraphQLEnumType({
-          name: 'AggregateOrderByNumberFunction',
-          values: { AVG: {}, COUNT: {}, COUNT_DISTINCT: {}, MAX: {}, MIN: {}, SUM: {} }
-        })
-      },
-      order: { type: this.resultOrder },
-      nulls: { type: this.nullOrder }
-    }
-  });
+function valueType(dataType: UiDataType): GraphQLOutputType {
+  if (dataType === 'AnyType') return sharedType('AnyType', GraphQLUnionType);
+  return sharedType(VALUE_TYPE_NAMES[dataType], GraphQLObjectType);
+}
 
-  orderByClause(dataType: UiDataType): GraphQLInputObjectType {
-    if (NUMERIC.includes(dataType)) return this.numberOrderByClause;
-    if (dataType === 'Boolean' || dataType === 'Reference') return this.noFunctionOrderByClause;
-    return this.stringOrderByClause;
-  }
-  readonly groupByClause = new GraphQLInputObjectType({
-    name: 'GroupByClause',
-    fields: { group: { type: GraphQLBoolean } }
-  });
-  readonly groupByFunction = new GraphQLEnumType({
-    name: 'GroupByFunction',
-    values: Object.fromEntries(Object.keys(DATE_FUNCTIONS).map((name) => [name, {}]))
-  });
-  readonly groupByDateFunction = new GraphQLInputObjectType({
-    name: 'GroupByDateFunction',
-    fields: { function: { type: this.groupByFunction }, group: { type: GraphQLBoolean } }
-  });
-  readonly groupByType = new GraphQLEnumType({
-    name: 'GroupByType',
-    values: { GROUP_BY: {}, ROLLUP: {}, CUBE: {} }
-  });
-  readonly dateLiteral = new GraphQLEnumType({
-    name: 'DateLiteral',
-    values: Object.fromEntries(DATE_LITERALS.map((name) => [name, {}]))
-  });
-  readonly dateRange = new GraphQLInputObjectType({
-    name: 'DateRange',
-    fields: Object.fromEntries(DATE_RANGE_KEYS.map((key) => [key, { type: GraphQLInt }]))
-  });
-  readonly recordDeleteInput = new GraphQLInputObjectType({
-    name: 'RecordDeleteInput',
-    fields: { Id: { type: new GraphQLNonNull(GraphQLID) } }
-  });
-  readonly recordDeletePayload = new GraphQLObjectType({
-    name: 'RecordDeletePayload',
-    fields: { Id: { type: GraphQLID } }
-  });
+function inputScalar(dataType: UiDataType): GraphQLScalarType {
+  if (dataType === 'AnyType') throw new Error('anyType fields are not writable');
+  return sharedType(INPUT_SCALAR_NAMES[dataType], GraphQLScalarType);
+}
 
-  valueType(dataType: UiDataType): GraphQLObjectType {
-    const name = VALUE_TYPE_NAMES[dataType];
-    let type = this.valueTypes.get(name);
-    if (!type) {
-      const fields: GraphQLFieldConfigMap<ValueWrapper, GraphQLContext> = {
-        value: { type: SCALARS[dataType] },
-        displayValue: { type: GraphQLString },
-        label: { type: GraphQLString }
-      };
-      if (FORMATTED.includes(dataType)) fields.format = { type: GraphQLString };
-      type = new GraphQLObjectType<ValueWrapper, GraphQLContext>({
-        name,
-        interfaces: [this.fieldValue],
-        fields
-      });
-      this.valueTypes.set(name, type);
-    }
-    return type;
-  }
+function orderByClause(dataType: UiDataType): GraphQLInputObjectType {
+  if (NUMERIC.includes(dataType))
+    return sharedType('AggregateOrderByNumberClause', GraphQLInputObjectType);
+  if (dataType === 'Boolean' || dataType === 'Reference' || dataType === 'Id')
+    return sharedType('NoFunctionAggregateOrderByClause', GraphQLInputObjectType);
+  return sharedType('AggregateOrderByStringClause', GraphQLInputObjectType);
+}
 
-  operators(dataType: UiDataType): GraphQLInputObjectType | null {
-    if (NOT_FILTERABLE.includes(dataType)) return null;
-    const names: Partial<Record<UiDataType, string>> = {
-      Id: 'IDOperators',
-      Reference: 'IDOperators',
-      String: 'StringOperators',
-      TextArea: 'TextAreaOperators',
-      Email: 'EmailOperators',
-      Phone: 'PhoneNumberOperators',
-      Url: 'UrlOperators',
-      Picklist: 'PicklistOperators',
-      MultiPicklist: 'MultiPicklistOperators',
-      Boolean: 'BooleanOperators',
-      Currency: 'CurrencyOperators',
-      Double: 'DoubleOperators',
-      Int: 'IntegerOperators',
-      Long: 'LongOperators',
-      Percent: 'PercentOperators',
-      Date: 'DateOperators',
-      DateTime: 'DateTimeOperators',
-      Time: 'TimeOperators'
-    };
-    const name = names[dataType] as string;
-    let type = this.operatorTypes.get(name);
-    if (type) return type;
-    let operand: GraphQLInputType = SCALARS[dataType];
-    if (dataType === 'Date' || dataType === 'DateTime') {
-      operand = new GraphQLInputObjectType({
-        name: dataType === 'Date' ? 'DateInput' : 'DateTimeInput',
-        fields: {
-          value: { type: SCALARS[dataType] },
-          literal: { type: this.dateLiteral },
-          range: { type: this.dateRange }
-        }
-      });
-    }
-    const fields: GraphQLInputFieldConfigMap = {};
-    if (dataType === 'Boolean') {
-      fields.eq = { type: operand };
-      fields.ne = { type: operand };
-    } else if (dataType === 'MultiPicklist') {
-      fields.eq = { type: operand };
-      fields.ne = { type: operand };
-      fields.includes = { type: new GraphQLList(operand) };
-      fields.excludes = { type: new GraphQLList(operand) };
-    } else {
-      for (const op of ['eq', 'ne', 'lt', 'gt', 'lte', 'gte']) fields[op] = { type: operand };
-      fields.in = { type: new GraphQLList(operand) };
-      fields.nin = { type: new GraphQLList(operand) };
-      if (!NUMERIC.includes(dataType) && dataType !== 'Date' && dataType !== 'DateTime') {
-        fields.like = { type: operand };
-      }
-    }
-    type = new GraphQLInputObjectType({ name, fields });
-    this.operatorTypes.set(name, type);
-    return type;
-  }
+/** A field value as the UI API wraps it; anyType values name the union member they are. */
+function wrap(field: OrgField, value: FieldValue, displayValue: string | null): ValueWrapper {
+  const wrapper: ValueWrapper = {
+    value,
+    displayValue,
+    format: FORMATS[field.dataType] ?? null,
+    label: field.dataType === 'Picklist' || field.dataType === 'MultiPicklist' ? displayValue : null
+  };
+  if (field.dataType === 'Currency') wrapper.convertCurrency = value;
+  if (field.dataType === 'AnyType') wrapper.__typename = anyTypeMember(value);
+  return wrapper;
+}
 
-  aggregateType(dataType: UiDataType): GraphQLObjectType | null {
-    if (NOT_AGGREGATABLE.includes(dataType)) return null;
-    const name = VALUE_TYPE_NAMES[dataType].replace(/Value$/, 'Aggregate');
-    let type = this.aggregateTypes.get(name);
-    if (type) return type;
-    const fields: GraphQLFieldConfigMap<AggregateFieldSource, GraphQLContext> = {
-      value: { type: SCALARS[dataType], resolve: groupedValue },
-      displayValue: {
-        type: GraphQLString,
-        resolve: (source) => displayValueOf(source.field, groupedValue(source) as FieldValue)
-      },
-      label: { type: GraphQLString, resolve: (source) => source.field.label },
-      count: {
-        type: this.valueType('Long'),
-        resolve: (source, _args, context) => aggregateValue(context.store, source, 'count')
-      },
-      countDistinct: {
-        type: this.valueType('Long'),
-        resolve: (source, _args, context) => aggregateValue(context.store, source, 'countDistinct')
-      },
-      grouping: { type: this.valueType('Int'), resolve: () => ({ value: 0, displayValue: null }) }
-    };
-    if (FORMATTED.includes(dataType))
-      fields.format = { type: GraphQLString, resolve: () => FORMATS[dataType] ?? null };
-    if (dataType !== 'Boolean' && dataType !== 'Id' && dataType !== 'Reference') {
-      fields.max = {
-        type: this.valueType(dataType),
-        resolve: (source, _args, context) => aggregateValue(context.store, source, 'max')
-      };
-      fields.min = {
-        type: this.valueType(dataType),
-        resolve: (source, _args, context) => aggregateValue(context.store, source, 'min')
-      };
-    }
-    if (NUMERIC.includes(dataType)) {
-      fields.sum = {
-        type: this.valueType(dataType),
-        resolve: (source, _args, context) => aggregateValue(context.store, source, 'sum')
-      };
-      fields.avg = {
-        type: this.valueType('Double'),
-        resolve: (source, _args, context) => aggregateValue(context.store, source, 'avg')
-      };
-    }
-    if (dataType === 'Date' || dataType === 'DateTime') {
-      for (const fn of Object.keys(DATE_FUNCTIONS)) {
-        const fieldName = fn
-          .toLowerCase()
-          .replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
-        fields[fieldName] = {
-          type: fn === 'DAY_ONLY' ? this.valueType('Date') : this.valueType('Int'),
-          resolve: (source, _args, context) => dateFunctionValue(context.store, source, fn)
-        };
-      }
-    }
-    type = new GraphQLObjectType<AggregateFieldSource, GraphQLContext>({ name, fields });
-    this.aggregateTypes.set(name, type);
-    return type;
-  }
+function anyTypeMember(value: FieldValue): string {
+  if (typeof value === 'boolean') return 'BooleanValue';
+  if (typeof value === 'number') return 'DoubleValue';
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return 'DateValue';
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return 'DateTimeValue';
+  return 'StringValue';
 }
 
 // ---- Aggregate values -----------------------------------------------------------------------
-
-function groupedValue(source: AggregateFieldSource): unknown {
-  const { group, path } = source;
-  if (group.keys.has(path)) return group.keys.get(path);
-  throw new GraphQLError(
-    `Field ${path} must be grouped or aggregated: ${group.object.apiName}. Add it to groupBy or read an aggregate function (count, sum, avg, min, max).`
-  );
-}
-
-function columnValues(source: AggregateFieldSource, store: OrgStore): FieldValue[] {
-  return source.group.rows.map((row) => store.readPath(source.group.object, row, source.path));
-}
-
-function aggregateValue(
-  store: OrgStore,
-  source: AggregateFieldSource,
-  fn: AggregateFunction
-): ValueWrapper {
-  const value = aggregateOf(columnValues(source, store), fn);
-  const field =
-    fn === 'count' || fn === 'countDistinct'
-      ? { ...source.field, dataType: 'Long' as const }
-      : fn === 'avg'
-        ? { ...source.field, dataType: 'Double' as const }
-        : source.field;
-  return { value, displayValue: displayValueOf(field, value), label: source.field.label };
-}
-
-function dateFunctionValue(
-  store: OrgStore,
-  source: AggregateFieldSource,
-  fn: string
-): ValueWrapper {
-  const grouped = source.group.functions.get(source.path);
-  if (grouped === fn && source.group.keys.has(source.path)) {
-    return { value: source.group.keys.get(source.path), displayValue: null };
-  }
-  const first = source.group.rows[0];
-  const raw = first ? store.readPath(source.group.object, first, source.path) : null;
-  return { value: typeof raw === 'string' ? DATE_FUNCTIONS[fn](raw) : null, displayValue: null };
-}
 
 const AGGREGATE_FUNCTIONS: Record<string, AggregateFunction> = {
   AVG: 'avg',
@@ -506,6 +278,121 @@ const AGGREGATE_FUNCTIONS: Record<string, AggregateFunction> = {
   MIN: 'min',
   SUM: 'sum'
 };
+
+function camelCase(name: string): string {
+  return name.toLowerCase().replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+}
+
+/**
+ * What a `<Type>Aggregate` resolves from: one function per field the shared aggregate types
+ * declare (value, count, sum, calendarMonth …); graphql-js's default resolver calls the ones a
+ * query selects, so nothing is computed that was not asked for.
+ */
+function aggregateField(
+  store: OrgStore,
+  group: AggregateGroup,
+  path: string,
+  field: OrgField
+): Record<string, () => unknown> {
+  const grouped = (): FieldValue => {
+    if (group.keys.has(path)) return group.keys.get(path) ?? null;
+    throw new GraphQLError(
+      `Field ${path} must be grouped or aggregated: ${group.object.apiName}. Add it to groupBy or read an aggregate function (count, sum, avg, min, max).`
+    );
+  };
+  const column = (): FieldValue[] =>
+    group.rows.map((row) => store.readPath(group.object, row, path));
+  const of = (fn: AggregateFunction): ValueWrapper => {
+    const value = aggregateOf(column(), fn);
+    const shown =
+      fn === 'count' || fn === 'countDistinct'
+        ? { ...field, dataType: 'Long' as const }
+        : fn === 'avg'
+          ? { ...field, dataType: 'Double' as const }
+          : field;
+    return wrap(shown, value, displayValueOf(shown, value));
+  };
+  const source: Record<string, () => unknown> = {
+    value: grouped,
+    displayValue: () => displayValueOf(field, grouped()),
+    label: () => (field.dataType === 'Picklist' ? displayValueOf(field, grouped()) : null),
+    format: () => FORMATS[field.dataType] ?? null,
+    grouping: () => ({ value: 0, displayValue: null }),
+    count: () => of('count'),
+    countDistinct: () => of('countDistinct'),
+    sum: () => of('sum'),
+    avg: () => of('avg'),
+    min: () => of('min'),
+    max: () => of('max')
+  };
+  for (const fn of Object.keys(DATE_FUNCTIONS)) {
+    source[camelCase(fn)] = () => {
+      if (group.functions.get(path) === fn && group.keys.has(path)) {
+        return { value: group.keys.get(path), format: null };
+      }
+      const first = group.rows[0];
+      const raw = first ? store.readPath(group.object, first, path) : null;
+      return { value: typeof raw === 'string' ? DATE_FUNCTIONS[fn](raw) : null, format: null };
+    };
+  }
+  return source;
+}
+
+// ---- objectInfos ---------------------------------------------------------------------------
+
+const DATA_TYPE_ENUM: Record<string, string> = {
+  Reference: 'REFERENCE',
+  Phone: 'PHONE',
+  MultiPicklist: 'MULTIPICKLIST',
+  LongTextArea: 'TEXTAREA',
+  RichTextArea: 'TEXTAREA',
+  AnyType: 'ANYTYPE'
+};
+
+/** The shared DataType enum's value for a field type, or null where it has none (Id). */
+function dataTypeEnum(dataType: string): string | null {
+  const name = DATA_TYPE_ENUM[dataType] ?? dataType.toUpperCase();
+  const known = sharedType('DataType', GraphQLEnumType).getValue(name);
+  return known ? name : null;
+}
+
+/** The UI API's objectInfo, shaped as the shared ObjectInfo type (lists instead of maps). */
+function objectInfoForGraphQL(info: ObjectInfoRepresentation): Record<string, unknown> {
+  return {
+    ApiName: info.apiName,
+    childRelationships: info.childRelationships,
+    createable: info.createable,
+    custom: info.custom,
+    defaultRecordTypeId: info.defaultRecordTypeId,
+    deletable: info.deletable,
+    dependentFields: [],
+    feedEnabled: info.feedEnabled,
+    fields: Object.values(info.fields).map((field) => ({
+      __typename: field.dataType === 'Picklist' ? 'PicklistField' : 'StandardField',
+      ...field,
+      ApiName: field.apiName,
+      dataType: dataTypeEnum(field.dataType),
+      controllingFields: [],
+      highScaleNumber: false,
+      htmlFormatted: field.dataType === 'RichTextArea',
+      referenceToInfos: field.referenceToInfos.map((target) => ({
+        ApiName: target.apiName,
+        nameFields: target.nameFields
+      }))
+    })),
+    keyPrefix: info.keyPrefix,
+    label: info.label,
+    labelPlural: info.labelPlural,
+    layoutable: info.layoutable,
+    mruEnabled: info.mruEnabled,
+    nameFields: info.nameFields,
+    queryable: info.queryable,
+    recordTypeInfos: Object.values(info.recordTypeInfos),
+    searchable: info.searchable,
+    themeInfo: info.themeInfo,
+    updateable: info.updateable
+  };
+}
 
 // ---- Argument key order -------------------------------------------------------------------
 
@@ -563,32 +450,73 @@ interface ObjectTypes {
 }
 
 export function buildSchema(model: OrgModel, profile: PermissionProfile): GraphQLSchema {
-  const base = new BaseTypes();
+  const shared = sharedSchema().schema;
   const types = new Map<string, ObjectTypes>();
   const readable = Object.values(model.objects).filter(
     (object) => objectAccess(profile, object).read
   );
   const readableFields = (object: OrgObject): OrgField[] =>
     Object.values(object.fields).filter((field) => fieldAccess(profile, object, field).read);
-  const parentObject = (field: OrgField): OrgObject | undefined => {
-    // Polymorphic owners (User or Group) resolve to User: our records are owned by users.
-    const target = field.referenceTo.includes('User') ? 'User' : field.referenceTo[0];
-    const object = target ? model.objects[target] : undefined;
-    return object && objectAccess(profile, object).read ? object : undefined;
+  const parentObjects = (field: OrgField): OrgObject[] =>
+    field.referenceTo
+      .map((target) => model.objects[target])
+      .filter((object): object is OrgObject => !!object && objectAccess(profile, object).read);
+  /** The one parent of a non-polymorphic relationship, if the user can read it. */
+  const parentObject = (field: OrgField): OrgObject | undefined =>
+    field.relationshipName && field.referenceTo.length === 1 ? parentObjects(field)[0] : undefined;
+  const isPolymorphic = (field: OrgField): boolean =>
+    !!field.relationshipName && field.referenceTo.length > 1 && parentObjects(field).length > 0;
+  const typesOf = (object: OrgObject): ObjectTypes => types.get(object.apiName) as ObjectTypes;
+
+  const recordInterface = sharedType('Record', GraphQLInterfaceType);
+  const idValue = sharedType('IDValue', GraphQLObjectType);
+  const dateTimeValue = sharedType('DateTimeValue', GraphQLObjectType);
+  const longScalar = sharedType('Long', GraphQLScalarType);
+  const pageInfo = sharedType('PageInfo', GraphQLObjectType);
+
+  // Semi-joins: `Id: { inq: { <Child>: <Child>_Filter, ApiName: "<field on the child>" } }`.
+  const joinInput: GraphQLInputObjectType = new GraphQLInputObjectType({
+    name: 'JoinInput',
+    fields: () => ({
+      ...Object.fromEntries(
+        readable.map((object) => [object.apiName, { type: typesOf(object).filter }])
+      ),
+      ApiName: { type: GraphQLString }
+    })
+  });
+  const idOperators = new GraphQLInputObjectType({
+    name: 'IDOperators',
+    fields: {
+      ...Object.fromEntries(
+        ['eq', 'ne', 'lt', 'gt', 'lte', 'gte'].map((op) => [op, { type: GraphQLID }])
+      ),
+      in: { type: new GraphQLList(GraphQLID) },
+      nin: { type: new GraphQLList(GraphQLID) },
+      inq: { type: joinInput },
+      ninq: { type: joinInput }
+    }
+  });
+  const operators = (dataType: UiDataType): GraphQLInputObjectType | null => {
+    if (dataType === 'Id' || dataType === 'Reference') return idOperators;
+    const name = OPERATOR_TYPE_NAMES[dataType];
+    return name ? sharedType(name, GraphQLInputObjectType) : null;
   };
 
-  const recordInterface = new GraphQLInterfaceType({
-    name: 'Record',
-    fields: () => ({
-      Id: { type: new GraphQLNonNull(GraphQLID) },
-      ApiName: { type: new GraphQLNonNull(GraphQLString) },
-      WeakEtag: { type: new GraphQLNonNull(SCALARS.Long) },
-      DisplayValue: { type: GraphQLString }
-    }),
-    resolveType: (source: RecordSource) => source.object.apiName
+  // Group Aggregate Results: a Date field groups by its value or by a date function. The
+  // published shared schema has no input with both (its GroupByDateFunction, for DateTime and
+  // Time, has only `function`), so this one is ours; queries write it inline, never by name.
+  const dateGroupByClause = new GraphQLInputObjectType({
+    name: 'GroupByDateClause',
+    fields: {
+      group: { type: GraphQLBoolean },
+      function: { type: sharedType('GroupByFunction', GraphQLEnumType) }
+    }
   });
 
-  const typesOf = (object: OrgObject): ObjectTypes => types.get(object.apiName) as ObjectTypes;
+  const systemValue = (record: DatasetRecord, ...names: string[]): ValueWrapper => {
+    const value = names.map((name) => record[name]).find((entry) => entry !== undefined) ?? null;
+    return { value, displayValue: null };
+  };
 
   for (const object of readable) {
     const name = object.apiName;
@@ -598,6 +526,7 @@ export function buildSchema(model: OrgModel, profile: PermissionProfile): GraphQ
     >({
       name,
       interfaces: [recordInterface],
+      isTypeOf: (source: RecordSource) => source.object.apiName === name,
       fields: () => {
         const fields: GraphQLFieldConfigMap<RecordSource, GraphQLContext> = {
           Id: { type: new GraphQLNonNull(GraphQLID), resolve: (source) => source.record.Id },
@@ -606,7 +535,7 @@ export function buildSchema(model: OrgModel, profile: PermissionProfile): GraphQ
             resolve: (source) => source.object.apiName
           },
           WeakEtag: {
-            type: new GraphQLNonNull(SCALARS.Long),
+            type: new GraphQLNonNull(longScalar),
             resolve: (source) =>
               Date.parse(
                 String(source.record.LastModifiedDate ?? source.record.CreatedDate ?? 0)
@@ -615,41 +544,56 @@ export function buildSchema(model: OrgModel, profile: PermissionProfile): GraphQ
           DisplayValue: {
             type: GraphQLString,
             resolve: (source, _args, context) => context.store.nameOf(source.record.Id)
+          },
+          LastModifiedById: {
+            type: idValue,
+            resolve: (source) => systemValue(source.record, 'LastModifiedById', 'CreatedById')
+          },
+          LastModifiedDate: {
+            type: dateTimeValue,
+            resolve: (source) => systemValue(source.record, 'LastModifiedDate', 'CreatedDate')
+          },
+          SystemModstamp: {
+            type: dateTimeValue,
+            resolve: (source) =>
+              systemValue(source.record, 'SystemModstamp', 'LastModifiedDate', 'CreatedDate')
+          },
+          RecordTypeId: {
+            type: idValue,
+            args: { fallback: { type: GraphQLBoolean } },
+            resolve: (source) => systemValue(source.record, 'RecordTypeId')
           }
         };
         for (const field of readableFields(object)) {
           if (field.apiName === 'Id') continue;
           fields[field.apiName] = {
-            type: base.valueType(field.dataType),
+            type: valueType(field.dataType),
             resolve: (source, _args, context): ValueWrapper => {
               const value = context.store.readPath(source.object, source.record, field.apiName);
               let displayValue = displayValueOf(field, value);
               if (field.dataType === 'Reference' && typeof value === 'string')
                 displayValue = context.store.nameOf(value);
-              return {
-                value,
-                displayValue,
-                label: field.label,
-                format: FORMATS[field.dataType] ?? null
-              };
+              return wrap(field, value, displayValue);
             }
           };
-          const parent = field.relationshipName ? parentObject(field) : undefined;
-          if (parent && field.relationshipName) {
-            fields[field.relationshipName] = {
-              type: typesOf(parent).record,
-              resolve: (source, _args, context): RecordSource | null => {
-                const found = context.store.parent(
-                  source.object,
-                  source.record,
-                  field.relationshipName as string
-                );
-                if (!found || !context.store.canSee(context.userId, found.object, found.record))
-                  return null;
-                return { object: found.object, record: found.record };
-              }
-            };
-          }
+          const relationshipName = field.relationshipName;
+          if (!relationshipName) continue;
+          const parent = parentObject(field);
+          const parentType = parent
+            ? typesOf(parent).record
+            : isPolymorphic(field)
+              ? polymorphicParent(object, field)
+              : undefined;
+          if (!parentType) continue;
+          fields[relationshipName] = {
+            type: parentType,
+            resolve: (source, _args, context): RecordSource | null => {
+              const found = context.store.parent(source.object, source.record, relationshipName);
+              if (!found || !context.store.canSee(context.userId, found.object, found.record))
+                return null;
+              return { object: found.object, record: found.record };
+            }
+          };
         }
         for (const relationship of object.childRelationships) {
           const child = model.objects[relationship.childObjectApiName];
@@ -693,7 +637,7 @@ export function buildSchema(model: OrgModel, profile: PermissionProfile): GraphQ
           ),
           resolve: (page) => page.items
         },
-        pageInfo: { type: new GraphQLNonNull(base.pageInfo), resolve: (page) => page.pageInfo },
+        pageInfo: { type: new GraphQLNonNull(pageInfo), resolve: (page) => page.pageInfo },
         totalCount: { type: new GraphQLNonNull(GraphQLInt), resolve: (page) => page.totalCount },
         pageResultCount: {
           type: new GraphQLNonNull(GraphQLInt),
@@ -711,11 +655,13 @@ export function buildSchema(model: OrgModel, profile: PermissionProfile): GraphQ
           not: { type: filter }
         };
         for (const field of readableFields(object)) {
-          const operators = base.operators(field.dataType);
-          if (operators) fields[field.apiName] = { type: operators };
-          const parent = field.relationshipName ? parentObject(field) : undefined;
+          const fieldOperators = operators(field.dataType);
+          if (fieldOperators) fields[field.apiName] = { type: fieldOperators };
+          const parent = parentObject(field);
           if (parent && field.relationshipName)
             fields[field.relationshipName] = { type: typesOf(parent).filter };
+          else if (isPolymorphic(field) && field.relationshipName)
+            fields[field.relationshipName] = { type: polymorphicFilter(object, field) };
         }
         return fields;
       }
@@ -727,9 +673,9 @@ export function buildSchema(model: OrgModel, profile: PermissionProfile): GraphQ
         const fields: GraphQLInputFieldConfigMap = {};
         for (const field of readableFields(object)) {
           if (!NOT_SORTABLE.includes(field.dataType)) {
-            fields[field.apiName] = { type: base.orderByClause(field.dataType) };
+            fields[field.apiName] = { type: orderByClause(field.dataType) };
           }
-          const parent = field.relationshipName ? parentObject(field) : undefined;
+          const parent = parentObject(field);
           if (parent && field.relationshipName)
             fields[field.relationshipName] = { type: typesOf(parent).orderBy };
         }
@@ -740,14 +686,20 @@ export function buildSchema(model: OrgModel, profile: PermissionProfile): GraphQ
     const groupBy: GraphQLInputObjectType = new GraphQLInputObjectType({
       name: `${name}_GroupBy`,
       fields: () => {
-        const fields: GraphQLInputFieldConfigMap = { type: { type: base.groupByType } };
+        const fields: GraphQLInputFieldConfigMap = {
+          type: { type: sharedType('GroupByType', GraphQLEnumType) }
+        };
         for (const field of readableFields(object)) {
-          if (field.dataType === 'Date' || field.dataType === 'DateTime') {
-            fields[field.apiName] = { type: base.groupByDateFunction };
-          } else if (!NOT_GROUPABLE.includes(field.dataType)) {
-            fields[field.apiName] = { type: base.groupByClause };
+          if (field.dataType === 'Date') {
+            fields[field.apiName] = { type: dateGroupByClause };
+          } else if (GROUPABLE_BY_FUNCTION.includes(field.dataType)) {
+            fields[field.apiName] = {
+              type: sharedType('GroupByDateFunction', GraphQLInputObjectType)
+            };
+          } else if (GROUPABLE.includes(field.dataType)) {
+            fields[field.apiName] = { type: sharedType('GroupByClause', GraphQLInputObjectType) };
           }
-          const parent = field.relationshipName ? parentObject(field) : undefined;
+          const parent = parentObject(field);
           if (parent && field.relationshipName)
             fields[field.relationshipName] = { type: typesOf(parent).groupBy };
         }
@@ -761,18 +713,20 @@ export function buildSchema(model: OrgModel, profile: PermissionProfile): GraphQ
         fields: () => {
           const fields: GraphQLFieldConfigMap<AggregateSource, GraphQLContext> = {};
           for (const field of readableFields(object)) {
-            const aggregateType = base.aggregateType(field.dataType);
-            if (aggregateType) {
+            const aggregateTypeName = AGGREGATE_TYPE_NAMES[field.dataType];
+            if (aggregateTypeName) {
               fields[field.apiName] = {
-                type: aggregateType,
-                resolve: (source): AggregateFieldSource => ({
-                  group: source.group,
-                  path: [...source.prefix, field.apiName].join('.'),
-                  field
-                })
+                type: sharedType(aggregateTypeName, GraphQLObjectType),
+                resolve: (source, _args, context) =>
+                  aggregateField(
+                    context.store,
+                    source.group,
+                    [...source.prefix, field.apiName].join('.'),
+                    field
+                  )
               };
             }
-            const parent = field.relationshipName ? parentObject(field) : undefined;
+            const parent = parentObject(field);
             if (parent && field.relationshipName) {
               fields[field.relationshipName] = {
                 type: typesOf(parent).aggregateRecord,
@@ -814,11 +768,12 @@ export function buildSchema(model: OrgModel, profile: PermissionProfile): GraphQ
           ),
           resolve: (page) => page.items
         },
-        pageInfo: { type: new GraphQLNonNull(base.pageInfo), resolve: (page) => page.pageInfo },
+        pageInfo: { type: new GraphQLNonNull(pageInfo), resolve: (page) => page.pageInfo },
         totalCount: { type: new GraphQLNonNull(GraphQLInt), resolve: (page) => page.totalCount }
       })
     });
 
+    // The instance of the shared schema's generic RecordScope for this object.
     const scope = new GraphQLEnumType({
       name: `${name}Scope`,
       values: { EVERYTHING: {}, MINE: {}, TEAM: {} }
@@ -834,6 +789,38 @@ export function buildSchema(model: OrgModel, profile: PermissionProfile): GraphQ
       aggregateConnection,
       scope
     });
+  }
+
+  // Polymorphic Relationship Filters: `<Object>_<Relationship>` is a union of the parents,
+  // filtered through `<Object>_<Relationship>_Filters` with one field per parent object.
+  const polymorphicTypes = new Map<string, GraphQLUnionType>();
+  const polymorphicFilters = new Map<string, GraphQLInputObjectType>();
+  function polymorphicParent(object: OrgObject, field: OrgField): GraphQLUnionType {
+    const name = `${object.apiName}_${field.relationshipName}`;
+    let union = polymorphicTypes.get(name);
+    if (!union) {
+      union = new GraphQLUnionType({
+        name,
+        types: () => parentObjects(field).map((parent) => typesOf(parent).record)
+      });
+      polymorphicTypes.set(name, union);
+    }
+    return union;
+  }
+  function polymorphicFilter(object: OrgObject, field: OrgField): GraphQLInputObjectType {
+    const name = `${object.apiName}_${field.relationshipName}_Filters`;
+    let input = polymorphicFilters.get(name);
+    if (!input) {
+      input = new GraphQLInputObjectType({
+        name,
+        fields: () =>
+          Object.fromEntries(
+            parentObjects(field).map((parent) => [parent.apiName, { type: typesOf(parent).filter }])
+          )
+      });
+      polymorphicFilters.set(name, input);
+    }
+    return input;
   }
 
   const recordQuery = new GraphQLObjectType<unknown, GraphQLContext>({
@@ -901,7 +888,33 @@ export function buildSchema(model: OrgModel, profile: PermissionProfile): GraphQ
     name: 'UIAPI',
     fields: {
       query: { type: new GraphQLNonNull(recordQuery), resolve: () => ({}) },
-      aggregate: { type: new GraphQLNonNull(recordQueryAggregate), resolve: () => ({}) }
+      aggregate: { type: new GraphQLNonNull(recordQueryAggregate), resolve: () => ({}) },
+      objectInfos: {
+        type: new GraphQLList(sharedType('ObjectInfo', GraphQLObjectType)),
+        args: {
+          apiNames: { type: new GraphQLList(new GraphQLNonNull(GraphQLString)) },
+          locale: { type: GraphQLString },
+          objectInfoInputs: {
+            type: new GraphQLList(sharedType('ObjectInfoInput', GraphQLInputObjectType))
+          }
+        },
+        resolve: (
+          _source,
+          args: { apiNames?: string[] | null; objectInfoInputs?: { apiName: string }[] | null },
+          context
+        ) => {
+          const names = [
+            ...(args.apiNames ?? []),
+            ...(args.objectInfoInputs ?? []).map((input) => input.apiName)
+          ];
+          try {
+            return names.map((apiName) => objectInfoForGraphQL(objectInfo(context, apiName)));
+          } catch (error) {
+            if (error instanceof UiApiError) throw new GraphQLError(error.message);
+            throw error;
+          }
+        }
+      }
     }
   });
 
@@ -910,28 +923,16 @@ export function buildSchema(model: OrgModel, profile: PermissionProfile): GraphQ
     fields: { uiapi: { type: new GraphQLNonNull(uiapi), resolve: () => ({}) } }
   });
 
-  const mutation = buildMutations(profile, base, readable, readableFields, typesOf);
+  const mutation = buildMutations(profile, readable, readableFields, typesOf);
 
-  const optional = new GraphQLDirective({
-    name: 'optional',
-    description: 'Omits the field instead of failing when the user cannot see it.',
-    locations: [DirectiveLocation.FIELD]
-  });
-  const category = new GraphQLDirective({
-    name: 'category',
-    args: { name: { type: GraphQLString } },
-    locations: [
-      DirectiveLocation.FIELD,
-      DirectiveLocation.VARIABLE_DEFINITION,
-      DirectiveLocation.QUERY
-    ]
-  });
-
+  const sharedTypes = Object.values(shared.getTypeMap()).filter(
+    (type: GraphQLNamedType) => !type.name.startsWith('__')
+  );
   return new GraphQLSchema({
     query,
     mutation,
-    types: [...types.values()].map((objectTypes) => objectTypes.record),
-    directives: [...specifiedDirectives, optional, category]
+    types: [...sharedTypes, ...[...types.values()].map((objectTypes) => objectTypes.record)],
+    directives: shared.getDirectives()
   });
 }
 
@@ -1049,11 +1050,19 @@ function selectGroups(
 
 function buildMutations(
   profile: PermissionProfile,
-  base: BaseTypes,
   readable: OrgObject[],
   readableFields: (object: OrgObject) => OrgField[],
   typesOf: (object: OrgObject) => ObjectTypes
 ): GraphQLObjectType | undefined {
+  const idOrRef = new GraphQLNonNull(sharedType('IdOrRef', GraphQLScalarType));
+  const recordDeleteInput = new GraphQLInputObjectType({
+    name: 'RecordDeleteInput',
+    fields: { Id: { type: idOrRef } }
+  });
+  const recordDeletePayload = new GraphQLObjectType({
+    name: 'RecordDeletePayload',
+    fields: { Id: { type: GraphQLID } }
+  });
   const fields: GraphQLFieldConfigMap<unknown, GraphQLContext> = {};
   for (const object of readable) {
     const access = objectAccess(profile, object);
@@ -1064,11 +1073,12 @@ function buildMutations(
           .filter(
             (field) =>
               field.apiName !== 'Id' &&
+              field.dataType !== 'AnyType' &&
               !field.formula &&
               fieldAccess(profile, object, field).edit &&
               (action === 'create' ? field.createable : field.updateable)
           )
-          .map((field) => [field.apiName, { type: SCALARS[field.dataType] }])
+          .map((field) => [field.apiName, { type: inputScalar(field.dataType) }])
       );
     const payload = (suffix: string): GraphQLObjectType<RecordSource | null, GraphQLContext> =>
       new GraphQLObjectType<RecordSource | null, GraphQLContext>({
@@ -1124,9 +1134,9 @@ function buildMutations(
       const input = new GraphQLInputObjectType({
         name: `${object.apiName}UpdateInput`,
         fields: {
-          Id: { type: new GraphQLNonNull(GraphQLID) },
+          Id: { type: idOrRef },
           [object.apiName]: { type: new GraphQLNonNull(representation) },
-          IfUnmodifiedSince: { type: SCALARS.DateTime },
+          IfUnmodifiedSince: { type: sharedType('DateTime', GraphQLScalarType) },
           clientMutationId: { type: GraphQLString }
         }
       });
@@ -1144,8 +1154,8 @@ function buildMutations(
     }
     if (access.delete) {
       fields[`${object.apiName}Delete`] = {
-        type: base.recordDeletePayload,
-        args: { input: { type: new GraphQLNonNull(base.recordDeleteInput) } },
+        type: recordDeletePayload,
+        args: { input: { type: new GraphQLNonNull(recordDeleteInput) } },
         resolve: (_source, args: { input: { Id: string } }, context) =>
           mutate(() => {
             deleteRecord(writeContext(context), args.input.Id);

@@ -29,7 +29,12 @@ export type FieldType =
   | 'Email'
   | 'Url'
   | 'Phone'
-  | 'Formula';
+  | 'Formula'
+  // Types of standard fields only: integers (PushCount, FiscalYear, NumberOfEmployees are
+  // `int` in the SOAP API's describe, where custom Number fields are `double`) and the
+  // history objects' OldValue/NewValue (`anyType`).
+  | 'Int'
+  | 'AnyType';
 
 export interface FieldModel {
   name: string;
@@ -177,12 +182,12 @@ const STANDARD_OBJECTS: ObjectModel[] = [
       field('NextStep', 'Next Step', 'Text', { length: 255 }),
       readOnly('CreatedDate', 'Created Date', 'DateTime'),
       readOnly('LastModifiedDate', 'Last Modified Date', 'DateTime'),
-      readOnly('PushCount', 'Push Count', 'Number'),
+      readOnly('PushCount', 'Push Count', 'Int'),
       readOnly('LastStageChangeDate', 'Last Stage Change Date', 'DateTime'),
       readOnly('LastActivityDate', 'Last Activity', 'Date'),
       readOnly('ExpectedRevenue', 'Expected Amount', 'Currency'),
-      readOnly('FiscalYear', 'Fiscal Year', 'Number'),
-      readOnly('FiscalQuarter', 'Fiscal Quarter', 'Number')
+      readOnly('FiscalYear', 'Fiscal Year', 'Int'),
+      readOnly('FiscalQuarter', 'Fiscal Quarter', 'Int')
     ])
   },
   {
@@ -220,10 +225,22 @@ const STANDARD_OBJECTS: ObjectModel[] = [
       field('Industry', 'Industry', 'Picklist'),
       field('Type', 'Account Type', 'Picklist'),
       field('AnnualRevenue', 'Annual Revenue', 'Currency'),
-      field('NumberOfEmployees', 'Employees', 'Number'),
+      field('NumberOfEmployees', 'Employees', 'Int'),
       field('BillingCity', 'Billing City', 'Text'),
       field('BillingState', 'Billing State/Province', 'Text'),
       readOnly('CreatedDate', 'Created Date', 'DateTime')
+    ])
+  },
+  {
+    // Queues are groups: a custom object's owner is a user or a queue.
+    name: 'Group',
+    label: 'Group',
+    custom: false,
+    fields: byName([
+      readOnly('Id', 'Group ID', 'Id'),
+      field('Name', 'Name', 'Text', { required: true, length: 40 }),
+      field('DeveloperName', 'Developer Name', 'Text', { length: 80 }),
+      field('Type', 'Type', 'Picklist', { picklistValues: ['Queue', 'Regular'] })
     ])
   },
   {
@@ -344,9 +361,10 @@ function historyObject(parent: string, label: string): ObjectModel {
         referenceTo: parent,
         relationshipName: 'Parent'
       }),
-      readOnly('Field', 'Changed Field', 'Text'),
-      readOnly('OldValue', 'Old Value', 'Text'),
-      readOnly('NewValue', 'New Value', 'Text'),
+      // Field is a picklist of the tracked fields' names; the values are anyType.
+      readOnly('Field', 'Changed Field', 'Picklist'),
+      readOnly('OldValue', 'Old Value', 'AnyType'),
+      readOnly('NewValue', 'New Value', 'AnyType'),
       readOnly('CreatedDate', 'Created Date', 'DateTime'),
       readOnly('CreatedById', 'Created By ID', 'Lookup', {
         referenceTo: 'User',
