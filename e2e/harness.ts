@@ -74,8 +74,11 @@ export interface OpenOptions {
   page: string;
   persona: Persona;
   recordId?: string;
-  /** Fault injection from the URL: 'next-query', 'next-write' (repeat to fail several). */
-  fail?: ('next-query' | 'next-write')[];
+  /**
+   * Fault injection from the URL: 'next-query', 'next-write' (repeat to fail several), or
+   * 'operation:<name>' to fail every request of that GraphQL operation.
+   */
+  fail?: ('next-query' | 'next-write' | `operation:${string}`)[];
   /** Forget writes journalled earlier in this tab (a new tab starts from the sample anyway). */
   reset?: boolean;
   viewport?: { width: number; height: number };

@@ -39,4 +39,20 @@ void describe('territory plan progress', () => {
     assert.deepEqual(errors, []);
     await page.close();
   });
+
+  void it('shows the plan and its figures when the history request fails', async () => {
+    const { page } = await preview.open({
+      page: 'territory-plan',
+      persona: 'manager',
+      fail: ['operation:territoryPlanHistory']
+    });
+    await settle(page);
+    const card = page.locator('c-territory-plan-progress');
+    await card.locator('[data-state="data"]').waitFor();
+    await card.locator('.history-unavailable').waitFor();
+    assert.match(await card.locator('.target').innerText(), /\$/);
+    assert.ok(await card.locator('svg[role="img"]').count(), 'the cumulative chart is drawn');
+    assert.equal(await card.locator('.history-table').count(), 0);
+    await page.close();
+  });
 });

@@ -73,6 +73,7 @@ export class InMemoryOrg {
   readonly journal: OrgChange[] = [];
   private readonly schemas = new Map<ProfileName, GraphQLSchema>();
   private readonly pending: Record<FailureKind, number> = { query: 0, write: 0 };
+  private readonly failingOperations = new Set<string>();
   private readonly listeners = new Set<(change: OrgChange) => void>();
 
   constructor(
@@ -95,6 +96,24 @@ export class InMemoryOrg {
   /** The next `count` requests of this kind fail with a 503-style error. */
   failNext(kind: FailureKind, count = 1): void {
     this.pending[kind] += count;
+  }
+
+  /**
+   * Every request of the named GraphQL operation fails from now on, as in an org that cannot
+   * answer that query (an object the UI API does not expose there, say).
+   */
+  failOperation(operationName: string): void {
+    this.failingOperations.add(operationName);
+  }
+
+  /** @internal */
+  failsOperation(document: DocumentNode): boolean {
+    return document.definitions.some(
+      (definition) =>
+        definition.kind === Kind.OPERATION_DEFINITION &&
+        definition.name !== undefined &&
+        this.failingOperations.has(definition.name.value)
+    );
   }
 
   /** Consumes one pending failure of this kind, if any. */
@@ -211,7 +230,7 @@ export class OrgSession {
         definition.kind === Kind.OPERATION_DEFINITION &&
         definition.operation === OperationTypeNode.MUTATION
     );
-    if (this.org.takeFailure(isMutation ? 'write' : 'query')) {
+    if (this.org.failsOperation(document) || this.org.takeFailure(isMutation ? 'write' : 'query')) {
       const failure = new GraphQLError(INJECTED_FAILURE_MESSAGE, {
         extensions: { errorCode: 'SERVICE_UNAVAILABLE', statusCode: 503 }
       });

@@ -82,10 +82,12 @@ export async function initRuntime(): Promise<void> {
     personas,
     latencyMs: Number(params.get('latency') ?? 40)
   };
-  // Fault injection from the URL (?fail=next-query, ?fail=next-write) for deep-linked tests.
+  // Fault injection from the URL (?fail=next-query, ?fail=next-write,
+  // ?fail=operation:<GraphQL operation name>) for deep-linked tests.
   for (const flag of params.getAll('fail')) {
     if (flag === 'next-query') org.failNext('query');
     if (flag === 'next-write') org.failNext('write');
+    if (flag.startsWith('operation:')) org.failOperation(flag.slice('operation:'.length));
   }
   // One-shot flags: a later reload (a persona switch) must not reset or fail again.
   if (params.has('reset') || params.has('fail')) {

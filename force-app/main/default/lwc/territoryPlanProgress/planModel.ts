@@ -38,11 +38,23 @@ export interface PlanAccountNode {
   Planned_Amount__c?: FieldValue<number>;
 }
 
+/**
+ * A history value: the UI API types OldValue/NewValue as the AnyType union, so the query reads
+ * it through one inline fragment per member, each under its own alias; one of them is set.
+ */
+export interface AnyValue {
+  text?: string | null;
+  number?: number | null;
+  flag?: boolean | null;
+  date?: string | null;
+  dateTime?: string | null;
+}
+
 export interface PlanHistoryNode {
   Id: string;
   Field?: FieldValue<string>;
-  OldValue?: FieldValue<unknown>;
-  NewValue?: FieldValue<unknown>;
+  OldValue?: AnyValue | null;
+  NewValue?: AnyValue | null;
   CreatedDate?: FieldValue<string>;
   CreatedBy?: { Name?: FieldValue<string> } | null;
 }
@@ -52,6 +64,13 @@ export interface PlanData {
     query?: {
       plan?: Connection<PlanNode> | null;
       accounts?: Connection<PlanAccountNode> | null;
+    } | null;
+  } | null;
+}
+
+export interface PlanHistoryData {
+  uiapi?: {
+    query?: {
       history?: Connection<PlanHistoryNode> | null;
     } | null;
   } | null;
@@ -181,7 +200,10 @@ export interface HistoryRow {
   newValue: string;
 }
 
-function display(value: unknown): string {
+function display(any: AnyValue | null | undefined): string {
+  const value = [any?.text, any?.number, any?.flag, any?.date, any?.dateTime].find(
+    (entry) => entry !== null && entry !== undefined
+  );
   if (typeof value === 'string') return value === '' ? '—' : value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return '—';
@@ -193,8 +215,8 @@ export function historyRows(nodes: readonly PlanHistoryNode[]): HistoryRow[] {
     date: (node.CreatedDate?.value ?? '').slice(0, 10),
     who: node.CreatedBy?.Name?.value ?? '—',
     field: node.Field?.value ?? '',
-    oldValue: display(node.OldValue?.value),
-    newValue: display(node.NewValue?.value)
+    oldValue: display(node.OldValue),
+    newValue: display(node.NewValue)
   }));
 }
 

@@ -20,6 +20,7 @@ import { type IsoDate, type Period, fromEpochDay, isIsoDate } from 'c/periods';
 import {
   type CumulativePoint,
   type PlanData,
+  type PlanHistoryData,
   type PlanNode,
   accountProgress,
   cumulativeSeries,
@@ -81,6 +82,7 @@ import FIELD_TARGET from '@salesforce/label/c.SC_Plan_Field_Target';
 import FIELD_STATUS from '@salesforce/label/c.SC_Plan_Field_Status';
 import LOADING from '@salesforce/label/c.SC_Loading';
 import SAVE from '@salesforce/label/c.SC_Save';
+import HISTORY_UNAVAILABLE from '@salesforce/label/c.SC_Plan_History_Unavailable';
 import CANCEL from '@salesforce/label/c.SC_Cancel';
 import SAVED_TITLE from '@salesforce/label/c.SC_Saved_Title';
 import ERROR_GENERIC from '@salesforce/label/c.SC_Error_Generic';
@@ -151,9 +153,21 @@ const PLAN_PROGRESS = gql`
             }
           }
         }
+      }
+    }
+  }
+`;
+
+// Territory_Plan__History has its own request: the UI API exposes custom history objects only
+// where history tracking is on, and OldValue/NewValue are anyType (the AnyType union, read
+// through inline fragments with an alias per member type). The plan card never waits on it.
+const PLAN_HISTORY = gql`
+  query territoryPlanHistory($planId: ID) {
+    uiapi {
+      query {
         history: Territory_Plan__History(
           first: 200
-          where: { ParentId: { eq: $recordId } }
+          where: { ParentId: { eq: $planId } }
           orderBy: { CreatedDate: { order: DESC } }
         ) {
           edges {
@@ -163,10 +177,10 @@ const PLAN_PROGRESS = gql`
                 value
               }
               OldValue {
-                value
+                ...planHistoryValue
               }
               NewValue {
-                value
+                ...planHistoryValue
               }
               CreatedDate {
                 value
@@ -180,6 +194,24 @@ const PLAN_PROGRESS = gql`
           }
         }
       }
+    }
+  }
+
+  fragment planHistoryValue on AnyType {
+    ... on StringValue {
+      text: value
+    }
+    ... on DoubleValue {
+      number: value
+    }
+    ... on BooleanValue {
+      flag: value
+    }
+    ... on DateValue {
+      date: value
+    }
+    ... on DateTimeValue {
+      dateTime: value
     }
   }
 `;
@@ -242,6 +274,7 @@ export default class TerritoryPlanProgress extends LightningElement {
     HISTORY_WHO,
     HISTORY_FIELD,
     HISTORY_CHANGE,
+    HISTORY_UNAVAILABLE,
     PROGRESS_LABEL,
     TARGET_POSITIVE
   };
@@ -251,6 +284,9 @@ export default class TerritoryPlanProgress extends LightningElement {
   planResult: GraphQLResult<PlanData> | undefined;
   opportunities: OpportunityQueryData | undefined;
   opportunityErrors: unknown;
+  historyData: PlanHistoryData | undefined;
+  historyErrors: unknown;
+  historyResult: GraphQLResult<PlanHistoryData> | undefined;
   opportunityResult: GraphQLResult<OpportunityQueryData> | undefined;
 
   /** The user's access to Territory_Plan__c; until it is known nothing is offered. */
@@ -281,6 +317,20 @@ export default class TerritoryPlanProgress extends LightningElement {
     }
   }
 
+  get historyVariables(): Record<string, unknown> | undefined {
+    return this.recordId ? { planId: this.recordId } : undefined;
+  }
+
+  @wire(graphql, { query: PLAN_HISTORY, variables: '$historyVariables' })
+  wiredHistory(result: GraphQLResult<PlanHistoryData>): void {
+    this.historyResult = result;
+    if (result.errors && result.errors.length > 0) this.historyErrors = result.errors;
+    else if (result.data) {
+      this.historyData = result.data;
+      this.historyErrors = undefined;
+    }
+  }
+
   @wire(getObjectInfo, { objectApiName: TERRITORY_PLAN_OBJECT })
   wiredPlanInfo({ data, error }: WireResponse<ObjectInfo>): void {
     if (data) this.planInfo = data;
@@ -292,7 +342,7 @@ export default class TerritoryPlanProgress extends LightningElement {
     const plan = this.plan;
     if (!plan) return undefined;
     const range = opportunityRange(this.period!);
-    return { ownerId: plan.ownerId, start: range.start, end: range.end, first: 2000 };
+    return { ownerId: plan.ownerId, start: range.start, end: range.end, first: 2000, after: null };
   }
 
   @wire(graphql, { query: OWNER_OPPORTUNITIES_IN_RANGE, variables: '$opportunityVariables' })
@@ -436,7 +486,7 @@ export default class TerritoryPlanProgress extends LightningElement {
   }
 
   get history() {
-    return historyRows(nodesOf(this.planData?.uiapi?.query?.history)).map((row) => {
+    return historyRows(nodesOf(this.historyData?.uiapi?.query?.history)).map((row) => {
       const isAmount = row.field === 'Target_Amount__c';
       const show = (value: string): string => {
         const amount = Number(value);
@@ -454,6 +504,11 @@ export default class TerritoryPlanProgress extends LightningElement {
 
   get hasHistory(): boolean {
     return this.history.length > 0;
+  }
+
+  /** The plan is shown without its history when the history cannot be read. */
+  get historyUnavailable(): boolean {
+    return this.historyErrors !== undefined;
   }
 
   // ---- chart ----------------------------------------------------------------------------------
@@ -604,8 +659,8 @@ export default class TerritoryPlanProgress extends LightningElement {
       this.dispatchEvent(
         new ShowToastEvent({ title: SAVED_TITLE, message: REVIEWED, variant: 'success' })
       );
-      const refresh = this.planResult?.refresh;
-      if (refresh) await refresh();
+      const refreshes = [this.planResult?.refresh, this.historyResult?.refresh];
+      await Promise.all(refreshes.map((refresh) => (refresh ? refresh() : Promise.resolve())));
     } catch (error) {
       this.reviewError = errorSummary(error, ERROR_GENERIC);
     } finally {

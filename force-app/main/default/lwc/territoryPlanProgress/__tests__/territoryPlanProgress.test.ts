@@ -13,6 +13,7 @@ const adapter = graphql as unknown as {
   emitErrors(errors: unknown, filter?: (config: WireConfig) => boolean): void;
 };
 const isPlan = (config: WireConfig) => config.variables?.recordId !== undefined;
+const isHistory = (config: WireConfig) => config.variables?.planId !== undefined;
 const isOpportunities = (config: WireConfig) => config.variables?.ownerId !== undefined;
 const mockUpdateRecord = updateRecord as unknown as jest.Mock;
 // Tests drive the wire adapters' test stubs directly.
@@ -41,7 +42,7 @@ const ACCOUNT_B = '001000000000002AAA';
 const TODAY = '2026-11-23';
 const connection = (nodes: unknown[]) => ({ edges: nodes.map((node) => ({ node })) });
 
-function planData(overrides: Record<string, unknown> = {}, history: unknown[] = []) {
+function planData(overrides: Record<string, unknown> = {}) {
   return {
     uiapi: {
       query: {
@@ -68,12 +69,15 @@ function planData(overrides: Record<string, unknown> = {}, history: unknown[] = 
             Account__r: { Name: v('Acme') },
             Planned_Amount__c: v(100000)
           }
-        ]),
-        history: connection(history)
+        ])
       }
     }
   };
 }
+
+const historyData = (history: unknown[]) => ({
+  uiapi: { query: { history: connection(history) } }
+});
 
 function opportunity(
   id: string,
@@ -129,7 +133,8 @@ async function mountWithData(
 ): Promise<HTMLElement> {
   const element = await mount();
   objectInfoAdapter.emit(info);
-  adapter.emit(planData({}, history), isPlan);
+  adapter.emit(planData(), isPlan);
+  adapter.emit(historyData(history), isHistory);
   await flush();
   adapter.emit(OPPORTUNITIES, isOpportunities);
   await flush();
@@ -250,14 +255,30 @@ describe('c-territory-plan-progress', () => {
       {
         Id: '017000000000001AAA',
         Field: v('Target_Amount__c'),
-        OldValue: v(180000),
-        NewValue: v(200000),
+        OldValue: { number: 180000 },
+        NewValue: { number: 200000 },
         CreatedDate: v('2026-11-02T09:00:00.000Z'),
         CreatedBy: { Name: v('Maria Manager') }
       }
     ]);
     expect(textOf(element, '.history-change')).toBe('$180,000 → $200,000');
     expect(textOf(element, '.history-table tbody tr')).toContain('Maria Manager');
+  });
+
+  it('shows the plan when its history cannot be read', async () => {
+    const element = await mount();
+    objectInfoAdapter.emit(MANAGER_INFO);
+    adapter.emit(planData(), isPlan);
+    adapter.emitErrors([{ message: 'Territory_Plan__History is not supported' }], isHistory);
+    await flush();
+    adapter.emit(OPPORTUNITIES, isOpportunities);
+    await flush();
+    expect($(element, '.history-unavailable')).not.toBeNull();
+    expect($(element, '.history-table')).toBeNull();
+    expect(textOf(element, '.history-unavailable')).toBe('c.SC_Plan_History_Unavailable');
+    // The figures do not depend on the history.
+    expect(element.shadowRoot!.textContent).toContain('$200,000');
+    await expect(element).toBeAccessible();
   });
 
   it('records a review with notes and an adjusted target', async () => {
