@@ -9,6 +9,7 @@ import { checkLwc } from './lwc';
 import type { CheckResult } from './problems';
 import { checkReferences } from './references';
 import { checkSchema } from './schema';
+import { checkWires } from './wires';
 import { checkXml } from './xml';
 
 export async function runChecks(root: string): Promise<CheckResult[]> {
@@ -17,6 +18,7 @@ export async function runChecks(root: string): Promise<CheckResult[]> {
     checkSchema(root),
     checkConvert(root),
     checkReferences(root),
+    checkWires(root),
     await checkLwc(root)
   ];
 }

@@ -13,6 +13,7 @@ import { checkLwc } from './lwc';
 import type { CheckResult } from './problems';
 import { checkReferences, formulaFields, gqlTemplates } from './references';
 import { checkSchema } from './schema';
+import { checkWires } from './wires';
 import { checkXml } from './xml';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -23,7 +24,7 @@ const QUERY = `query things {
   uiapi {
     query {
       Thing__c(first: 10) {
-        edges { node { Id Amount__c { value } Owner { Name { value } } } }
+        edges { node { Id Amount__c { value } Owner { ... on User { Name { value } } } } }
       }
     }
   }
@@ -219,6 +220,49 @@ describe('references', () => {
       /GraphQL query at line 2: Cannot query field "Amont__c" on type "Thing__c"/
     );
   });
+  it('reports a custom object Owner read as a User (it is polymorphic)', () => {
+    const src = `${D}/lwc/thingData/thingData.ts`;
+    const root = project({
+      [src]: (t) =>
+        t.replace('Owner { ... on User { Name { value } } }', 'Owner { Name { value } }')
+    });
+    assertOneProblem(
+      checkReferences(root),
+      src,
+      /Cannot query field "Name" on type "Thing__c_Owner"/
+    );
+  });
+  it('reports like on an ID filter', () => {
+    const src = `${D}/lwc/thingData/thingData.ts`;
+    const root = project({
+      [src]: (t) => t.replace('first: 10', 'first: 10, where: { Id: { like: "a0%" } }')
+    });
+    assertOneProblem(
+      checkReferences(root),
+      src,
+      /Field "like" is not defined by type "IDOperators"/
+    );
+  });
+  it('reports value selected directly on an anyType history field', () => {
+    const src = `${D}/lwc/thingData/thingData.ts`;
+    const object = `${D}/objects/Thing__c/Thing__c.object-meta.xml`;
+    const field = `${D}/objects/Thing__c/fields/Amount__c.field-meta.xml`;
+    const history = `query history { uiapi { query { Thing__History(first: 5) { edges { node { OldValue { value } } } } } } }`;
+    const root = project({
+      [object]: (t) =>
+        t.replace(
+          '<label>Thing</label>',
+          '<enableHistory>true</enableHistory>\n  <label>Thing</label>'
+        ),
+      [field]: (t) =>
+        t.replace(
+          '<type>Currency</type>',
+          '<trackHistory>true</trackHistory>\n  <type>Currency</type>'
+        ),
+      [src]: (t) => `${t}export const HISTORY = gql\`${history}\`;\n`
+    });
+    assertOneProblem(checkReferences(root), src, /Cannot query field "value" on type "AnyType"/);
+  });
   it('reports a GraphQL query that interpolates values', () => {
     const src = `${D}/lwc/thingData/thingData.ts`;
     const root = project({ [src]: (t) => t.replace('first: 10', 'first: ${limit}') });
@@ -312,5 +356,41 @@ describe('convert', () => {
       found[0],
       /sf project convert source failed: TypeInferenceError: Unexpected child metadata/
     );
+  });
+});
+
+describe('wires', () => {
+  const list = `${D}/lwc/thingList/thingList.ts`;
+  const component = (variables: string) => `import { LightningElement, wire } from 'lwc';
+import { gql, graphql } from 'lightning/graphql';
+const THINGS_PAGE = gql\`query thingsPage($first: Int = 10, $after: String) {
+  uiapi { query { Thing__c(first: $first, after: $after) { edges { node { Id } } } } }
+}\`;
+export default class ThingList extends LightningElement {
+  recordId: string | undefined;
+  get variables() {
+    return this.recordId ? ${variables} : undefined;
+  }
+  @wire(graphql, { query: THINGS_PAGE, variables: '$variables' })
+  wiredThings(): void {}
+}
+`;
+  it('passes a wire that supplies every variable without a default', () => {
+    const root = project({ [list]: component('{ first: 20, after: null }') });
+    assert.deepEqual(messages(checkWires(root)), []);
+  });
+  it('reports a wire that omits a variable declared without a default', () => {
+    const root = project({ [list]: component('{ first: 20 }') });
+    assertOneProblem(
+      checkWires(root),
+      list,
+      /\$variables does not pass "after", which query thingsPage declares without a default/
+    );
+  });
+  it('reports a getter whose keys cannot be known', () => {
+    const root = project({
+      [list]: component('({ first: 20, after: null } as Record<string, unknown>)')
+    });
+    assertOneProblem(checkWires(root), list, /must return a typed object/);
   });
 });

@@ -52,7 +52,9 @@ import {
   type ManagerSnapshotsData,
   QUARTER_ALIASES,
   REP_QUARTER_HISTORY,
-  type RepQuarterHistoryData
+  type RepQuarterHistoryData,
+  type RepQuarterHistoryVariables,
+  repQuarterHistoryVariables
 } from './scorecardQueries';
 import {
   type PeriodOption,
@@ -356,19 +358,9 @@ export default class ManagerScorecard extends LightningElement {
     return historyQuarters(this.todayValue, fiscalSettingsOf(this.fiscalYearStartMonth), 8);
   }
 
-  get historyVariables(): Record<string, unknown> | undefined {
+  get historyVariables(): RepQuarterHistoryVariables | undefined {
     if (!this.selectedRepId) return undefined;
-    const quarters = this.historyQuarters;
-    const variables: Record<string, unknown> = {
-      ownerId: this.selectedRepId,
-      from: quarters[0].start,
-      to: quarters[quarters.length - 1].end
-    };
-    quarters.forEach((quarter, index) => {
-      variables[`start${index}`] = quarter.start;
-      variables[`end${index}`] = quarter.end;
-    });
-    return variables;
+    return repQuarterHistoryVariables(this.selectedRepId, this.historyQuarters);
   }
 
   @wire(graphql, { query: REP_QUARTER_HISTORY, variables: '$historyVariables' })
@@ -381,7 +373,9 @@ export default class ManagerScorecard extends LightningElement {
   }
 
   get dealsVariables(): Record<string, unknown> | undefined {
-    return this.selectedRepId ? { ownerId: this.selectedRepId, first: 200 } : undefined;
+    return this.selectedRepId
+      ? { ownerId: this.selectedRepId, first: 200, after: null }
+      : undefined;
   }
 
   @wire(graphql, { query: OPEN_OPPORTUNITIES_OF_OWNER, variables: '$dealsVariables' })

@@ -454,6 +454,61 @@ export const REP_QUARTER_HISTORY = gql`
 export const QUARTER_ALIASES = ['q0', 'q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7'] as const;
 export type QuarterAlias = (typeof QUARTER_ALIASES)[number];
 
+/** The variables of REP_QUARTER_HISTORY: every one is declared without a default. */
+export interface RepQuarterHistoryVariables {
+  ownerId: string;
+  from: string;
+  to: string;
+  start0: string;
+  end0: string;
+  start1: string;
+  end1: string;
+  start2: string;
+  end2: string;
+  start3: string;
+  end3: string;
+  start4: string;
+  end4: string;
+  start5: string;
+  end5: string;
+  start6: string;
+  end6: string;
+  start7: string;
+  end7: string;
+}
+
+/** The eight windows, oldest first, as REP_QUARTER_HISTORY's variables. */
+export function repQuarterHistoryVariables(
+  ownerId: string,
+  quarters: readonly { start: string; end: string }[]
+): RepQuarterHistoryVariables {
+  if (quarters.length !== QUARTER_ALIASES.length) {
+    throw new Error(`REP_QUARTER_HISTORY reads ${QUARTER_ALIASES.length} quarters`);
+  }
+  const [q0, q1, q2, q3, q4, q5, q6, q7] = quarters;
+  return {
+    ownerId,
+    from: q0.start,
+    to: q7.end,
+    start0: q0.start,
+    end0: q0.end,
+    start1: q1.start,
+    end1: q1.end,
+    start2: q2.start,
+    end2: q2.end,
+    start3: q3.start,
+    end3: q3.end,
+    start4: q4.start,
+    end4: q4.end,
+    start5: q5.start,
+    end5: q5.end,
+    start6: q6.start,
+    end6: q6.end,
+    start7: q7.start,
+    end7: q7.end
+  };
+}
+
 export interface RepQuarterHistoryData {
   uiapi?: {
     query?: { plans?: Connection<TerritoryPlanNode> | null } | null;
