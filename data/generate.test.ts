@@ -72,7 +72,8 @@ void describe('sample dataset', () => {
       'Plan_Owner__c',
       'Manager__c',
       'Territory_Plan__c',
-      'Account__c'
+      'Account__c',
+      'Coaching_Session__c'
     ];
     for (const row of Object.values(records).flat()) {
       for (const field of [...references, ...more, 'ParentId', 'Manager_Scorecard__c']) {
@@ -162,6 +163,29 @@ void describe('sample dataset', () => {
         assert.ok((FOCUS_AREAS as readonly string[]).includes(area));
       }
     }
+  });
+
+  void it('keeps private notes in their own records, owned by the coach who wrote them', () => {
+    const notes = records.Coaching_Private_Note__c;
+    const sessionsById = new Map(records.Coaching_Session__c.map((row) => [row.Id, row]));
+    assert.ok(notes.length > 0);
+    for (const note of notes) {
+      const session = sessionsById.get(String(note.Coaching_Session__c));
+      assert.ok(session, `${note.Id} is about a session`);
+      assert.equal(note.OwnerId, session.Coach__c, 'the author owns the note');
+      assert.equal(session.Status__c, 'Completed');
+      assert.ok(typeof note.Body__c === 'string' && note.Body__c !== '');
+    }
+    // The case the object exists for: the VP's notes about a manager the VP coaches.
+    const { vp, manager } = dataset.meta.personas;
+    assert.ok(
+      notes.some(
+        (note) =>
+          note.OwnerId === vp &&
+          sessionsById.get(String(note.Coaching_Session__c))?.Rep__c === manager
+      )
+    );
+    assert.ok(records.Coaching_Session__c.every((session) => !('Private_Notes__c' in session)));
   });
 
   void it('has manual and KPI-linked goals with valid progress and dates', () => {

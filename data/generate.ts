@@ -331,6 +331,7 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
     Territory_Plan_Account__c: [],
     Territory_Plan__History: [],
     Coaching_Session__c: [],
+    Coaching_Private_Note__c: [],
     Development_Goal__c: [],
     Manager_Scorecard__c: [],
     Scorecard_Entry__c: []
@@ -763,8 +764,15 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
     const goalId = goals.length > 0 && random.chance(0.2) ? random.pick(goals).Id : null;
     const acknowledged = completed && random.chance(0.7);
     const main = focus[0];
+    // Drawn in the order the sample has always drawn them, so every other value stays put.
+    const duration = random.pick([30, 30, 45, 60]);
+    const followUp = completed || isFuture ? addDays(date, random.int(7, 21)) : null;
+    const privateNote = completed && random.chance(0.4) ? random.pick(PRIVATE_NOTES) : null;
+    const rating = acknowledged && random.chance(0.85) ? random.pick([3, 4, 4, 5, 5]) : null;
+    const createdDate = isoDateTime(isFuture ? addDays(today, -random.int(1, 10)) : date, 16, 0);
+    const sessionId = nextId('Coaching_Session__c');
     records.Coaching_Session__c.push({
-      Id: nextId('Coaching_Session__c'),
+      Id: sessionId,
       Name: autoNumber('CS', records.Coaching_Session__c.length + 1),
       Rep__c: rep.id,
       Coach__c: coach.id,
@@ -775,16 +783,27 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
       Focus_Areas__c: focus.join(';'),
       Opportunity__c: opportunityId,
       Development_Goal__c: goalId,
-      Duration_Minutes__c: random.pick([30, 30, 45, 60]),
+      Duration_Minutes__c: duration,
       Strengths__c: completed ? STRENGTHS[main] : null,
       Development_Areas__c: completed ? DEVELOPMENT_AREAS[main] : null,
       Commitments__c: completed ? COMMITMENTS[main] : null,
-      Follow_Up_Date__c: completed || isFuture ? addDays(date, random.int(7, 21)) : null,
-      Private_Notes__c: completed && random.chance(0.4) ? random.pick(PRIVATE_NOTES) : null,
+      Follow_Up_Date__c: followUp,
       Rep_Acknowledged__c: acknowledged,
-      Rep_Rating__c: acknowledged && random.chance(0.85) ? random.pick([3, 4, 4, 5, 5]) : null,
-      CreatedDate: isoDateTime(isFuture ? addDays(today, -random.int(1, 10)) : date, 16, 0)
+      Rep_Rating__c: rating,
+      CreatedDate: createdDate
     });
+    // The coach's private note is its own record, owned by the coach: sharing follows the
+    // author, never the session's owner (the rep, or a manager the VP coaches).
+    if (privateNote) {
+      records.Coaching_Private_Note__c.push({
+        Id: nextId('Coaching_Private_Note__c'),
+        Name: autoNumber('PN', records.Coaching_Private_Note__c.length + 1),
+        Coaching_Session__c: sessionId,
+        OwnerId: coach.id,
+        Body__c: privateNote,
+        CreatedDate: createdDate
+      });
+    }
   }
 
   // ---- Saved scorecards: each manager's last four quarters ------------------------------

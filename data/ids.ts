@@ -16,6 +16,7 @@ export const KEY_PREFIXES: Readonly<Record<string, string>> = {
   Territory_Plan_Account__c: 'a04',
   Manager_Scorecard__c: 'a05',
   Scorecard_Entry__c: 'a06',
+  Coaching_Private_Note__c: 'a07',
   Territory_Plan__History: '017',
   Coaching_Session__History: '017',
   Development_Goal__History: '017',

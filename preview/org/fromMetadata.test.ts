@@ -93,12 +93,6 @@ const RAW_OBJECTS = {
           { value: 'Completed', label: 'Completed' }
         ]
       },
-      Private_Notes__c: {
-        name: 'Private_Notes__c',
-        label: 'Private Notes',
-        type: 'LongTextArea',
-        custom: true
-      },
       Rep_Acknowledged__c: {
         name: 'Rep_Acknowledged__c',
         label: 'Acknowledged',
@@ -119,6 +113,31 @@ const RAW_OBJECTS = {
         trackHistory: true,
         scale: 0
       }
+    }
+  },
+  Coaching_Private_Note__c: {
+    name: 'Coaching_Private_Note__c',
+    label: 'Coaching Private Note',
+    custom: true,
+    fields: {
+      OwnerId: {
+        name: 'OwnerId',
+        label: 'Owner ID',
+        type: 'Lookup',
+        custom: false,
+        required: true,
+        referenceTo: ['User'],
+        relationshipName: 'Owner'
+      },
+      Coaching_Session__c: {
+        name: 'Coaching_Session__c',
+        label: 'Coaching Session',
+        type: 'Lookup',
+        custom: true,
+        referenceTo: ['Coaching_Session__c'],
+        relationshipName: 'Private_Notes'
+      },
+      Body__c: { name: 'Body__c', label: 'Note', type: 'LongTextArea', custom: true }
     }
   },
   Territory_Plan_Account__c: {
@@ -176,7 +195,7 @@ void describe('org model from metadata', () => {
     const session = objects.Coaching_Session__c.fields;
     assert.equal(session.Rep__c.dataType, 'Reference');
     assert.equal(session.Status__c.dataType, 'Picklist');
-    assert.equal(session.Private_Notes__c.dataType, 'LongTextArea');
+    assert.equal(objects.Coaching_Private_Note__c.fields.Body__c.dataType, 'LongTextArea');
     assert.equal(session.Rep_Acknowledged__c.dataType, 'Boolean');
     assert.equal(session.Rep_Acknowledged__c.defaultValue, false);
     assert.equal(objects.Opportunity.fields.Sales_Cycle_Days__c.dataType, 'Double');
@@ -205,6 +224,16 @@ void describe('org model from metadata', () => {
     assert.equal(session.fields.OwnerId, undefined, 'the preview adds no field the model lacks');
     assert.equal(session.ownership, 'owned');
     assert.equal(objects.Territory_Plan_Account__c.ownership, 'master');
+    // A lookup child keeps its own owner: private notes follow their author, not the session.
+    assert.equal(objects.Coaching_Private_Note__c.ownership, 'owned');
+    assert.deepEqual(
+      session.childRelationships.find((child) => child.relationshipName === 'Private_Notes__r'),
+      {
+        relationshipName: 'Private_Notes__r',
+        childObjectApiName: 'Coaching_Private_Note__c',
+        fieldName: 'Coaching_Session__c'
+      }
+    );
     assert.equal(objects.Territory_Plan__History.ownership, 'master');
     assert.equal(objects.User.ownership, 'public');
     assert.equal(objects.Territory_Plan__c.historyObject, 'Territory_Plan__History');
@@ -236,10 +265,9 @@ void describe('org model from metadata', () => {
       read: true,
       edit: false
     });
-    assert.deepEqual(fieldAccess(rep, session, session.fields.Private_Notes__c), {
-      read: false,
-      edit: false
-    });
+    const note = model.objects.Coaching_Private_Note__c;
+    assert.equal(objectAccess(rep, note).read, false, 'a permission set that does not grant it');
+    assert.deepEqual(fieldAccess(rep, note, note.fields.Body__c), { read: false, edit: false });
     assert.equal(
       objectAccess(rep, model.objects.Territory_Plan__History).read,
       true,
@@ -252,13 +280,16 @@ void describe('org model from metadata', () => {
       edit: true,
       delete: true
     });
-    assert.deepEqual(
-      fieldAccess(model.profiles.manager, session, session.fields.Private_Notes__c),
-      {
-        read: true,
-        edit: true
-      }
-    );
+    assert.deepEqual(objectAccess(model.profiles.manager, note), {
+      read: true,
+      create: true,
+      edit: true,
+      delete: true
+    });
+    assert.deepEqual(fieldAccess(model.profiles.manager, note, note.fields.Body__c), {
+      read: true,
+      edit: true
+    });
   });
 
   void it('reads validation rules and labels in either shape', () => {

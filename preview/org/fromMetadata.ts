@@ -388,7 +388,8 @@ function union<T extends object>(a: T | undefined, b: T): T {
 /**
  * What PRODUCT.md says a permission set grants, used only while its file is not in force-app
  * yet: managers read and write everything of the package; reps read it all except private
- * notes and may only acknowledge and rate sessions and update their goals' progress.
+ * notes (no access to Coaching_Private_Note__c) and may only acknowledge and rate sessions and
+ * update their goals' progress.
  */
 function intendedGrants(
   profileName: ProfileName,
@@ -404,8 +405,10 @@ function intendedGrants(
     'Development_Goal__c.Progress__c',
     'Development_Goal__c.Status__c'
   ]);
+  const repNoAccess = new Set(['Coaching_Private_Note__c']);
   for (const object of Object.values(objects)) {
     if (!object.custom) continue;
+    if (profileName === 'rep' && repNoAccess.has(object.apiName)) continue;
     const repEdits = ['Coaching_Session__c', 'Development_Goal__c'].includes(object.apiName);
     grants.objects[object.apiName] =
       profileName === 'manager'
@@ -415,9 +418,7 @@ function intendedGrants(
       if (!field.custom) continue;
       const key = `${object.apiName}.${field.apiName}`;
       if (profileName === 'manager') grants.fields[key] = { read: true, edit: true };
-      else if (key !== 'Coaching_Session__c.Private_Notes__c') {
-        grants.fields[key] = { read: true, edit: repEditable.has(key) };
-      }
+      else grants.fields[key] = { read: true, edit: repEditable.has(key) };
     }
   }
   // Custom fields on standard objects (Opportunity.Sales_Cycle_Days__c) are readable to both.

@@ -133,23 +133,6 @@ void describe('the org on the package metadata', () => {
     assert.equal(cycle, days);
   });
 
-  void it('keeps private notes from reps', () => {
-    const org = new InMemoryOrg(metadata.model, dataset);
-    const hidden = org.session(rep).graphql({
-      query:
-        '{ uiapi { query { Coaching_Session__c { edges { node { Private_Notes__c { value } } } } } } }'
-    });
-    assert.equal(
-      hidden.errors?.[0].message,
-      'Cannot query field "Private_Notes__c" on type "Coaching_Session__c".'
-    );
-    const visible = org.session(manager).graphql({
-      query:
-        '{ uiapi { query { Coaching_Session__c { edges { node { Private_Notes__c { value } } } } } } }'
-    });
-    assert.equal(visible.errors, undefined);
-  });
-
   void it('enforces the metadata’s validation rules on save, with their messages', () => {
     const org = new InMemoryOrg(metadata.model, dataset);
     const session = org.session(manager);

@@ -404,32 +404,32 @@ void describe('sharing and field-level security', () => {
     );
   });
 
-  void it('hides private notes from reps in GraphQL, object info and getRecord', () => {
+  void it('hides a field the rep is not granted in GraphQL, object info and getRecord', () => {
     const org = newOrg();
     const repSession = org.session(rep);
     const hidden = repSession.graphql({
       query:
-        '{ uiapi { query { Coaching_Session__c { edges { node { Private_Notes__c { value } } } } } } }'
+        '{ uiapi { query { Coaching_Session__c { edges { node { Internal_Notes__c { value } } } } } } }'
     });
     assert.equal(
       hidden.errors?.[0].message,
-      'Cannot query field "Private_Notes__c" on type "Coaching_Session__c".'
+      'Cannot query field "Internal_Notes__c" on type "Coaching_Session__c".'
     );
     const optional = repSession.graphql({
       query:
-        '{ uiapi { query { Coaching_Session__c(first: 1) { edges { node { Id Private_Notes__c @optional { value } } } } } } }'
+        '{ uiapi { query { Coaching_Session__c(first: 1) { edges { node { Id Internal_Notes__c @optional { value } } } } } } }'
     });
     assert.equal(optional.errors, undefined);
     assert.equal(
-      'Private_Notes__c' in connection(optional, 'Coaching_Session__c').edges[0].node,
+      'Internal_Notes__c' in connection(optional, 'Coaching_Session__c').edges[0].node,
       false
     );
     assert.equal(
-      'Private_Notes__c' in repSession.getObjectInfo('Coaching_Session__c').fields,
+      'Internal_Notes__c' in repSession.getObjectInfo('Coaching_Session__c').fields,
       false
     );
     assert.equal(
-      'Private_Notes__c' in org.session(manager).getObjectInfo('Coaching_Session__c').fields,
+      'Internal_Notes__c' in org.session(manager).getObjectInfo('Coaching_Session__c').fields,
       true
     );
     const own = dataset.records.Coaching_Session__c.find(
@@ -438,9 +438,9 @@ void describe('sharing and field-level security', () => {
     const record = repSession.getRecord(
       own.Id,
       ['Coaching_Session__c.Name'],
-      ['Coaching_Session__c.Private_Notes__c']
+      ['Coaching_Session__c.Internal_Notes__c']
     );
-    assert.equal('Private_Notes__c' in record.fields, false);
+    assert.equal('Internal_Notes__c' in record.fields, false);
     assert.equal(record.fields.Name.value, own.Name);
   });
 });

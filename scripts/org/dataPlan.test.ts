@@ -39,6 +39,7 @@ void describe('buildDataPlan', () => {
       { sobject: 'Territory_Plan_Account__c', files: ['Territory_Plan_Account__c.json'] },
       { sobject: 'Development_Goal__c', files: ['Development_Goal__c.json'] },
       { sobject: 'Coaching_Session__c', files: ['Coaching_Session__c.json'] },
+      { sobject: 'Coaching_Private_Note__c', files: ['Coaching_Private_Note__c.json'] },
       { sobject: 'Manager_Scorecard__c', files: ['Manager_Scorecard__c.json'] },
       { sobject: 'Scorecard_Entry__c', files: ['Scorecard_Entry__c.json'] }
     ]);
@@ -75,6 +76,33 @@ void describe('buildDataPlan', () => {
     const [planAccount] = recordsOf(dataPlan, 'Territory_Plan_Account__c');
     assert.equal(planAccount.Territory_Plan__c, '@Territory_Plan__cRef1');
     assert.equal(planAccount.Account__c, '@AccountRef1');
+  });
+
+  void it('imports private notes after their sessions, owned by the user their author maps onto', () => {
+    const dataPlan = build();
+    const order = dataPlan.plan.map((entry) => entry.sobject);
+    assert.ok(order.indexOf('Coaching_Private_Note__c') > order.indexOf('Coaching_Session__c'));
+    assert.deepEqual(recordsOf(dataPlan, 'Coaching_Private_Note__c'), [
+      {
+        attributes: {
+          type: 'Coaching_Private_Note__c',
+          referenceId: 'Coaching_Private_Note__cRef1'
+        },
+        Coaching_Session__c: '@Coaching_Session__cRef1',
+        OwnerId: MANAGER_ID,
+        Body__c: 'Ready for larger deals.'
+      },
+      {
+        // The VP's note about a manager stays the VP's (the admin), not the session owner's.
+        attributes: {
+          type: 'Coaching_Private_Note__c',
+          referenceId: 'Coaching_Private_Note__cRef2'
+        },
+        Coaching_Session__c: '@Coaching_Session__cRef2',
+        OwnerId: ADMIN_ID,
+        Body__c: 'Watch for burnout.'
+      }
+    ]);
   });
 
   void it('keeps only the saved scorecards of created managers, with their entries', () => {
@@ -174,7 +202,7 @@ void describe('buildDataPlan', () => {
     const files = serializeDataPlan(build());
     assert.deepEqual([...files.keys()].slice(0, 2), ['plan.json', 'Account.json']);
     const plan = JSON.parse(files.get('plan.json') ?? '') as unknown[];
-    assert.equal(plan.length, 8);
+    assert.equal(plan.length, 9);
     const accounts = JSON.parse(files.get('Account.json') ?? '') as { records: unknown[] };
     assert.deepEqual(accounts.records[1], {
       attributes: { type: 'Account', referenceId: 'AccountRef2' },

@@ -21,6 +21,8 @@ export const IMPORT_ORDER = [
   'Territory_Plan_Account__c',
   'Development_Goal__c',
   'Coaching_Session__c',
+  // After the sessions it looks up; owned by the coach, so sharing follows the author.
+  'Coaching_Private_Note__c',
   'Manager_Scorecard__c',
   'Scorecard_Entry__c'
 ] as const;

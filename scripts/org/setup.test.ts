@@ -121,7 +121,7 @@ void describe('npm run org:setup -- --dry-run', () => {
     assert.deepEqual(h.commands, [], 'nothing is executed');
     const output = h.lines.join('\n');
     assert.match(output, /dry run: nothing is executed/);
-    assert.match(output, /✔ Data plan checked against the object model: 11 records in 8 objects/);
+    assert.match(output, /✔ Data plan checked against the object model: 13 records in 9 objects/);
     assert.match(output, /left out: Opportunity\.IsClosed — derived from the stage/);
     assert.match(output, /left out: 1 Territory_Plan__History — field history/);
     assert.match(output, /create manager Mona East → role SC_Sales_Manager_North_America_East/);

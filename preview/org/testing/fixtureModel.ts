@@ -141,7 +141,9 @@ export function fixtureModel(): OrgModel {
         restrictedPicklist: true
       }),
       field('Follow_Up_Date__c', 'Date'),
-      field('Private_Notes__c', 'LongTextArea'),
+      // Not granted to reps: exercises field-level security (the real private notes are their
+      // own object, Coaching_Private_Note__c, tested on the package metadata).
+      field('Internal_Notes__c', 'LongTextArea'),
       field('Rep_Acknowledged__c', 'Boolean'),
       field('Rep_Rating__c', 'Double')
     ]),
@@ -217,7 +219,7 @@ export function fixtureModel(): OrgModel {
       repFields[key] = { read: true, edit: false };
     }
   }
-  delete repFields['Coaching_Session__c.Private_Notes__c'];
+  delete repFields['Coaching_Session__c.Internal_Notes__c'];
   repFields['Coaching_Session__c.Rep_Acknowledged__c'] = { read: true, edit: true };
   repFields['Coaching_Session__c.Rep_Rating__c'] = { read: true, edit: true };
 

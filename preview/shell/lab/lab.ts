@@ -15,6 +15,7 @@ import USER_ID from '@salesforce/user/Id';
 import AMOUNT_FIELD from '@salesforce/schema/Opportunity.Amount';
 import NAME_FIELD from '@salesforce/schema/Opportunity.Name';
 import SESSION_OBJECT from '@salesforce/schema/Coaching_Session__c';
+import PRIVATE_NOTE_OBJECT from '@salesforce/schema/Coaching_Private_Note__c';
 import SAVE_LABEL from '@salesforce/label/c.SC_Save';
 
 const MY_DEALS = gql`
@@ -61,7 +62,9 @@ export default class Lab extends NavigationMixin(LightningElement) {
   deals: DealsData | undefined;
   dealsErrors: string[] = [];
   record: RecordRepresentation | undefined;
-  objectInfo: ObjectInfo | undefined;
+  /** Coaching_Private_Note__c's object info: an error for users without access (reps). */
+  privateNoteInfo: ObjectInfo | undefined;
+  privateNoteInfoFailed = false;
   pageReferenceType = '';
   /** Variables that are not ready (undefined) keep a wire from running, as with LDS. */
   notReadyVariables: { first: number } | undefined = undefined;
@@ -90,7 +93,8 @@ export default class Lab extends NavigationMixin(LightningElement) {
   }
 
   get seesPrivateNotes(): string {
-    return this.objectInfo ? String('Private_Notes__c' in this.objectInfo.fields) : '';
+    if (this.privateNoteInfoFailed) return 'false';
+    return this.privateNoteInfo ? String('Body__c' in this.privateNoteInfo.fields) : '';
   }
 
   get errorText(): string {
@@ -116,9 +120,10 @@ export default class Lab extends NavigationMixin(LightningElement) {
     this.record = data;
   }
 
-  @wire(getObjectInfo, { objectApiName: SESSION_OBJECT })
-  wiredObjectInfo({ data }: { data?: ObjectInfo }): void {
-    this.objectInfo = data;
+  @wire(getObjectInfo, { objectApiName: PRIVATE_NOTE_OBJECT })
+  wiredPrivateNoteInfo({ data, error }: { data?: ObjectInfo; error?: unknown }): void {
+    this.privateNoteInfo = data;
+    this.privateNoteInfoFailed = !data && error !== undefined;
   }
 
   @wire(CurrentPageReference)

@@ -27,6 +27,8 @@ export const ids = {
   goal1: recordId('Development_Goal__c', 1),
   session1: recordId('Coaching_Session__c', 1),
   session2: recordId('Coaching_Session__c', 2),
+  note1: recordId('Coaching_Private_Note__c', 1),
+  note2: recordId('Coaching_Private_Note__c', 2),
   scorecard1: recordId('Manager_Scorecard__c', 1),
   scorecard2: recordId('Manager_Scorecard__c', 2),
   entry1: recordId('Scorecard_Entry__c', 1),
@@ -200,6 +202,25 @@ export function fixtureDataset(): Dataset {
           CreatedDate: '2026-11-01T16:00:00.000Z'
         }
       ],
+      // Private notes belong to their author (the coach), whoever owns the session.
+      Coaching_Private_Note__c: [
+        {
+          Id: ids.note1,
+          Name: 'PN-000001',
+          Coaching_Session__c: ids.session1,
+          OwnerId: ids.m1,
+          Body__c: 'Ready for larger deals.',
+          CreatedDate: '2026-09-15T16:00:00.000Z'
+        },
+        {
+          Id: ids.note2,
+          Name: 'PN-000002',
+          Coaching_Session__c: ids.session2,
+          OwnerId: ids.vp,
+          Body__c: 'Watch for burnout.',
+          CreatedDate: '2026-11-01T16:00:00.000Z'
+        }
+      ],
       Manager_Scorecard__c: [
         {
           Id: ids.scorecard1,
@@ -329,6 +350,12 @@ export function fixtureSchema(): Schema {
         'Rep_Acknowledged__c',
         'Rep_Rating__c'
       ].map((name) => field(name))
+    ]),
+    object('Coaching_Private_Note__c', [
+      readOnly('Name', 'auto-number'),
+      OWNER_FIELD,
+      field('Coaching_Session__c', { referenceTo: ['Coaching_Session__c'] }),
+      field('Body__c')
     ]),
     object('Manager_Scorecard__c', [
       field('Name', { required: true }),

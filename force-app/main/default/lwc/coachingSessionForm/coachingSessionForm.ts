@@ -2,6 +2,7 @@ import { LightningElement, api, wire } from 'lwc';
 import { graphql, gql, type GraphQLResult } from 'lightning/graphql';
 import {
   createRecord,
+  deleteRecord,
   notifyRecordUpdateAvailable,
   type ObjectInfo,
   type RecordRepresentation
@@ -11,16 +12,19 @@ import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { CloseActionScreenEvent } from 'lightning/actions';
 import USER_ID from '@salesforce/user/Id';
 import COACHING_SESSION_OBJECT from '@salesforce/schema/Coaching_Session__c';
+import PRIVATE_NOTE_OBJECT from '@salesforce/schema/Coaching_Private_Note__c';
 import { fieldErrors, reduceErrors } from 'c/ldsErrors';
 import { nodesOf, type Connection, type FieldValue } from 'c/opportunityData';
 import {
   FIELD_BY_API_NAME,
+  NOTE_FIELD_BY_API_NAME,
   clearDraft,
   draftKey,
   emptyValues,
   hasTypedContent,
   loadDraft,
   saveDraft,
+  toPrivateNoteFields,
   toRecordFields,
   todayIso,
   validateSession,
@@ -48,6 +52,10 @@ import FOLLOW_UP_DATE from '@salesforce/label/c.SC_Session_Follow_Up_Date';
 import GOAL from '@salesforce/label/c.SC_Session_Goal';
 import GOAL_NONE from '@salesforce/label/c.SC_Session_Goal_None';
 import PRIVATE_NOTES from '@salesforce/label/c.SC_Session_Private_Notes';
+import PRIVATE_NOTES_HELP from '@salesforce/label/c.SC_Session_Private_Notes_Help';
+import NOTE_FAILED_NOTHING_SAVED from '@salesforce/label/c.SC_Session_Note_Failed_Nothing_Saved';
+import NOTE_FAILED_SESSION_SAVED from '@salesforce/label/c.SC_Session_Note_Failed_Session_Saved';
+import UNSAVED_NOTE from '@salesforce/label/c.SC_Session_Unsaved_Note';
 import DATE_REQUIRED from '@salesforce/label/c.SC_Session_Date_Required';
 import FIX_ERRORS from '@salesforce/label/c.SC_Session_Fix_Errors';
 import SAVED from '@salesforce/label/c.SC_Session_Saved';
@@ -98,7 +106,8 @@ const FIELD_LABELS: Readonly<Record<SessionField, string>> = {
 
 const OPPORTUNITY_OBJECT = 'Opportunity';
 const GOAL_OBJECT = 'Development_Goal__c';
-const PRIVATE_NOTES_FIELD = 'Private_Notes__c';
+/** The fields a private note is created with: the user must be able to set both. */
+const PRIVATE_NOTE_FIELDS = ['Coaching_Session__c', 'Body__c'];
 
 /**
  * Rep, opportunity and goal choices: the deal (on an Opportunity), the user's reports and their
@@ -244,6 +253,8 @@ export default class CoachingSessionForm extends LightningElement {
     FOLLOW_UP_DATE,
     GOAL,
     PRIVATE_NOTES,
+    PRIVATE_NOTES_HELP,
+    UNSAVED_NOTE,
     FIX_ERRORS,
     DRAFT_RESTORED,
     DISCARD_DRAFT,
@@ -259,12 +270,21 @@ export default class CoachingSessionForm extends LightningElement {
   /** Messages of the rules or server errors that block the save, with their field labels. */
   formErrors: FormError[] = [];
   saveErrors: string[] = [];
+  /** Why the last save failed (the session's, or the private note's with what became of it). */
+  saveFailedMessage = SAVE_FAILED;
+  /**
+   * A private note that could not be saved while its session could not be undone: the session
+   * stays saved, so the note is shown back to the user to add from the session instead.
+   */
+  unsavedNote = '';
   contextErrors: string[] = [];
   contextLoaded = false;
 
   objectInfo: ObjectInfo | undefined;
   /** Whether getObjectInfo has answered (with data or an error): until then nothing is offered. */
   objectInfoResolved = false;
+  /** Coaching_Private_Note__c as the user may use it; undefined without access (reps). */
+  privateNoteInfo: ObjectInfo | undefined;
   recordTypeId: string | undefined;
   typeOptions: Option[] = [];
   statusOptions: Option[] = [];
@@ -377,6 +397,13 @@ export default class CoachingSessionForm extends LightningElement {
     }
   }
 
+  @wire(getObjectInfo, { objectApiName: PRIVATE_NOTE_OBJECT })
+  wiredPrivateNoteInfo({ data, error }: WireResponse<ObjectInfo>): void {
+    // An error means no access to private notes: the form then simply offers none.
+    if (data) this.privateNoteInfo = data;
+    else if (error) this.privateNoteInfo = undefined;
+  }
+
   @wire(getPicklistValuesByRecordType, {
     objectApiName: COACHING_SESSION_OBJECT,
     recordTypeId: '$recordTypeId'
@@ -445,9 +472,20 @@ export default class CoachingSessionForm extends LightningElement {
     return this.goals.length > 0 || this.values.goalId !== '';
   }
 
-  /** Private notes only when field-level security lets the user see the field. */
-  get canSeePrivateNotes(): boolean {
-    return !!this.objectInfo?.fields && PRIVATE_NOTES_FIELD in this.objectInfo.fields;
+  /**
+   * Private notes are offered to users who may create Coaching_Private_Note__c records and set
+   * their session and text (managers; never reps).
+   */
+  get canWritePrivateNotes(): boolean {
+    const info = this.privateNoteInfo;
+    return (
+      info?.createable === true &&
+      PRIVATE_NOTE_FIELDS.every((name) => info.fields?.[name]?.createable === true)
+    );
+  }
+
+  get hasUnsavedNote(): boolean {
+    return this.unsavedNote !== '';
   }
 
   get hasFormErrors(): boolean {
@@ -456,10 +494,6 @@ export default class CoachingSessionForm extends LightningElement {
 
   get hasSaveErrors(): boolean {
     return this.saveErrors.length > 0;
-  }
-
-  get saveFailedMessage(): string {
-    return SAVE_FAILED;
   }
 
   get saveLabel(): string {
@@ -496,6 +530,7 @@ export default class CoachingSessionForm extends LightningElement {
     event?.preventDefault();
     if (this.saving || !this.canCreate) return;
     this.saveErrors = [];
+    this.unsavedNote = '';
     const violations = validateSession(this.values);
     this.showFieldErrors(
       violations.map(({ field, rule }) => ({ field, message: RULE_MESSAGES[rule] }))
@@ -510,27 +545,59 @@ export default class CoachingSessionForm extends LightningElement {
     try {
       record = await createRecord({
         apiName: COACHING_SESSION_OBJECT.objectApiName,
-        fields: toRecordFields(this.values, {
-          coachId: USER_ID,
-          opportunityId,
-          includePrivateNotes: this.canSeePrivateNotes
-        })
+        fields: toRecordFields(this.values, { coachId: USER_ID, opportunityId })
       });
     } catch (error) {
-      this.showSaveError(error);
-      return;
-    } finally {
       this.saving = false;
+      this.showSaveError(error, SAVE_FAILED, FIELD_BY_API_NAME);
+      return;
     }
-    this.handleSaved(record, opportunityId);
+    const noteSaved = await this.savePrivateNote(record);
+    this.saving = false;
+    if (noteSaved) this.handleSaved(record, opportunityId);
   }
 
-  private handleSaved(record: RecordRepresentation, opportunityId: string | null): void {
+  /**
+   * The private note is its own record (owned by the coach, so the rep never reads it), created
+   * once the session exists. UI API creates one record per request, so the two writes are made
+   * all-or-nothing by hand: when the note fails, the session is deleted again and the form keeps
+   * everything typed. Only if that delete fails too does the session stay, and the form says so
+   * and shows the note back. Returns whether the save is complete (false: the error is shown).
+   */
+  private async savePrivateNote(session: RecordRepresentation): Promise<boolean> {
+    const fields = this.canWritePrivateNotes ? toPrivateNoteFields(this.values, session.id) : null;
+    if (!fields) return true;
+    try {
+      await createRecord({ apiName: PRIVATE_NOTE_OBJECT.objectApiName, fields });
+      return true;
+    } catch (noteError) {
+      try {
+        await deleteRecord(session.id);
+      } catch {
+        const note = this.values.privateNotes.trim();
+        this.handleSaved(session, this.contextOpportunityId, false);
+        this.saveErrors = reduceErrors(noteError);
+        this.saveFailedMessage = NOTE_FAILED_SESSION_SAVED;
+        this.unsavedNote = note;
+        return false;
+      }
+      this.showSaveError(noteError, NOTE_FAILED_NOTHING_SAVED, NOTE_FIELD_BY_API_NAME);
+      return false;
+    }
+  }
+
+  private handleSaved(
+    record: RecordRepresentation,
+    opportunityId: string | null,
+    complete = true
+  ): void {
     const repId = this.values.repId;
     clearDraft(sessionStore(), this.draftStorageKey);
-    this.dispatchEvent(
-      new ShowToastEvent({ title: SAVED_TITLE, message: SAVED, variant: 'success' })
-    );
+    if (complete) {
+      this.dispatchEvent(
+        new ShowToastEvent({ title: SAVED_TITLE, message: SAVED, variant: 'success' })
+      );
+    }
     const detail: SessionLoggedDetail = { id: record.id, repId, opportunityId };
     this.dispatchEvent(
       new CustomEvent<SessionLoggedDetail>('sessionlogged', {
@@ -550,15 +617,21 @@ export default class CoachingSessionForm extends LightningElement {
       // As above: the saved record is not affected.
     });
     this.resetForm();
-    // Closes the modal when the form runs as a quick action; nothing listens elsewhere.
-    this.dispatchEvent(new CloseActionScreenEvent());
+    // Closes the modal when the form runs as a quick action; nothing listens elsewhere. A save
+    // that left the private note behind keeps the form open to say so.
+    if (complete) this.dispatchEvent(new CloseActionScreenEvent());
   }
 
-  private showSaveError(error: unknown): void {
+  private showSaveError(
+    error: unknown,
+    failedMessage: string,
+    fieldsByApiName: Readonly<Record<string, SessionField>>
+  ): void {
     this.saveErrors = reduceErrors(error);
+    this.saveFailedMessage = failedMessage;
     const inline: { field: SessionField; message: string }[] = [];
     for (const [apiName, messages] of Object.entries(fieldErrors(error))) {
-      const field = FIELD_BY_API_NAME[apiName];
+      const field = fieldsByApiName[apiName];
       if (field) for (const message of messages) inline.push({ field, message });
     }
     this.showFieldErrors(inline);
@@ -572,6 +645,7 @@ export default class CoachingSessionForm extends LightningElement {
     this.draftRestored = false;
     this.formErrors = [];
     this.saveErrors = [];
+    this.unsavedNote = '';
     this.showFieldErrors([]);
   }
 

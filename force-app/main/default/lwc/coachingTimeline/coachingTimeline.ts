@@ -39,10 +39,20 @@ import OPPORTUNITY from '@salesforce/label/c.SC_Session_Opportunity';
 import LOADING from '@salesforce/label/c.SC_Loading';
 import ERROR_TITLE from '@salesforce/label/c.SC_Error_Title';
 import SAVED_TITLE from '@salesforce/label/c.SC_Saved_Title';
+import PRIVATE_NOTES from '@salesforce/label/c.SC_Timeline_Private_Notes';
+import PRIVATE_NOTES_VISIBILITY from '@salesforce/label/c.SC_Timeline_Private_Notes_Visibility';
+import PRIVATE_NOTE_AUTHOR from '@salesforce/label/c.SC_Timeline_Private_Note_Author';
 
 export const PAGE_SIZE = 10;
 const RATINGS = [1, 2, 3, 4, 5];
 const COMPLETED = 'Completed';
+
+/** A Coaching_Private_Note__c the user may read (sharing decides which come back). */
+export interface PrivateNoteNode {
+  Id: string;
+  Body__c?: FieldValue<string>;
+  Owner?: { Name?: FieldValue<string> } | null;
+}
 
 export interface TimelineSessionNode {
   Id: string;
@@ -61,12 +71,19 @@ export interface TimelineSessionNode {
   Follow_Up_Date__c?: FieldValue<string>;
   Rep_Acknowledged__c?: FieldValue<boolean>;
   Rep_Rating__c?: FieldValue<number>;
+  Private_Notes__r?: Connection<PrivateNoteNode> | null;
 }
 
 interface TimelineData {
   uiapi?: {
     query?: { Coaching_Session__c?: Connection<TimelineSessionNode> | null } | null;
   } | null;
+}
+
+export interface PrivateNoteRow {
+  id: string;
+  body: string;
+  author: string;
 }
 
 interface RatingButton {
@@ -96,6 +113,9 @@ export interface TimelineRow {
   followUpOverdue: boolean;
   followUpClass: string;
   acknowledged: boolean;
+  /** The private notes on the session the user may read: their own, or their reports'. */
+  privateNotes: PrivateNoteRow[];
+  hasPrivateNotes: boolean;
   rating: number | null;
   ratingText: string;
   /** Completed sessions only: the acknowledgement and rating line. */
@@ -107,6 +127,16 @@ export interface TimelineRow {
 
 function fill(template: string, value: string | number): string {
   return template.replace('{0}', String(value));
+}
+
+/** The readable notes of a session; a note whose text the user may not see is left out. */
+function privateNoteRows(node: TimelineSessionNode): PrivateNoteRow[] {
+  return nodesOf(node.Private_Notes__r).flatMap((note) => {
+    const body = note.Body__c?.value ?? '';
+    if (body === '') return [];
+    const name = note.Owner?.Name?.value ?? '';
+    return [{ id: note.Id, body, author: name ? fill(PRIVATE_NOTE_AUTHOR, name) : '' }];
+  });
 }
 
 export default class CoachingTimeline extends LightningElement {
@@ -133,6 +163,8 @@ export default class CoachingTimeline extends LightningElement {
     FOLLOW_UP_DATE,
     REP,
     OPPORTUNITY,
+    PRIVATE_NOTES,
+    PRIVATE_NOTES_VISIBILITY,
     LOADING,
     ERROR_TITLE
   };
@@ -269,6 +301,7 @@ export default class CoachingTimeline extends LightningElement {
       // one has nothing to acknowledge yet.
       const showResponse = status === COMPLETED;
       const canRespond = showResponse && node.Rep__c?.value === USER_ID;
+      const privateNotes = privateNoteRows(node);
       return {
         id: node.Id,
         title: node.Session_Type__c?.displayValue ?? node.Session_Type__c?.value ?? '',
@@ -290,6 +323,8 @@ export default class CoachingTimeline extends LightningElement {
         followUpOverdue: overdue,
         followUpClass: overdue ? 'slds-text-color_error follow-up' : 'follow-up',
         acknowledged: node.Rep_Acknowledged__c?.value === true,
+        privateNotes,
+        hasPrivateNotes: privateNotes.length > 0,
         rating,
         ratingText: rating === null ? NOT_RATED : fill(RATED, rating),
         showResponse,

@@ -7,6 +7,12 @@ import { gql } from 'lightning/graphql';
  * Sessions matching `where`, newest first, paged. The context (a rep, a deal, a goal, the
  * running user as rep or coach) is a typed filter variable built by `timelineFilter`, so all
  * contexts share one document and one selection.
+ *
+ * Private notes come through the session's child relationship to Coaching_Private_Note__c.
+ * Sharing returns only the notes the user may read (their own and those of the people below
+ * them); users without access to the object (reps) do not have the relationship in their
+ * schema, so it is @optional, as is the note's text (field-level security). Owner is
+ * polymorphic on a custom object (User or Group), hence the inline fragment.
  */
 export const TIMELINE_SESSIONS = gql`
   query timelineSessions($where: Coaching_Session__c_Filter, $first: Int, $after: String) {
@@ -81,6 +87,23 @@ export const TIMELINE_SESSIONS = gql`
               }
               Rep_Rating__c @optional {
                 value
+              }
+              Private_Notes__r(first: 10, orderBy: { CreatedDate: { order: ASC } }) @optional {
+                edges {
+                  node {
+                    Id
+                    Body__c @optional {
+                      value
+                    }
+                    Owner {
+                      ... on User {
+                        Name {
+                          value
+                        }
+                      }
+                    }
+                  }
+                }
               }
             }
           }

@@ -108,8 +108,8 @@ const RATING_OPTIONS = ['1', '2', '3', '4', '5'].map((value) => ({ label: value,
 /**
  * The rep's Home in one request. Fields field-level security may hide are @optional (the UI API
  * then leaves them out of the node instead of failing the query): the page degrades, showing
- * what the rep can read. Identity, filter and sort fields stay required. Private_Notes__c is
- * the coach's own and is never asked for.
+ * what the rep can read. Identity, filter and sort fields stay required. Private notes
+ * (Coaching_Private_Note__c) are the coach's own and are never asked for.
  */
 const MY_COACHING = gql`
   query myCoaching($userId: ID, $today: Date) {

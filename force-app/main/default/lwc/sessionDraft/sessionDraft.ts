@@ -2,7 +2,8 @@
  * The coaching-session form's model, apart from the DOM: the values a user types, the draft
  * kept in sessionStorage so nothing typed is lost when a save fails or the page is left, the
  * client-side mirror of Coaching_Session__c's validation rules, and the mapping to the record
- * input createRecord takes.
+ * inputs createRecord takes: the session, then the coach's private note as its own
+ * Coaching_Private_Note__c record (owned by the coach, so the rep never reads it).
  */
 import type { IsoDate } from 'c/periods';
 import { compareIsoDates, isIsoDate } from 'c/periods';
@@ -182,15 +183,17 @@ export const FIELD_BY_API_NAME: Readonly<Record<string, SessionField>> = Object.
   Development_Areas__c: 'developmentAreas',
   Commitments__c: 'commitments',
   Follow_Up_Date__c: 'followUpDate',
-  Development_Goal__c: 'goalId',
-  Private_Notes__c: 'privateNotes'
+  Development_Goal__c: 'goalId'
+});
+
+/** Coaching_Private_Note__c field API name → form field, for a failed note save. */
+export const NOTE_FIELD_BY_API_NAME: Readonly<Record<string, SessionField>> = Object.freeze({
+  Body__c: 'privateNotes'
 });
 
 export interface SessionContext {
   coachId: string;
   opportunityId: string | null;
-  /** Private_Notes__c is sent only when the user can see the field. */
-  includePrivateNotes: boolean;
 }
 
 function orNull(value: string): string | null {
@@ -219,8 +222,19 @@ export function toRecordFields(
   if (duration !== '') fields.Duration_Minutes__c = Number(duration);
   if (context.opportunityId) fields.Opportunity__c = context.opportunityId;
   if (values.goalId) fields.Development_Goal__c = values.goalId;
-  if (context.includePrivateNotes) fields.Private_Notes__c = orNull(values.privateNotes);
   return fields;
+}
+
+/**
+ * The Coaching_Private_Note__c fields for the session just created, or null when no note was
+ * typed. The owner is left to the platform: the creator, i.e. the coach.
+ */
+export function toPrivateNoteFields(
+  values: SessionValues,
+  sessionId: string
+): Record<string, string> | null {
+  const body = orNull(values.privateNotes);
+  return body === null ? null : { Coaching_Session__c: sessionId, Body__c: body };
 }
 
 /** Today in the browser's time zone, as an ISO date. */

@@ -1,7 +1,7 @@
 import { createElement } from 'lwc';
 import CoachingSessionForm from 'c/coachingSessionForm';
 import { graphql } from 'lightning/graphql';
-import { createRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
+import { createRecord, deleteRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import { getObjectInfo, getPicklistValuesByRecordType } from 'lightning/uiObjectInfoApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { CLOSE_ACTION_SCREEN_EVENT_TYPE } from '../../../../../test/jest-mocks/lightning/actions';
@@ -9,12 +9,17 @@ import CONTEXT_OPPORTUNITY from './data/formContextOpportunity.json';
 import CONTEXT_NO_REPORTS from './data/formContextNoReports.json';
 import OBJECT_INFO_MANAGER from './data/objectInfoManager.json';
 import OBJECT_INFO_REP from './data/objectInfoRep.json';
+import OBJECT_INFO_PRIVATE_NOTE from './data/objectInfoPrivateNote.json';
 import PICKLISTS from './data/picklists.json';
 import SAVE_FIELD_ERROR from './data/saveFieldError.json';
+import SAVE_PRIVATE_NOTE_ERROR from './data/savePrivateNoteError.json';
+import DELETE_SESSION_ERROR from './data/deleteSessionError.json';
 
+type ConfigFilter = (config: Record<string, unknown>) => boolean;
 interface TestAdapter {
-  emit(value: unknown): void;
+  emit(value: unknown, filter?: ConfigFilter): void;
   emitErrors(errors: unknown): void;
+  emitError(options?: unknown, filter?: ConfigFilter): void;
   error(body?: unknown): void;
   getLastConfig(): Record<string, unknown>;
 }
@@ -25,6 +30,7 @@ const objectInfoAdapter = getObjectInfo as unknown as TestAdapter;
 // eslint-disable-next-line @lwc/lwc/no-unexpected-wire-adapter-usages
 const picklistAdapter = getPicklistValuesByRecordType as unknown as TestAdapter;
 const createRecordMock = createRecord as unknown as jest.Mock;
+const deleteRecordMock = deleteRecord as unknown as jest.Mock;
 const notifyMock = notifyRecordUpdateAvailable as unknown as jest.Mock;
 
 const TODAY = '2026-11-23';
@@ -44,6 +50,30 @@ type FormProps = Partial<{
   repId: string;
   today: string;
 }>;
+
+/** The form reads two objects' info: the session's and the private note's, told apart here. */
+function forObject(apiName: string): ConfigFilter {
+  return (config) =>
+    (config.objectApiName as { objectApiName?: string } | undefined)?.objectApiName === apiName;
+}
+
+function emitSessionInfo(info: unknown): void {
+  objectInfoAdapter.emit(info, forObject('Coaching_Session__c'));
+}
+
+function emitPrivateNoteInfo(info: unknown): void {
+  objectInfoAdapter.emit(info, forObject('Coaching_Private_Note__c'));
+}
+
+/** The configs of every live getObjectInfo wire (a filter that emits to none of them). */
+function objectInfoConfigs(): Record<string, unknown>[] {
+  const configs: Record<string, unknown>[] = [];
+  objectInfoAdapter.emit(undefined, (config) => {
+    configs.push(config);
+    return false;
+  });
+  return configs;
+}
 
 function createForm(props: FormProps = {}): HTMLElement & FormProps {
   const element = createElement('c-coaching-session-form', {
@@ -77,7 +107,8 @@ async function loadOpportunityForm(props: FormProps = {}): Promise<HTMLElement &
     objectApiName: 'Opportunity',
     ...props
   });
-  objectInfoAdapter.emit(OBJECT_INFO_MANAGER);
+  emitSessionInfo(OBJECT_INFO_MANAGER);
+  emitPrivateNoteInfo(OBJECT_INFO_PRIVATE_NOTE);
   picklistAdapter.emit(PICKLISTS);
   graphqlAdapter.emit(CONTEXT_OPPORTUNITY);
   await flush();
@@ -96,6 +127,8 @@ describe('c-coaching-session-form', () => {
   beforeEach(() => {
     sessionStorage.clear();
     createRecordMock.mockReset();
+    deleteRecordMock.mockReset();
+    deleteRecordMock.mockResolvedValue(undefined);
     notifyMock.mockReset();
     notifyMock.mockResolvedValue(undefined);
   });
@@ -118,7 +151,7 @@ describe('c-coaching-session-form', () => {
 
   it('shows an error panel with the reduced messages when the context query fails', async () => {
     const element = createForm({ recordId: OPPORTUNITY_ID, objectApiName: 'Opportunity' });
-    objectInfoAdapter.emit(OBJECT_INFO_MANAGER);
+    emitSessionInfo(OBJECT_INFO_MANAGER);
     graphqlAdapter.emitErrors([{ message: 'No such column Foo' }]);
     await flush();
     const panel = element.shadowRoot!.querySelector('.error-panel');
@@ -136,9 +169,12 @@ describe('c-coaching-session-form', () => {
       userId: USER_ID,
       repId: OWNER_ID
     });
-    expect(objectInfoAdapter.getLastConfig()).toEqual({
-      objectApiName: { objectApiName: 'Coaching_Session__c' }
-    });
+    expect(objectInfoConfigs()).toEqual(
+      expect.arrayContaining([
+        { objectApiName: { objectApiName: 'Coaching_Session__c' } },
+        { objectApiName: { objectApiName: 'Coaching_Private_Note__c' } }
+      ])
+    );
     expect(picklistAdapter.getLastConfig()).toEqual(
       expect.objectContaining({ recordTypeId: '012000000000000AAA' })
     );
@@ -166,7 +202,7 @@ describe('c-coaching-session-form', () => {
 
   it('offers the user reports as reps off a record page and honours presets', async () => {
     const element = createForm({ sessionType: 'One-on-One' });
-    objectInfoAdapter.emit(OBJECT_INFO_MANAGER);
+    emitSessionInfo(OBJECT_INFO_MANAGER);
     graphqlAdapter.emit(CONTEXT_OPPORTUNITY);
     await flush();
     expect(graphqlAdapter.getLastConfig().variables).toEqual({
@@ -181,19 +217,32 @@ describe('c-coaching-session-form', () => {
     ]);
   });
 
-  it('shows private notes only when the user can see the field', async () => {
+  it('offers a private note only to users who may create Coaching_Private_Note__c records', async () => {
     const manager = await loadOpportunityForm();
-    expect(field(manager, 'privateNotes')).not.toBeNull();
+    const notes = field(manager, 'privateNotes') as FieldElement & { fieldLevelHelp: string };
+    expect(notes).not.toBeNull();
+    expect(notes.fieldLevelHelp).toBe('c.SC_Session_Private_Notes_Help');
+    await expect(manager).toBeAccessible();
     document.body.removeChild(manager);
 
-    // A coach whose field-level security hides the notes.
-    const { Private_Notes__c: _hidden, ...visibleFields } = OBJECT_INFO_MANAGER.fields;
-    const coach = createForm({ recordId: OPPORTUNITY_ID, objectApiName: 'Opportunity' });
-    objectInfoAdapter.emit({ ...OBJECT_INFO_MANAGER, fields: visibleFields });
+    // No access to the notes object (the object info request fails): no private note.
+    const noAccess = createForm({ recordId: OPPORTUNITY_ID, objectApiName: 'Opportunity' });
+    emitSessionInfo(OBJECT_INFO_MANAGER);
+    objectInfoAdapter.emitError({ status: 403 }, forObject('Coaching_Private_Note__c'));
     graphqlAdapter.emit(CONTEXT_OPPORTUNITY);
     await flush();
-    expect(field(coach, 'strengths')).not.toBeNull();
-    expect(field(coach, 'privateNotes')).toBeNull();
+    expect(field(noAccess, 'strengths')).not.toBeNull();
+    expect(field(noAccess, 'privateNotes')).toBeNull();
+    document.body.removeChild(noAccess);
+
+    // Access to the object, but field-level security keeps the text from being set.
+    const { Body__c: _hidden, ...otherFields } = OBJECT_INFO_PRIVATE_NOTE.fields;
+    const noField = createForm({ recordId: OPPORTUNITY_ID, objectApiName: 'Opportunity' });
+    emitSessionInfo(OBJECT_INFO_MANAGER);
+    emitPrivateNoteInfo({ ...OBJECT_INFO_PRIVATE_NOTE, fields: otherFields });
+    graphqlAdapter.emit(CONTEXT_OPPORTUNITY);
+    await flush();
+    expect(field(noField, 'privateNotes')).toBeNull();
   });
 
   it('does not offer the form to a user who cannot create sessions (a rep)', async () => {
@@ -204,7 +253,7 @@ describe('c-coaching-session-form', () => {
     expect(element.shadowRoot!.querySelector('lightning-spinner')).not.toBeNull();
     expect(element.shadowRoot!.querySelector('form')).toBeNull();
 
-    objectInfoAdapter.emit(OBJECT_INFO_REP);
+    emitSessionInfo(OBJECT_INFO_REP);
     await flush();
     expect(element.shadowRoot!.querySelector('form')).toBeNull();
     expect(element.shadowRoot!.querySelector('lightning-spinner')).toBeNull();
@@ -226,7 +275,7 @@ describe('c-coaching-session-form', () => {
 
   it('mirrors the validation rules with the same messages and does not save', async () => {
     const element = createForm();
-    objectInfoAdapter.emit(OBJECT_INFO_MANAGER);
+    emitSessionInfo(OBJECT_INFO_MANAGER);
     graphqlAdapter.emit(CONTEXT_NO_REPORTS);
     await flush();
     expect(element.shadowRoot!.querySelector('.no-reports')).not.toBeNull();
@@ -250,12 +299,14 @@ describe('c-coaching-session-form', () => {
     expect(text(element)).toContain('c.SC_Session_Date_Required');
   });
 
-  it('creates the session, toasts, notifies, closes the action and clears the draft', async () => {
-    createRecordMock.mockResolvedValue({
-      id: 'a00000000000001AAA',
-      apiName: 'Coaching_Session__c',
-      fields: {}
-    });
+  it('creates the session, then the private note on it; toasts, notifies, closes, clears the draft', async () => {
+    createRecordMock
+      .mockResolvedValueOnce({
+        id: 'a00000000000001AAA',
+        apiName: 'Coaching_Session__c',
+        fields: {}
+      })
+      .mockResolvedValueOnce({ id: 'a07000000000001AAA', apiName: 'Coaching_Private_Note__c' });
     const element = await loadOpportunityForm();
     const toasts: ShowToastEvent[] = [];
     const logged: CustomEvent[] = [];
@@ -278,24 +329,35 @@ describe('c-coaching-session-form', () => {
     clickSave(element);
     await flush();
 
-    expect(createRecordMock).toHaveBeenCalledWith({
-      apiName: 'Coaching_Session__c',
-      fields: {
-        Rep__c: OWNER_ID,
-        Coach__c: USER_ID,
-        Opportunity__c: OPPORTUNITY_ID,
-        Session_Type__c: 'Deal Review',
-        Status__c: 'Completed',
-        Session_Date__c: TODAY,
-        Duration_Minutes__c: 30,
-        Focus_Areas__c: 'Discovery;Closing',
-        Strengths__c: 'Clear agenda',
-        Development_Areas__c: null,
-        Commitments__c: 'Map the buying committee',
-        Follow_Up_Date__c: '2026-11-30',
-        Private_Notes__c: 'Needs confidence'
-      }
-    });
+    expect(createRecordMock.mock.calls).toEqual([
+      [
+        {
+          apiName: 'Coaching_Session__c',
+          fields: {
+            Rep__c: OWNER_ID,
+            Coach__c: USER_ID,
+            Opportunity__c: OPPORTUNITY_ID,
+            Session_Type__c: 'Deal Review',
+            Status__c: 'Completed',
+            Session_Date__c: TODAY,
+            Duration_Minutes__c: 30,
+            Focus_Areas__c: 'Discovery;Closing',
+            Strengths__c: 'Clear agenda',
+            Development_Areas__c: null,
+            Commitments__c: 'Map the buying committee',
+            Follow_Up_Date__c: '2026-11-30'
+          }
+        }
+      ],
+      // The note is its own record, owned by its creator (the coach), never the rep's.
+      [
+        {
+          apiName: 'Coaching_Private_Note__c',
+          fields: { Coaching_Session__c: 'a00000000000001AAA', Body__c: 'Needs confidence' }
+        }
+      ]
+    ]);
+    expect(deleteRecordMock).not.toHaveBeenCalled();
     expect(toasts).toHaveLength(1);
     expect(toasts[0].detail).toEqual(
       expect.objectContaining({ variant: 'success', message: 'c.SC_Session_Saved' })
@@ -349,13 +411,107 @@ describe('c-coaching-session-form', () => {
     expect(sessionStorage.getItem(`salesCoaching.sessionDraft.${OPPORTUNITY_ID}`)).toBeNull();
   });
 
+  it('writes no private note when none was typed', async () => {
+    createRecordMock.mockResolvedValue({ id: 'a00000000000001AAA', fields: {} });
+    const element = await loadOpportunityForm();
+    type(element, 'strengths', 'Clear agenda');
+    clickSave(element);
+    await flush();
+    expect(createRecordMock).toHaveBeenCalledTimes(1);
+    expect(createRecordMock).toHaveBeenCalledWith(
+      expect.objectContaining({ apiName: 'Coaching_Session__c' })
+    );
+  });
+
+  it('undoes the session when its private note fails, and keeps everything typed', async () => {
+    createRecordMock
+      .mockResolvedValueOnce({
+        id: 'a00000000000001AAA',
+        apiName: 'Coaching_Session__c',
+        fields: {}
+      })
+      .mockRejectedValueOnce(SAVE_PRIVATE_NOTE_ERROR);
+    const element = await loadOpportunityForm();
+    const toasts: Event[] = [];
+    const logged: Event[] = [];
+    const closed = jest.fn();
+    element.addEventListener('lightning__showtoast', (event) => toasts.push(event));
+    document.body.addEventListener('sessionlogged', (event) => logged.push(event));
+    element.addEventListener(CLOSE_ACTION_SCREEN_EVENT_TYPE, closed);
+    type(element, 'strengths', 'Clear agenda');
+    type(element, 'privateNotes', 'Needs confidence');
+    clickSave(element);
+    await flush();
+    await flush();
+
+    expect(deleteRecordMock).toHaveBeenCalledWith('a00000000000001AAA');
+    const saveErrors = element.shadowRoot!.querySelector('.save-errors')!;
+    expect(saveErrors.getAttribute('role')).toBe('alert');
+    expect(saveErrors.textContent).toContain('c.SC_Session_Note_Failed_Nothing_Saved');
+    expect(saveErrors.textContent).toContain('Note: data value too large (max length=32768)');
+    expect(element.shadowRoot!.querySelector('.form-errors')!.textContent).toContain(
+      'c.SC_Session_Private_Notes'
+    );
+    expect(element.shadowRoot!.querySelector('.unsaved-note')).toBeNull();
+    expect(field(element, 'strengths').value).toBe('Clear agenda');
+    expect(field(element, 'privateNotes').value).toBe('Needs confidence');
+    expect(sessionStorage.getItem(`salesCoaching.sessionDraft.${OPPORTUNITY_ID}`)).toContain(
+      'Needs confidence'
+    );
+    expect(toasts).toHaveLength(0);
+    expect(logged).toHaveLength(0);
+    expect(closed).not.toHaveBeenCalled();
+    await expect(element).toBeAccessible();
+  });
+
+  it('says so and shows the note back when the session cannot be undone either', async () => {
+    createRecordMock
+      .mockResolvedValueOnce({
+        id: 'a00000000000001AAA',
+        apiName: 'Coaching_Session__c',
+        fields: {}
+      })
+      .mockRejectedValueOnce(SAVE_PRIVATE_NOTE_ERROR);
+    deleteRecordMock.mockRejectedValue(DELETE_SESSION_ERROR);
+    const element = await loadOpportunityForm();
+    const toasts: Event[] = [];
+    const logged: CustomEvent[] = [];
+    const closed = jest.fn();
+    element.addEventListener('lightning__showtoast', (event) => toasts.push(event));
+    document.body.addEventListener('sessionlogged', (event) => logged.push(event as CustomEvent));
+    element.addEventListener(CLOSE_ACTION_SCREEN_EVENT_TYPE, closed);
+    type(element, 'strengths', 'Clear agenda');
+    type(element, 'privateNotes', '  Needs confidence ');
+    clickSave(element);
+    await flush();
+    await flush();
+
+    // The session exists: the page hears of it, the draft goes, the form is ready for the next.
+    expect(logged.map((event) => (event.detail as { id: string }).id)).toEqual([
+      'a00000000000001AAA'
+    ]);
+    expect(sessionStorage.getItem(`salesCoaching.sessionDraft.${OPPORTUNITY_ID}`)).toBeNull();
+    expect(field(element, 'strengths').value).toBe('');
+    // But no success toast and no closing: the form says what was not saved, and shows the note.
+    expect(toasts).toHaveLength(0);
+    expect(closed).not.toHaveBeenCalled();
+    const saveErrors = element.shadowRoot!.querySelector('.save-errors')!;
+    expect(saveErrors.textContent).toContain('c.SC_Session_Note_Failed_Session_Saved');
+    expect(saveErrors.textContent).toContain('Note: data value too large (max length=32768)');
+    expect(saveErrors.textContent).toContain('c.SC_Session_Unsaved_Note');
+    expect(element.shadowRoot!.querySelector('.unsaved-note')!.textContent).toBe(
+      'Needs confidence'
+    );
+    await expect(element).toBeAccessible();
+  });
+
   it('never saves a draft started for one rep as another preset rep’s session', async () => {
     createRecordMock.mockResolvedValue({ id: 'a00000000000002AAA', fields: {} });
     const REP_A = OWNER_ID;
     const REP_B = '005000000000012AAA';
     // Logging for rep A from a scorecard warning: typed, then closed without saving.
     const forA = createForm({ repId: REP_A });
-    objectInfoAdapter.emit(OBJECT_INFO_MANAGER);
+    emitSessionInfo(OBJECT_INFO_MANAGER);
     graphqlAdapter.emit(CONTEXT_OPPORTUNITY);
     await flush();
     type(forA, 'strengths', 'Typed for A');
@@ -363,7 +519,7 @@ describe('c-coaching-session-form', () => {
 
     // Then the form for rep B: B's form, empty, and the session is B's.
     const forB = createForm({ repId: REP_B });
-    objectInfoAdapter.emit(OBJECT_INFO_MANAGER);
+    emitSessionInfo(OBJECT_INFO_MANAGER);
     graphqlAdapter.emit(CONTEXT_OPPORTUNITY);
     await flush();
     expect(field(forB, 'repId').value).toBe(REP_B);
@@ -380,7 +536,7 @@ describe('c-coaching-session-form', () => {
 
     // A's draft is still there for A.
     const againA = createForm({ repId: REP_A });
-    objectInfoAdapter.emit(OBJECT_INFO_MANAGER);
+    emitSessionInfo(OBJECT_INFO_MANAGER);
     graphqlAdapter.emit(CONTEXT_OPPORTUNITY);
     await flush();
     expect(field(againA, 'repId').value).toBe(REP_A);
@@ -391,7 +547,7 @@ describe('c-coaching-session-form', () => {
     const REP_A = OWNER_ID;
     const REP_B = '005000000000012AAA';
     const element = createForm({ repId: REP_A });
-    objectInfoAdapter.emit(OBJECT_INFO_MANAGER);
+    emitSessionInfo(OBJECT_INFO_MANAGER);
     graphqlAdapter.emit(CONTEXT_OPPORTUNITY);
     await flush();
     type(element, 'strengths', 'Typed for A');
@@ -414,7 +570,7 @@ describe('c-coaching-session-form', () => {
 
   it('keeps drafts off a record page per user', async () => {
     const element = createForm();
-    objectInfoAdapter.emit(OBJECT_INFO_MANAGER);
+    emitSessionInfo(OBJECT_INFO_MANAGER);
     graphqlAdapter.emit(CONTEXT_OPPORTUNITY);
     await flush();
     type(element, 'strengths', 'Listening');

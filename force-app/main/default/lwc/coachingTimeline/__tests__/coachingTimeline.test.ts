@@ -5,6 +5,22 @@ import { updateRecord } from 'lightning/uiRecordApi';
 import PAGE_1 from './data/sessionsPage1.json';
 import PAGE_2 from './data/sessionsPage2.json';
 import EMPTY from './data/sessionsEmpty.json';
+import WITH_PRIVATE_NOTES from './data/sessionsWithPrivateNotes.json';
+import { type FieldNode, parse, visit } from 'graphql';
+
+// The preset's gql returns nothing; the query text lets the tests read what is asked for.
+jest.mock('lightning/graphql', () => ({
+  ...jest.requireActual<Record<string, unknown>>('lightning/graphql'),
+  gql: (strings: TemplateStringsArray, ...values: unknown[]) =>
+    String.raw({ raw: strings }, ...values)
+}));
+
+// A label with its placeholder, so the tests see the author's name fill it.
+jest.mock(
+  '@salesforce/label/c.SC_Timeline_Private_Note_Author',
+  () => ({ __esModule: true, default: 'by {0}' }),
+  { virtual: true }
+);
 
 interface TestAdapter {
   emit(value: unknown, filter?: unknown, refresh?: () => Promise<void>): void;
@@ -115,6 +131,46 @@ describe('c-coaching-timeline', () => {
     expect(first.querySelector('.overdue')).not.toBeNull();
     expect(session(element, RATED_SESSION).querySelector('.overdue')).toBeNull();
     expect(session(element, RATED_SESSION).querySelector('.acknowledged')).not.toBeNull();
+    // A rep's answer has no private notes relationship (@optional, no access): none are shown.
+    expect($(element, '.private-notes')).toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('asks for the private notes as @optional: reps have no access, FLS may hide the text', async () => {
+    createTimeline();
+    await flush();
+    const optional: string[] = [];
+    visit(parse(String(graphqlAdapter.getLastConfig().query)), {
+      Field(node: FieldNode) {
+        if (node.directives?.some((directive) => directive.name.value === 'optional'))
+          optional.push(node.name.value);
+      }
+    });
+    expect(optional).toEqual(expect.arrayContaining(['Private_Notes__r', 'Body__c']));
+  });
+
+  it('shows the private notes the coach may read, with their authors', async () => {
+    const element = createTimeline();
+    graphqlAdapter.emit(WITH_PRIVATE_NOTES);
+    await flush();
+    const withNotes = session(element, 'a00000000000003AAA');
+    expect(withNotes.querySelector('.private-notes-title')!.textContent).toContain(
+      'c.SC_Timeline_Private_Notes'
+    );
+    expect(withNotes.querySelector('.private-notes-visibility')!.textContent).toContain(
+      'c.SC_Timeline_Private_Notes_Visibility'
+    );
+    const notes = Array.from(withNotes.querySelectorAll('li.private-note')).map((item) => [
+      item.querySelector('.private-note-body')!.textContent,
+      item.querySelector('.private-note-author')!.textContent
+    ]);
+    expect(notes).toEqual([
+      ['Confidence dipped after losing the Q3 deal; keep encouraging.', 'by Morgan Manager'],
+      ['Ready for a larger territory next year.', 'by Avery Vice']
+    ]);
+    // A note whose text field-level security hides, and a session without notes: nothing shown.
+    expect(session(element, 'a00000000000004AAA').querySelector('.private-notes')).toBeNull();
+    expect(session(element, 'a00000000000005AAA').querySelector('.private-notes')).toBeNull();
     await expect(element).toBeAccessible();
   });
 

@@ -4,6 +4,8 @@ import {
   loadDraft,
   parseDraft,
   saveDraft,
+  toPrivateNoteFields,
+  toRecordFields,
   type DraftStorage
 } from 'c/sessionDraft';
 
@@ -79,5 +81,28 @@ describe('parseDraft', () => {
     expect(parseDraft(JSON.stringify({ strengths: 3, focusAreas: 'x' }), preset())).toEqual(
       preset()
     );
+  });
+});
+
+describe('record inputs', () => {
+  const SESSION_ID = 'a01000000000001AAA';
+
+  it('never puts the private note on the session: the session belongs to the rep', () => {
+    const values = { ...preset(REP_A), privateNotes: 'Watch for burnout' };
+    const fields = toRecordFields(values, { coachId: USER_ID, opportunityId: OPPORTUNITY_ID });
+    expect(Object.values(fields)).not.toContain('Watch for burnout');
+    expect(fields).toMatchObject({ Rep__c: REP_A, Coach__c: USER_ID });
+  });
+
+  it('writes the private note as its own record on the saved session, trimmed', () => {
+    const values = { ...preset(REP_A), privateNotes: '  Watch for burnout \n' };
+    expect(toPrivateNoteFields(values, SESSION_ID)).toEqual({
+      Coaching_Session__c: SESSION_ID,
+      Body__c: 'Watch for burnout'
+    });
+  });
+
+  it('writes no note when none was typed', () => {
+    expect(toPrivateNoteFields({ ...preset(REP_A), privateNotes: ' \n ' }, SESSION_ID)).toBeNull();
   });
 });
