@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { XMLParser } from 'fast-xml-parser';
+import {
+  FLEXIPAGE_TEMPLATES,
+  type RegionColumn,
+  flexiPageColumns
+} from '../scripts/validate/flexipageTemplates';
 import {
   formatRoute,
   pageReferenceForRoute,
@@ -112,5 +120,38 @@ void describe('page registry', () => {
       if (usesRecord) assert.equal(page.kind, 'record', `${page.id} passes $recordId`);
     }
     assert.equal(new Set(PAGES.map((page) => page.id)).size, PAGES.length);
+  });
+
+  void it('lays out each page as the FlexiPage it copies', () => {
+    const flexipages = fileURLToPath(
+      new URL('../force-app/main/default/flexipages/', import.meta.url)
+    );
+    const parser = new XMLParser({ parseTagValue: false });
+    for (const page of PAGES) {
+      const xml = readFileSync(join(flexipages, `${page.flexipage}.flexipage-meta.xml`), 'utf8');
+      const root = (parser.parse(xml) as { FlexiPage: Record<string, unknown> }).FlexiPage;
+      const columns = flexiPageColumns(root);
+      const ours = (name: string): string | undefined =>
+        name.startsWith('c:') ? name.slice(2) : undefined;
+      const expected = Object.fromEntries(
+        (['header', 'main', 'sidebar'] as RegionColumn[]).map((column) => [
+          column,
+          columns[column].map(ours).filter((name) => name !== undefined)
+        ])
+      );
+      const actual = Object.fromEntries(
+        Object.entries(page.regions).map(([column, placements]) => [
+          column,
+          placements.map((placement) => placement.component)
+        ])
+      );
+      assert.deepEqual(actual, expected, `${page.id} and ${page.flexipage}`);
+      const template = (root.template as { name: string }).name;
+      assert.equal(
+        page.sidebarSide ?? 'right',
+        FLEXIPAGE_TEMPLATES[template].sidebarSide,
+        `${page.id}: the sidebar side of ${template}`
+      );
+    }
   });
 });

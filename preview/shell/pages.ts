@@ -3,6 +3,10 @@
  * with which properties. A component issue adds its placement here and nothing else; until
  * the bundle exists in force-app/main/default/lwc, the page shows a placeholder card naming it.
  *
+ * Each page copies a FlexiPage of force-app (named in `flexipage`): its components in the same
+ * order, each in the column its FlexiPage region sits in (scripts/validate/flexipageTemplates.ts).
+ * preview.test.ts fails when a page and its FlexiPage disagree.
+ *
  * Property values may use tokens the shell fills in: '$recordId' and '$objectApiName' (the
  * record of a record page) and '$userId' (the persona's user id). Everything else is passed
  * as is, like a FlexiPage's component properties.
@@ -36,6 +40,10 @@ export interface PageDefinition {
   highlights?: HighlightField[];
   /** The persona this page is meant for, used to pick a default page after a switch. */
   audience: Persona[];
+  /** The FlexiPage in force-app/main/default/flexipages this page copies. */
+  flexipage: string;
+  /** The side of the narrow column, as in the FlexiPage's template (default right). */
+  sidebarSide?: 'left' | 'right';
   regions: {
     header: Placement[];
     main: Placement[];
@@ -51,11 +59,12 @@ export const PAGES: PageDefinition[] = [
     kind: 'home',
     icon: 'standard:home',
     audience: ['manager', 'vp'],
-    // As Sales_Coaching_Manager_Home: the scorecard in the full-width top region (its table
-    // needs the width), the team's coaching history below it.
+    // The scorecard in the top region (its table needs the width: nothing is in the sidebar),
+    // the team's coaching history below it.
+    flexipage: 'Sales_Coaching_Manager_Home',
     regions: {
-      header: [{ component: 'managerScorecard' }],
-      main: [{ component: 'coachingTimeline' }],
+      header: [],
+      main: [{ component: 'managerScorecard' }, { component: 'coachingTimeline' }],
       sidebar: []
     }
   },
@@ -66,6 +75,7 @@ export const PAGES: PageDefinition[] = [
     kind: 'home',
     icon: 'standard:home',
     audience: ['rep'],
+    flexipage: 'Sales_Coaching_Rep_Home',
     regions: {
       header: [],
       main: [{ component: 'myDevelopmentGoals' }],
@@ -79,14 +89,14 @@ export const PAGES: PageDefinition[] = [
     kind: 'app',
     icon: 'standard:coaching',
     audience: ['manager', 'vp'],
+    // The scorecard across the page; logging a session and setting a goal in the left sidebar,
+    // beside the team's coaching history (managers set goals where they coach).
+    flexipage: 'Sales_Coaching_App_Page',
+    sidebarSide: 'left',
     regions: {
-      header: [],
-      main: [{ component: 'managerScorecard' }],
-      sidebar: [
-        { component: 'coachingSessionForm' },
-        { component: 'developmentGoalEditor' },
-        { component: 'coachingTimeline' }
-      ]
+      header: [{ component: 'managerScorecard' }],
+      main: [{ component: 'coachingTimeline' }],
+      sidebar: [{ component: 'coachingSessionForm' }, { component: 'developmentGoalEditor' }]
     }
   },
   {
@@ -97,6 +107,7 @@ export const PAGES: PageDefinition[] = [
     icon: 'standard:opportunity',
     objectApiName: 'Opportunity',
     audience: ['manager', 'vp', 'rep'],
+    flexipage: 'Opportunity_Record_Page',
     highlights: [
       { field: 'Account.Name', label: 'Account Name' },
       { field: 'CloseDate', label: 'Close Date' },
@@ -132,6 +143,7 @@ export const PAGES: PageDefinition[] = [
     icon: 'custom:custom78',
     objectApiName: 'Territory_Plan__c',
     audience: ['manager', 'vp', 'rep'],
+    flexipage: 'Territory_Plan_Record_Page',
     highlights: [
       { field: 'Plan_Owner__r.Name', label: 'Plan Owner' },
       { field: 'Period_Start__c', label: 'Period Start' },

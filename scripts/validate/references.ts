@@ -19,6 +19,7 @@ import {
 import { buildSchema } from '../../preview/org/schema';
 import { orgModelFrom } from '../../preview/org/fromMetadata';
 import type { OrgModel, PermissionProfile } from '../../preview/org/model';
+import { FLEXIPAGE_TEMPLATES, templateRegion } from './flexipageTemplates';
 import { LWC_DIR, lwcBundles } from './lwc';
 import { type CheckResult, type Problem, lineOf, metadataFiles, rel, walk } from './problems';
 
@@ -322,6 +323,39 @@ const PAGE_TARGETS: Record<string, string> = {
   HomePage: 'lightning__HomePage'
 };
 
+/**
+ * Every region of type Region is one the page's template has (Facets are the page's own
+ * containers, named freely), and the template serves the page's type.
+ */
+function checkRegions(xml: Xml, file: string, problems: Problem[]): void {
+  const templateName = str((xml.template as Xml | undefined)?.name);
+  const template = FLEXIPAGE_TEMPLATES[templateName];
+  if (!template) {
+    problems.push({
+      file,
+      message: `template ${templateName || '(none)'} is not in scripts/validate/flexipageTemplates.ts: add it with its regions and where they come from`
+    });
+    return;
+  }
+  if (template.pageType !== str(xml.type)) {
+    problems.push({
+      file,
+      message: `template ${templateName} is for ${template.pageType} pages, not ${str(xml.type)}`
+    });
+  }
+  for (const region of list(xml.flexiPageRegions) as Xml[]) {
+    if (str(region.type) === 'Facet') continue;
+    const name = str(region.name);
+    if (!templateRegion(templateName, name)) {
+      const known = template.regions.map((r) => r.name).join(', ');
+      problems.push({
+        file,
+        message: `region '${name}' does not exist in template ${templateName} (its regions: ${known}); the deploy would fail`
+      });
+    }
+  }
+}
+
 function checkFlexiPages(root: string, model: Model, problems: Problem[]): void {
   const bundles = new Set(lwcBundles(root));
   for (const path of metadataFiles(root).filter((p) => p.endsWith('.flexipage-meta.xml'))) {
@@ -329,6 +363,7 @@ function checkFlexiPages(root: string, model: Model, problems: Problem[]): void 
     const xml = rootOf(path);
     const pageType = str(xml.type);
     const sobject = str(xml.sobjectType);
+    checkRegions(xml, file, problems);
     for (const component of deepValues(xml, 'componentName').map(str)) {
       const [namespace, name] = component.includes(':')
         ? component.split(':')

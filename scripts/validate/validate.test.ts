@@ -236,9 +236,59 @@ describe('references', () => {
   it('reports a FlexiPage placing a component on a page type it does not target', () => {
     const page = `${D}/flexipages/Thing_Home.flexipage-meta.xml`;
     const root = project({
-      [page]: (t) => t.replace('<type>AppPage</type>', '<type>HomePage</type>')
+      [page]: (t) =>
+        t
+          .replace('<type>AppPage</type>', '<type>HomePage</type>')
+          .replace('flexipage:defaultAppHomeTemplate', 'home:desktopTemplate')
+          .replace('<name>main</name>', '<name>top</name>')
     });
     assertOneProblem(checkReferences(root), page, /does not list lightning__HomePage/);
+  });
+  it('reports a FlexiPage region its template lacks', () => {
+    const page = `${D}/flexipages/Thing_Home.flexipage-meta.xml`;
+    const root = project({ [page]: (t) => t.replace('<name>main</name>', '<name>sidebar</name>') });
+    assertOneProblem(
+      checkReferences(root),
+      page,
+      /region 'sidebar' does not exist in template flexipage:defaultAppHomeTemplate \(its regions: main\)/
+    );
+  });
+  it('reports a FlexiPage whose template serves another page type', () => {
+    const page = `${D}/flexipages/Thing_Home.flexipage-meta.xml`;
+    const root = project({
+      [page]: (t) =>
+        t
+          .replace('flexipage:defaultAppHomeTemplate', 'home:desktopTemplate')
+          .replace('<name>main</name>', '<name>top</name>')
+    });
+    assertOneProblem(
+      checkReferences(root),
+      page,
+      /template home:desktopTemplate is for HomePage pages, not AppPage/
+    );
+  });
+  it('reports a FlexiPage template missing from the table of templates', () => {
+    const page = `${D}/flexipages/Thing_Home.flexipage-meta.xml`;
+    const root = project({
+      [page]: (t) =>
+        t.replace('flexipage:defaultAppHomeTemplate', 'flexipage:appHomeTemplateDesktop')
+    });
+    assertOneProblem(
+      checkReferences(root),
+      page,
+      /template flexipage:appHomeTemplateDesktop is not in scripts\/validate\/flexipageTemplates\.ts/
+    );
+  });
+  it("accepts Facets under any name: they are the page's own containers", () => {
+    const page = `${D}/flexipages/Thing_Home.flexipage-meta.xml`;
+    const root = project({
+      [page]: (t) =>
+        t.replace(
+          '<masterLabel>',
+          '<flexiPageRegions><name>Facet-1</name><type>Facet</type></flexiPageRegions>\n  <masterLabel>'
+        )
+    });
+    assert.deepEqual(messages(checkReferences(root)), []);
   });
   it('reports a missing label', () => {
     const src = `${D}/lwc/widget/widget.ts`;

@@ -9,7 +9,8 @@ interface RenderedPlacement {
 
 /**
  * One Lightning page: a page header (record highlights on record pages) and the header, main
- * and sidebar regions of a two-column template, filled from the page registry.
+ * and sidebar regions of a two-column template, filled from the page registry. The sidebar sits
+ * on the side the page's template puts it.
  */
 export default class Page extends LightningElement {
   @api page: PageDefinition | undefined;
@@ -48,6 +49,15 @@ export default class Page extends LightningElement {
 
   get hasSidebar(): boolean {
     return this.sidebarRegion.length > 0;
+  }
+
+  /** The narrow column comes first (on the left) when the page's template puts it there. */
+  get sidebarFirst(): boolean {
+    return this.hasSidebar && this.page?.sidebarSide === 'left';
+  }
+
+  get sidebarLast(): boolean {
+    return this.hasSidebar && !this.sidebarFirst;
   }
 
   get mainClass(): string {
