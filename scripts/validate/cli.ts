@@ -4,6 +4,7 @@
  * line per check, compiler warnings, and exits 1 on any problem.
  */
 import { fileURLToPath } from 'node:url';
+import { checkApiVersions } from './apiVersions';
 import { checkConvert } from './convert';
 import { checkLwc } from './lwc';
 import type { CheckResult } from './problems';
@@ -15,6 +16,7 @@ export async function runChecks(root: string): Promise<CheckResult[]> {
   return [
     checkXml(root),
     checkSchema(root),
+    checkApiVersions(root),
     checkConvert(root),
     checkReferences(root),
     await checkLwc(root)

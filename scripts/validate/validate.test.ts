@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { checkApiVersions } from './apiVersions';
 import { checkConvert, sfBinary } from './convert';
 import { checkLwc } from './lwc';
 import type { CheckResult } from './problems';
@@ -149,6 +150,7 @@ describe('the checks on a correct project', () => {
   it('find nothing wrong', async () => {
     assert.deepEqual(messages(checkXml(root)), []);
     assert.deepEqual(messages(checkSchema(root)), []);
+    assert.deepEqual(messages(checkApiVersions(root)), []);
     assert.deepEqual(messages(checkReferences(root)), []);
     assert.deepEqual(messages(await checkLwc(root)), []);
   });
@@ -201,6 +203,46 @@ describe('schema', () => {
         )
     });
     assertOneProblem(checkSchema(root), meta, /<targetConfig> has no element <propertee>/);
+  });
+});
+
+describe('api versions', () => {
+  const ps = `${D}/permissionsets/Thing_User.permissionset-meta.xml`;
+  const withViewAllFields = (t: string): string =>
+    t.replace('<viewAllRecords>', '<viewAllFields>false</viewAllFields><viewAllRecords>');
+  const atVersion =
+    (version: string) =>
+    (t: string): string =>
+      t.replace(/62\.0/g, version);
+  it('reports an element newer than sourceApiVersion, with the release it appeared in', () => {
+    const root = project({ [ps]: withViewAllFields });
+    assertOneProblem(
+      checkApiVersions(root),
+      ps,
+      /<viewAllFields> exists from API 63\.0 \(Spring '25\); sourceApiVersion is 62\.0 \(line 5\)/
+    );
+  });
+  it('accepts the element from the version that introduced it', () => {
+    const root = project({
+      [ps]: withViewAllFields,
+      'sfdx-project.json': atVersion('63.0'),
+      [`${D}/lwc/widget/widget.js-meta.xml`]: atVersion('63.0'),
+      [`${D}/lwc/thingData/thingData.js-meta.xml`]: atVersion('63.0')
+    });
+    assert.deepEqual(messages(checkApiVersions(root)), []);
+  });
+  it('reports a bundle whose apiVersion is not sourceApiVersion', () => {
+    const meta = `${D}/lwc/widget/widget.js-meta.xml`;
+    const root = project({ [meta]: atVersion('61.0') });
+    assertOneProblem(
+      checkApiVersions(root),
+      meta,
+      /apiVersion 61\.0 is not sourceApiVersion 62\.0 of sfdx-project\.json: keep one API version \(line 3\)/
+    );
+  });
+  it('reports a project without sourceApiVersion', () => {
+    const root = project({ 'sfdx-project.json': (t) => t.replace('"sourceApiVersion"', '"api"') });
+    assertOneProblem(checkApiVersions(root), 'sfdx-project.json', /sourceApiVersion must be/);
   });
 });
 
