@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { checkApiVersions } from './apiVersions';
 import { checkConvert } from './convert';
+import { checkLabels } from './labels';
 import { checkLwc } from './lwc';
 import type { CheckResult } from './problems';
 import { checkReferences } from './references';
@@ -17,6 +18,7 @@ export async function runChecks(root: string): Promise<CheckResult[]> {
     checkXml(root),
     checkSchema(root),
     checkApiVersions(root),
+    checkLabels(root),
     checkConvert(root),
     checkReferences(root),
     await checkLwc(root)

@@ -10,6 +10,7 @@ import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { checkApiVersions } from './apiVersions';
 import { checkConvert, sfBinary } from './convert';
+import { checkLabels } from './labels';
 import { checkLwc } from './lwc';
 import type { CheckResult } from './problems';
 import { checkReferences, formulaFields, gqlTemplates } from './references';
@@ -151,6 +152,7 @@ describe('the checks on a correct project', () => {
     assert.deepEqual(messages(checkXml(root)), []);
     assert.deepEqual(messages(checkSchema(root)), []);
     assert.deepEqual(messages(checkApiVersions(root)), []);
+    assert.deepEqual(messages(checkLabels(root)), []);
     assert.deepEqual(messages(checkReferences(root)), []);
     assert.deepEqual(messages(await checkLwc(root)), []);
   });
@@ -243,6 +245,56 @@ describe('api versions', () => {
   it('reports a project without sourceApiVersion', () => {
     const root = project({ 'sfdx-project.json': (t) => t.replace('"sourceApiVersion"', '"api"') });
     assertOneProblem(checkApiVersions(root), 'sfdx-project.json', /sourceApiVersion must be/);
+  });
+});
+
+describe('labels', () => {
+  const labels = `${D}/labels/CustomLabels.labels-meta.xml`;
+  it('reports a shortDescription over 80 characters', () => {
+    const long = `Greeting shown on the widget card when a manager opens it${'.'.repeat(30)}`;
+    const root = project({
+      [labels]: (t) => t.replace('<shortDescription>Hello<', `<shortDescription>${long}<`)
+    });
+    assertOneProblem(
+      checkLabels(root),
+      labels,
+      /shortDescription of SC_Hello is 87 characters, over the limit of 80 \(line 3\)/
+    );
+  });
+  it('reports a shortDescription wrapped over lines, as Prettier wraps long ones', () => {
+    const root = project({
+      [labels]: (t) =>
+        t.replace(
+          '<shortDescription>Hello</shortDescription>',
+          '<shortDescription>\n      Hello\n    </shortDescription>'
+        )
+    });
+    assertOneProblem(
+      checkLabels(root),
+      labels,
+      /shortDescription of SC_Hello spans 3 lines; the platform keeps the line breaks/
+    );
+  });
+  it('counts the characters the platform stores: entities decoded, spaces kept', () => {
+    const root = project({
+      [labels]: (t) =>
+        t.replace('<shortDescription>Hello<', `<shortDescription>${'&amp;'.repeat(80)}<`)
+    });
+    assert.deepEqual(messages(checkLabels(root)), []);
+    const padded = project({
+      [labels]: (t) => t.replace('<shortDescription>Hello<', '<shortDescription>Hello <')
+    });
+    assertOneProblem(checkLabels(padded), labels, /starts or ends with spaces/);
+  });
+  it('reports a value over 1,000 characters', () => {
+    const root = project({
+      [labels]: (t) => t.replace('<value>Hello<', `<value>${'Hello '.repeat(170)}Hi<`)
+    });
+    assertOneProblem(
+      checkLabels(root),
+      labels,
+      /value of SC_Hello is 1022 characters, over the limit of 1000/
+    );
   });
 });
 
