@@ -11,6 +11,7 @@ import { checkLwc } from './lwc';
 import type { CheckResult } from './problems';
 import { checkReferences } from './references';
 import { checkSchema } from './schema';
+import { checkTabs } from './tabs';
 import { checkXml } from './xml';
 
 export async function runChecks(root: string): Promise<CheckResult[]> {
@@ -19,6 +20,7 @@ export async function runChecks(root: string): Promise<CheckResult[]> {
     checkSchema(root),
     checkApiVersions(root),
     checkLabels(root),
+    checkTabs(root),
     checkConvert(root),
     checkReferences(root),
     await checkLwc(root)

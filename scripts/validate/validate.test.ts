@@ -15,6 +15,7 @@ import { checkLwc } from './lwc';
 import type { CheckResult } from './problems';
 import { checkReferences, formulaFields, gqlTemplates } from './references';
 import { checkSchema } from './schema';
+import { checkTabs, motifProblem, tabStyles } from './tabs';
 import { checkXml } from './xml';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -63,6 +64,12 @@ const FIXTURE: Record<string, string> = {
   <errorDisplayField>Amount__c</errorDisplayField>
   <errorMessage>Amount must be positive.</errorMessage>
 </ValidationRule>
+`,
+  [`${D}/tabs/Thing__c.tab-meta.xml`]: `<?xml version="1.0" encoding="UTF-8"?>
+<CustomTab ${NS}>
+  <customObject>true</customObject>
+  <motif>Custom55: Books</motif>
+</CustomTab>
 `,
   [`${D}/permissionsets/Thing_User.permissionset-meta.xml`]: `<?xml version="1.0" encoding="UTF-8"?>
 <PermissionSet ${NS}>
@@ -153,6 +160,7 @@ describe('the checks on a correct project', () => {
     assert.deepEqual(messages(checkSchema(root)), []);
     assert.deepEqual(messages(checkApiVersions(root)), []);
     assert.deepEqual(messages(checkLabels(root)), []);
+    assert.deepEqual(messages(checkTabs(root)), []);
     assert.deepEqual(messages(checkReferences(root)), []);
     assert.deepEqual(messages(await checkLwc(root)), []);
   });
@@ -295,6 +303,31 @@ describe('labels', () => {
       labels,
       /value of SC_Hello is 1022 characters, over the limit of 1000/
     );
+  });
+});
+
+describe('tabs', () => {
+  const tab = `${D}/tabs/Thing__c.tab-meta.xml`;
+  it('reads the tab styles of the Salesforce CLI', () => {
+    const styles = tabStyles();
+    assert.equal(styles.size, 100);
+    assert.equal(styles.get(17), 'Sack');
+    assert.equal(styles.get(20), 'Airplane');
+    assert.equal(styles.get(55), 'Books');
+    assert.equal(styles.get(78), 'Map');
+  });
+  it('reports a motif whose number is another style', () => {
+    const root = project({ [tab]: (t) => t.replace('Custom55: Books', 'Custom55: Sack') });
+    assertOneProblem(
+      checkTabs(root),
+      tab,
+      /motif 'Custom55: Sack': Custom55 is Books, not Sack \(Sack is Custom17\) \(line 4\)/
+    );
+  });
+  it('reports a motif that is no tab style', () => {
+    const root = project({ [tab]: (t) => t.replace('Custom55: Books', 'Custom101: Rocket') });
+    assertOneProblem(checkTabs(root), tab, /there is no tab style Custom101/);
+    assert.match(motifProblem('Books', tabStyles()) ?? '', /is not a tab style/);
   });
 });
 
