@@ -4,8 +4,9 @@
  * the bundle exists in force-app/main/default/lwc, the page shows a placeholder card naming it.
  *
  * Each page copies a FlexiPage of force-app (named in `flexipage`): its components in the same
- * order, each in the column its FlexiPage region sits in (scripts/validate/flexipageTemplates.ts).
- * preview.test.ts fails when a page and its FlexiPage disagree.
+ * order, each in the column its FlexiPage region sits in (scripts/validate/flexipageTemplates.ts),
+ * the contents of a tab set in place of the tab set. A record page's highlights panel is the
+ * preview's record header. preview.test.ts fails when a page and its FlexiPage disagree.
  *
  * Property values may use tokens the shell fills in: '$recordId' and '$objectApiName' (the
  * record of a record page) and '$userId' (the persona's user id). Everything else is passed
@@ -16,8 +17,14 @@
 import type { Persona } from '../runtime/routes';
 
 export interface Placement {
-  /** Bundle name in force-app/main/default/lwc, e.g. 'managerScorecard'. */
+  /**
+   * Bundle name in force-app/main/default/lwc, e.g. 'managerScorecard', or a standard
+   * component as the FlexiPage names it, e.g. 'force:relatedListContainer' (shown as a card
+   * saying what the org renders there).
+   */
   component: string;
+  /** What a standard component shows, e.g. 'Related lists'. */
+  label?: string;
   properties?: Record<string, string | number | boolean>;
 }
 
@@ -121,7 +128,9 @@ export const PAGES: PageDefinition[] = [
         {
           component: 'dealCoach',
           properties: { recordId: '$recordId', objectApiName: '$objectApiName' }
-        }
+        },
+        { component: 'force:detailPanel', label: 'Details tab' },
+        { component: 'force:relatedListContainer', label: 'Related tab: related lists' }
       ],
       sidebar: [
         {
@@ -131,7 +140,12 @@ export const PAGES: PageDefinition[] = [
         {
           component: 'coachingTimeline',
           properties: { recordId: '$recordId', objectApiName: '$objectApiName' }
-        }
+        },
+        {
+          component: 'runtime_sales_activities:activityPanel',
+          label: 'Activity tab: activity timeline'
+        },
+        { component: 'forceChatter:recordFeedContainer', label: 'Chatter tab: record feed' }
       ]
     }
   },
@@ -159,7 +173,7 @@ export const PAGES: PageDefinition[] = [
           properties: { recordId: '$recordId', objectApiName: '$objectApiName' }
         }
       ],
-      sidebar: []
+      sidebar: [{ component: 'force:detailPanel', label: 'Details' }]
     }
   }
 ];
@@ -169,7 +183,9 @@ export function placedComponents(pages: PageDefinition[] = PAGES): string[] {
   const names = new Set<string>();
   for (const page of pages) {
     for (const placements of Object.values(page.regions)) {
-      for (const placement of placements) names.add(placement.component);
+      for (const placement of placements) {
+        if (!placement.component.includes(':')) names.add(placement.component);
+      }
     }
   }
   return [...names].sort();

@@ -8,7 +8,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { FLEXIPAGE_TEMPLATES, flexiPageColumns } from './flexipageTemplates';
+import {
+  FACET_PROPERTIES,
+  FLEXIPAGE_TEMPLATES,
+  STANDARD_COMPONENTS,
+  flexiPageColumns
+} from './flexipageTemplates';
 
 const require = createRequire(import.meta.url);
 const TEMPLATES_DIR = join(
@@ -38,6 +43,21 @@ void describe('FlexiPage templates', () => {
       assert.match(entry.source, new RegExp(`${pageType}/_flexipage`));
     });
   }
+
+  void it('knows every standard component the CLI templates place', () => {
+    for (const pageType of ['AppPage', 'HomePage', 'RecordPage']) {
+      const text = readFileSync(
+        join(TEMPLATES_DIR, pageType, '_flexipage.flexipage-meta.xml'),
+        'utf8'
+      );
+      for (const [, name] of text.matchAll(/<componentName>([^<]+)<\/componentName>/g)) {
+        assert.ok(STANDARD_COMPONENTS[name], `${name} of the ${pageType} template`);
+      }
+    }
+    for (const container of Object.keys(FACET_PROPERTIES)) {
+      assert.ok(STANDARD_COMPONENTS[container], container);
+    }
+  });
 
   void it('reads the components of each column, through tab sets and their Facets', () => {
     const component = (name: string, properties: Record<string, string> = {}) => ({

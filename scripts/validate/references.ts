@@ -19,7 +19,12 @@ import {
 import { buildSchema } from '../../preview/org/schema';
 import { orgModelFrom } from '../../preview/org/fromMetadata';
 import type { OrgModel, PermissionProfile } from '../../preview/org/model';
-import { FLEXIPAGE_TEMPLATES, templateRegion } from './flexipageTemplates';
+import {
+  FACET_PROPERTIES,
+  FLEXIPAGE_TEMPLATES,
+  STANDARD_COMPONENTS,
+  templateRegion
+} from './flexipageTemplates';
 import { LWC_DIR, lwcBundles } from './lwc';
 import { type CheckResult, type Problem, lineOf, metadataFiles, rel, walk } from './problems';
 
@@ -302,21 +307,6 @@ function bundleInfo(root: string, name: string): BundleInfo {
   return { exposed: str(xml.isExposed) === 'true', targets, objectsByTarget };
 }
 
-/** Namespaces of standard components a FlexiPage may place without a bundle of ours. */
-const STANDARD_COMPONENT_NAMESPACES = [
-  'force',
-  'flexipage',
-  'forceChatter',
-  'home',
-  'lst',
-  'runtime_sales_activities',
-  'runtime_sales_pathassistant',
-  'runtime_sales_social',
-  'records',
-  'console',
-  'wits'
-];
-
 const PAGE_TARGETS: Record<string, string> = {
   RecordPage: 'lightning__RecordPage',
   AppPage: 'lightning__AppPage',
@@ -343,9 +333,28 @@ function checkRegions(xml: Xml, file: string, problems: Problem[]): void {
       message: `template ${templateName} is for ${template.pageType} pages, not ${str(xml.type)}`
     });
   }
+  const facets = new Set(
+    (list(xml.flexiPageRegions) as Xml[])
+      .filter((region) => str(region.type) === 'Facet')
+      .map((region) => str(region.name))
+  );
+  for (const instance of deepValues(xml, 'componentInstance') as Xml[]) {
+    const component = str(instance.componentName);
+    for (const property of list(instance.componentInstanceProperties) as Xml[]) {
+      const facet = str(property.value);
+      if (!FACET_PROPERTIES[component]?.includes(str(property.name)) || facets.has(facet)) continue;
+      problems.push({
+        file,
+        message: `${component} ${str(instance.identifier)}: ${str(property.name)} names Facet '${facet}', which the page does not have`
+      });
+    }
+  }
+  const seen = new Set<string>();
   for (const region of list(xml.flexiPageRegions) as Xml[]) {
-    if (str(region.type) === 'Facet') continue;
     const name = str(region.name);
+    if (seen.has(name)) problems.push({ file, message: `region '${name}' appears twice` });
+    seen.add(name);
+    if (str(region.type) === 'Facet') continue;
     if (!templateRegion(templateName, name)) {
       const known = template.regions.map((r) => r.name).join(', ');
       problems.push({
@@ -369,10 +378,10 @@ function checkFlexiPages(root: string, model: Model, problems: Problem[]): void 
         ? component.split(':')
         : component.split('__');
       if (namespace !== 'c') {
-        if (!STANDARD_COMPONENT_NAMESPACES.includes(namespace)) {
+        if (!STANDARD_COMPONENTS[component]) {
           problems.push({
             file,
-            message: `places ${component}: unknown component namespace ${namespace}`
+            message: `places ${component}, which is not a standard component of scripts/validate/flexipageTemplates.ts: a misspelling, or add it with the page that shows its name`
           });
         }
         continue;

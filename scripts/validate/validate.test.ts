@@ -125,6 +125,24 @@ export default class Widget extends LightningElement {
   [`${D}/lwc/thingData/thingData.js`]: `import { gql } from 'lightning/graphql';\nexport const THINGS = gql\`${QUERY}\`;\n`
 };
 
+/** A tab set in the fixture's main region, with its tab and the Facets that hold them. */
+function withTabs(page: string, edit: (tabs: string) => string = (tabs) => tabs): string {
+  const facets = `<flexiPageRegions>
+    <itemInstances><componentInstance><componentName>force:detailPanel</componentName><identifier>detail</identifier></componentInstance></itemInstances>
+    <name>detailTab</name>
+    <type>Facet</type>
+  </flexiPageRegions>
+  <flexiPageRegions>
+    <itemInstances><componentInstance><componentInstanceProperties><name>body</name><value>detailTab</value></componentInstanceProperties><componentName>flexipage:tab</componentName><identifier>details</identifier></componentInstance></itemInstances>
+    <name>tabs</name>
+    <type>Facet</type>
+  </flexiPageRegions>
+  <masterLabel>`;
+  const tabset = `<itemInstances><componentInstance><componentInstanceProperties><name>tabs</name><value>tabs</value></componentInstanceProperties><componentName>flexipage:tabset</componentName><identifier>tabset</identifier></componentInstance></itemInstances>
+    <name>main</name>`;
+  return page.replace('<masterLabel>', edit(facets)).replace('<name>main</name>', tabset);
+}
+
 const dirs: string[] = [];
 after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -416,6 +434,42 @@ describe('references', () => {
         )
     });
     assert.deepEqual(messages(checkReferences(root)), []);
+  });
+  it('accepts the standard components Salesforce pages place, in tabs held by Facets', () => {
+    const page = `${D}/flexipages/Thing_Home.flexipage-meta.xml`;
+    const root = project({ [page]: (t) => withTabs(t) });
+    assert.deepEqual(messages(checkReferences(root)), []);
+  });
+  it('reports a region that appears twice', () => {
+    const page = `${D}/flexipages/Thing_Home.flexipage-meta.xml`;
+    const region = /  <flexiPageRegions>[\s\S]*<\/flexiPageRegions>\n/;
+    const root = project({
+      [page]: (t) => t.replace(region, (match) => `${match}${match}`)
+    });
+    assertOneProblem(checkReferences(root), page, /region 'main' appears twice/);
+  });
+  it('reports a misspelt standard component', () => {
+    const page = `${D}/flexipages/Thing_Home.flexipage-meta.xml`;
+    const root = project({
+      [page]: (t) => withTabs(t, (tabs) => tabs.replace('force:detailPanel', 'force:detailPanle'))
+    });
+    assertOneProblem(
+      checkReferences(root),
+      page,
+      /places force:detailPanle, which is not a standard component of scripts\/validate\/flexipageTemplates\.ts/
+    );
+  });
+  it('reports a tab whose body names a Facet the page does not have', () => {
+    const page = `${D}/flexipages/Thing_Home.flexipage-meta.xml`;
+    const root = project({
+      [page]: (t) =>
+        withTabs(t, (tabs) => tabs.replace('<value>detailTab</value>', '<value>detailsTab</value>'))
+    });
+    assertOneProblem(
+      checkReferences(root),
+      page,
+      /flexipage:tab details: body names Facet 'detailsTab', which the page does not have/
+    );
   });
   it('reports a missing label', () => {
     const src = `${D}/lwc/widget/widget.ts`;

@@ -4,6 +4,7 @@ import type { PageDefinition, Placement } from '../pages';
 interface RenderedPlacement {
   key: string;
   component: string;
+  label: string;
   properties: Record<string, unknown>;
 }
 
@@ -77,6 +78,7 @@ export default class Page extends LightningElement {
     return placements.map((placement, index) => ({
       key: `${region}-${index}-${placement.component}`,
       component: placement.component,
+      label: placement.label ?? '',
       properties: Object.fromEntries(
         Object.entries(placement.properties ?? {}).map(([name, value]) => [
           name,
