@@ -10,6 +10,7 @@ import {
   flexiPageColumns
 } from '../scripts/validate/flexipageTemplates';
 import {
+  APP_PAGE_API_NAME,
   formatRoute,
   pageReferenceForRoute,
   parseRoute,
@@ -61,7 +62,7 @@ void describe('preview routes', () => {
     );
     assert.equal(
       routeForPageReference(
-        { type: 'standard__navItemPage', attributes: { apiName: 'Sales_Coaching' } },
+        { type: 'standard__navItemPage', attributes: { apiName: 'Coaching' } },
         'home'
       )?.page,
       'coaching'
@@ -160,5 +161,15 @@ void describe('page registry', () => {
         `${page.id}: the sidebar side of ${template}`
       );
     }
+  });
+
+  void it('opens the App page through the Lightning Page tab the app shows', () => {
+    // NavigationMixin's standard__navItemPage names the tab; the preview maps it to its App page.
+    const tab = readFileSync(
+      new URL(`../force-app/main/default/tabs/${APP_PAGE_API_NAME}.tab-meta.xml`, import.meta.url),
+      'utf8'
+    );
+    const app = PAGES.find((page) => page.kind === 'app');
+    assert.match(tab, new RegExp(`<flexiPage>${app?.flexipage}</flexiPage>`));
   });
 });

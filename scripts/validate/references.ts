@@ -234,32 +234,109 @@ function checkPermissionSetsAndApps(root: string, model: Model, problems: Proble
         problems.push({ file, message: `application ${str(app.application)} does not exist` });
     }
   }
+  const pages = flexiPages(root);
   for (const path of metadataFiles(root).filter((p) => p.endsWith('.tab-meta.xml'))) {
+    const file = rel(root, path);
+    const xml = rootOf(path);
     const object = basename(path, '.tab-meta.xml');
-    if (str(rootOf(path).customObject) === 'true' && !model[object]) {
-      problems.push({ file: rel(root, path), message: `tab for ${object}, which does not exist` });
+    if (str(xml.customObject) === 'true' && !model[object]) {
+      problems.push({ file, message: `tab for ${object}, which does not exist` });
+    }
+    const flexiPage = str(xml.flexiPage);
+    if (flexiPage && pages.get(flexiPage)?.type !== 'AppPage') {
+      problems.push({
+        file,
+        message: pages.has(flexiPage)
+          ? `Lightning Page tab opens ${flexiPage}, a ${pages.get(flexiPage)?.type}: a tab opens an AppPage`
+          : `Lightning Page tab opens FlexiPage ${flexiPage}, which does not exist`
+      });
     }
   }
-  const flexipages = names(root, 'flexipages', '.flexipage-meta.xml');
+  const appTabs = new Map<string, string[]>();
   for (const path of metadataFiles(root).filter((p) => p.endsWith('.app-meta.xml'))) {
+    const file = rel(root, path);
     const xml = rootOf(path);
+    appTabs.set(basename(path, '.app-meta.xml'), list(xml.tabs).map(str));
     for (const tab of list(xml.tabs).map(str)) {
-      if (!tabExists(tab))
-        problems.push({ file: rel(root, path), message: `app tab ${tab} does not exist` });
+      if (!tabExists(tab)) problems.push({ file, message: `app tab ${tab} does not exist` });
     }
-    for (const override of [
-      ...list(xml.actionOverrides),
-      ...list(xml.profileActionOverrides)
-    ] as Xml[]) {
-      const content = str(override.content);
-      if (str(override.type) === 'Flexipage' && !flexipages.has(content)) {
+    if (list(xml.profileActionOverrides).length > 0) {
+      // "ProfileActionOverrides aren't supported in packaging" (Metadata API Developer Guide,
+      // ProfileActionOverride): an admin assigns pages per profile by hand.
+      problems.push({
+        file,
+        message: 'profileActionOverrides cannot be packaged: assign pages per profile by hand'
+      });
+    }
+    for (const override of list(xml.actionOverrides) as Xml[]) {
+      const problem = appOverrideProblem(override, pages, model);
+      if (problem) problems.push({ file, message: problem });
+    }
+  }
+  // A permission set that shows an app shows the app's own tabs: without a tab setting the
+  // tab stays hidden from its users.
+  for (const path of metadataFiles(root).filter((p) => p.endsWith('.permissionset-meta.xml'))) {
+    const xml = rootOf(path);
+    const granted = new Set(
+      (list(xml.tabSettings) as Xml[])
+        .filter((setting) => ['Visible', 'Available'].includes(str(setting.visibility)))
+        .map((setting) => str(setting.tab))
+    );
+    for (const app of list(xml.applicationVisibilities) as Xml[]) {
+      if (str(app.visible) !== 'true') continue;
+      for (const tab of appTabs.get(str(app.application)) ?? []) {
+        if (tab.startsWith('standard-') || granted.has(tab)) continue;
         problems.push({
           file: rel(root, path),
-          message: `action override uses FlexiPage ${content}, which does not exist`
+          message: `shows app ${str(app.application)} but not its tab ${tab}: add a tabSettings entry (Visible)`
         });
       }
     }
   }
+}
+
+interface FlexiPageInfo {
+  type: string;
+  sobjectType: string;
+}
+
+function flexiPages(root: string): Map<string, FlexiPageInfo> {
+  const pages = new Map<string, FlexiPageInfo>();
+  for (const path of metadataFiles(root).filter((p) => p.endsWith('.flexipage-meta.xml'))) {
+    const xml = rootOf(path);
+    pages.set(basename(path, '.flexipage-meta.xml'), {
+      type: str(xml.type),
+      sobjectType: str(xml.sobjectType)
+    });
+  }
+  return pages;
+}
+
+/**
+ * An app's page assignment (AppActionOverride, Metadata API Developer Guide, CustomApplication):
+ * the Home page is actionName Tab on pageOrSobjectType standard-home with a HomePage; a record
+ * page is actionName View on the object with a RecordPage of that object.
+ */
+function appOverrideProblem(
+  override: Xml,
+  pages: Map<string, FlexiPageInfo>,
+  model: Model
+): string | undefined {
+  if (str(override.type) !== 'Flexipage') return undefined;
+  const content = str(override.content);
+  const page = pages.get(content);
+  if (!page) return `action override uses FlexiPage ${content}, which does not exist`;
+  const target = str(override.pageOrSobjectType);
+  const action = str(override.actionName);
+  if (target === 'standard-home') {
+    if (action !== 'Tab' || page.type !== 'HomePage')
+      return `the Home page override must be actionName Tab with a HomePage, not ${action} with ${content} (${page.type})`;
+    return undefined;
+  }
+  if (!model[target]) return `action override for ${target}, which does not exist`;
+  if (action !== 'View' || page.type !== 'RecordPage' || page.sobjectType !== target)
+    return `the ${target} record page override must be actionName View with a RecordPage of ${target}, not ${action} with ${content} (${page.type} of ${page.sobjectType || 'no object'})`;
+  return undefined;
 }
 
 function checkFlows(root: string, model: Model, problems: Problem[]): void {

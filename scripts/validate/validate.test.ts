@@ -3,7 +3,7 @@
  * on the broken metadata a deploy (or a user) would trip over.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -502,6 +502,103 @@ describe('references', () => {
     assert.deepEqual(gqlTemplates('const a = 1;\nconst q = gql`query { x }`;\nconst s = css`y`;'), [
       { text: 'query { x }', line: 2 }
     ]);
+  });
+});
+
+describe('pages that open', () => {
+  const tab = `${D}/tabs/Thing_Page.tab-meta.xml`;
+  const app = `${D}/applications/Things.app-meta.xml`;
+  const ps = `${D}/permissionsets/Thing_User.permissionset-meta.xml`;
+  /** A Lightning Page tab for Thing_Home, an app showing it with a Home page, and their grants. */
+  const APP: Record<string, string | ((text: string) => string)> = {
+    [tab]: `<?xml version="1.0" encoding="UTF-8"?>
+<CustomTab ${NS}>
+  <flexiPage>Thing_Home</flexiPage>
+  <label>Things</label>
+  <motif>Custom55: Books</motif>
+</CustomTab>
+`,
+    [`${D}/flexipages/Thing_Start.flexipage-meta.xml`]: `<?xml version="1.0" encoding="UTF-8"?>
+<FlexiPage ${NS}>
+  <flexiPageRegions><name>top</name><type>Region</type></flexiPageRegions>
+  <masterLabel>Thing Start</masterLabel>
+  <template><name>home:desktopTemplate</name></template>
+  <type>HomePage</type>
+</FlexiPage>
+`,
+    [app]: `<?xml version="1.0" encoding="UTF-8"?>
+<CustomApplication ${NS}>
+  <actionOverrides>
+    <actionName>Tab</actionName>
+    <content>Thing_Start</content>
+    <formFactor>Large</formFactor>
+    <skipRecordTypeSelect>false</skipRecordTypeSelect>
+    <type>Flexipage</type>
+    <pageOrSobjectType>standard-home</pageOrSobjectType>
+  </actionOverrides>
+  <label>Things</label>
+  <navType>Standard</navType>
+  <tabs>standard-home</tabs>
+  <tabs>Thing_Page</tabs>
+  <uiType>Lightning</uiType>
+</CustomApplication>
+`,
+    [ps]: (t) =>
+      t
+        .replace(
+          '<fieldPermissions>',
+          '<applicationVisibilities><application>Things</application><visible>true</visible></applicationVisibilities>\n  <fieldPermissions>'
+        )
+        .replace(
+          '</PermissionSet>',
+          '  <tabSettings><tab>Thing_Page</tab><visibility>Visible</visibility></tabSettings>\n</PermissionSet>'
+        )
+  };
+  const withApp = (changes: Record<string, (text: string) => string>): string => {
+    const root = project(APP);
+    for (const [path, change] of Object.entries(changes)) {
+      writeFileSync(join(root, path), change(readFileSync(join(root, path), 'utf8')));
+    }
+    return root;
+  };
+  it('accept a Lightning Page tab in an app, its Home page and the grants', () => {
+    assert.deepEqual(messages(checkReferences(withApp({}))), []);
+  });
+  it('report a Lightning Page tab that opens a page other than an App page', () => {
+    const root = withApp({ [tab]: (t) => t.replace('Thing_Home', 'Thing_Start') });
+    assertOneProblem(
+      checkReferences(root),
+      tab,
+      /Lightning Page tab opens Thing_Start, a HomePage: a tab opens an AppPage/
+    );
+  });
+  it('report a permission set that shows the app but not its tab', () => {
+    const root = withApp({ [ps]: (t) => t.replace(/<tabSettings>.*<\/tabSettings>/, '') });
+    assertOneProblem(
+      checkReferences(root),
+      ps,
+      /shows app Things but not its tab Thing_Page: add a tabSettings entry/
+    );
+  });
+  it('report a Home page override that assigns another kind of page', () => {
+    const root = withApp({
+      [app]: (t) => t.replace('<content>Thing_Start', '<content>Thing_Home')
+    });
+    assertOneProblem(
+      checkReferences(root),
+      app,
+      /the Home page override must be actionName Tab with a HomePage, not Tab with Thing_Home \(AppPage\)/
+    );
+  });
+  it('report page assignments per profile, which cannot be packaged', () => {
+    const root = withApp({
+      [app]: (t) =>
+        t.replace(
+          '<label>',
+          '<profileActionOverrides><actionName>Tab</actionName><content>Thing_Start</content><formFactor>Large</formFactor><pageOrSobjectType>standard-home</pageOrSobjectType><type>Flexipage</type><profile>Standard</profile></profileActionOverrides>\n  <label>'
+        )
+    });
+    assertOneProblem(checkReferences(root), app, /profileActionOverrides cannot be packaged/);
   });
 });
 
