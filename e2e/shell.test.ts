@@ -39,6 +39,11 @@ void describe('page shell', () => {
           const slot = page.locator(`[data-component="${placement.component}"]`).first();
           const text = await slot.innerText();
           assert.ok(text.trim().length > 0, `${placement.component} shows something`);
+          if (placement.component.includes(':')) {
+            // A standard component: a card saying what the org shows there.
+            assert.ok(text.includes(placement.label ?? placement.component), text);
+            assert.ok(text.includes(`Standard component ${placement.component}`), text);
+          }
         }
 
         await saveScreenshot(page, `${definition.id}-${persona}`);

@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { XMLParser } from 'fast-xml-parser';
 import {
+  FLEXIPAGE_TEMPLATES,
+  type RegionColumn,
+  flexiPageColumns
+} from '../scripts/validate/flexipageTemplates';
+import {
+  APP_PAGE_API_NAME,
   formatRoute,
   pageReferenceForRoute,
   parseRoute,
@@ -53,7 +62,7 @@ void describe('preview routes', () => {
     );
     assert.equal(
       routeForPageReference(
-        { type: 'standard__navItemPage', attributes: { apiName: 'Sales_Coaching' } },
+        { type: 'standard__navItemPage', attributes: { apiName: 'Coaching' } },
         'home'
       )?.page,
       'coaching'
@@ -112,5 +121,55 @@ void describe('page registry', () => {
       if (usesRecord) assert.equal(page.kind, 'record', `${page.id} passes $recordId`);
     }
     assert.equal(new Set(PAGES.map((page) => page.id)).size, PAGES.length);
+    assert.ok(!placed.some((name) => name.includes(':')), 'standard components are not bundles');
+  });
+
+  void it('lays out each page as the FlexiPage it copies', () => {
+    const flexipages = fileURLToPath(
+      new URL('../force-app/main/default/flexipages/', import.meta.url)
+    );
+    const parser = new XMLParser({ parseTagValue: false });
+    for (const page of PAGES) {
+      const xml = readFileSync(join(flexipages, `${page.flexipage}.flexipage-meta.xml`), 'utf8');
+      const root = (parser.parse(xml) as { FlexiPage: Record<string, unknown> }).FlexiPage;
+      const columns = flexiPageColumns(root);
+      // Our bundles by bundle name, standard components as named; the record header stands in
+      // for the highlights panel.
+      const placed = (name: string): string | undefined =>
+        name.startsWith('c:')
+          ? name.slice(2)
+          : name === 'force:highlightsPanel' && page.kind === 'record'
+            ? undefined
+            : name;
+      const expected = Object.fromEntries(
+        (['header', 'main', 'sidebar'] as RegionColumn[]).map((column) => [
+          column,
+          columns[column].map(placed).filter((name) => name !== undefined)
+        ])
+      );
+      const actual = Object.fromEntries(
+        Object.entries(page.regions).map(([column, placements]) => [
+          column,
+          placements.map((placement) => placement.component)
+        ])
+      );
+      assert.deepEqual(actual, expected, `${page.id} and ${page.flexipage}`);
+      const template = (root.template as { name: string }).name;
+      assert.equal(
+        page.sidebarSide ?? 'right',
+        FLEXIPAGE_TEMPLATES[template].sidebarSide,
+        `${page.id}: the sidebar side of ${template}`
+      );
+    }
+  });
+
+  void it('opens the App page through the Lightning Page tab the app shows', () => {
+    // NavigationMixin's standard__navItemPage names the tab; the preview maps it to its App page.
+    const tab = readFileSync(
+      new URL(`../force-app/main/default/tabs/${APP_PAGE_API_NAME}.tab-meta.xml`, import.meta.url),
+      'utf8'
+    );
+    const app = PAGES.find((page) => page.kind === 'app');
+    assert.match(tab, new RegExp(`<flexiPage>${app?.flexipage}</flexiPage>`));
   });
 });

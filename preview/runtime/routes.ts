@@ -22,7 +22,8 @@ export const RECORD_PAGES: Readonly<Record<string, string>> = {
   Territory_Plan__c: 'territory-plan'
 };
 
-export const APP_PAGE_API_NAME = 'Sales_Coaching';
+/** The Lightning Page tab that opens Sales_Coaching_App_Page (tabs/Coaching.tab-meta.xml). */
+export const APP_PAGE_API_NAME = 'Coaching';
 
 export interface PageReference {
   type: string;

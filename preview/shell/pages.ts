@@ -3,6 +3,11 @@
  * with which properties. A component issue adds its placement here and nothing else; until
  * the bundle exists in force-app/main/default/lwc, the page shows a placeholder card naming it.
  *
+ * Each page copies a FlexiPage of force-app (named in `flexipage`): its components in the same
+ * order, each in the column its FlexiPage region sits in (scripts/validate/flexipageTemplates.ts),
+ * the contents of a tab set in place of the tab set. A record page's highlights panel is the
+ * preview's record header. preview.test.ts fails when a page and its FlexiPage disagree.
+ *
  * Property values may use tokens the shell fills in: '$recordId' and '$objectApiName' (the
  * record of a record page) and '$userId' (the persona's user id). Everything else is passed
  * as is, like a FlexiPage's component properties.
@@ -12,8 +17,14 @@
 import type { Persona } from '../runtime/routes';
 
 export interface Placement {
-  /** Bundle name in force-app/main/default/lwc, e.g. 'managerScorecard'. */
+  /**
+   * Bundle name in force-app/main/default/lwc, e.g. 'managerScorecard', or a standard
+   * component as the FlexiPage names it, e.g. 'force:relatedListContainer' (shown as a card
+   * saying what the org renders there).
+   */
   component: string;
+  /** What a standard component shows, e.g. 'Related lists'. */
+  label?: string;
   properties?: Record<string, string | number | boolean>;
 }
 
@@ -36,6 +47,10 @@ export interface PageDefinition {
   highlights?: HighlightField[];
   /** The persona this page is meant for, used to pick a default page after a switch. */
   audience: Persona[];
+  /** The FlexiPage in force-app/main/default/flexipages this page copies. */
+  flexipage: string;
+  /** The side of the narrow column, as in the FlexiPage's template (default right). */
+  sidebarSide?: 'left' | 'right';
   regions: {
     header: Placement[];
     main: Placement[];
@@ -51,11 +66,12 @@ export const PAGES: PageDefinition[] = [
     kind: 'home',
     icon: 'standard:home',
     audience: ['manager', 'vp'],
-    // As Sales_Coaching_Manager_Home: the scorecard in the full-width top region (its table
-    // needs the width), the team's coaching history below it.
+    // The scorecard in the top region (its table needs the width: nothing is in the sidebar),
+    // the team's coaching history below it.
+    flexipage: 'Sales_Coaching_Manager_Home',
     regions: {
-      header: [{ component: 'managerScorecard' }],
-      main: [{ component: 'coachingTimeline' }],
+      header: [],
+      main: [{ component: 'managerScorecard' }, { component: 'coachingTimeline' }],
       sidebar: []
     }
   },
@@ -66,6 +82,7 @@ export const PAGES: PageDefinition[] = [
     kind: 'home',
     icon: 'standard:home',
     audience: ['rep'],
+    flexipage: 'Sales_Coaching_Rep_Home',
     regions: {
       header: [],
       main: [{ component: 'myDevelopmentGoals' }],
@@ -79,14 +96,14 @@ export const PAGES: PageDefinition[] = [
     kind: 'app',
     icon: 'standard:coaching',
     audience: ['manager', 'vp'],
+    // The scorecard across the page; logging a session and setting a goal in the left sidebar,
+    // beside the team's coaching history (managers set goals where they coach).
+    flexipage: 'Sales_Coaching_App_Page',
+    sidebarSide: 'left',
     regions: {
-      header: [],
-      main: [{ component: 'managerScorecard' }],
-      sidebar: [
-        { component: 'coachingSessionForm' },
-        { component: 'developmentGoalEditor' },
-        { component: 'coachingTimeline' }
-      ]
+      header: [{ component: 'managerScorecard' }],
+      main: [{ component: 'coachingTimeline' }],
+      sidebar: [{ component: 'coachingSessionForm' }, { component: 'developmentGoalEditor' }]
     }
   },
   {
@@ -97,6 +114,7 @@ export const PAGES: PageDefinition[] = [
     icon: 'standard:opportunity',
     objectApiName: 'Opportunity',
     audience: ['manager', 'vp', 'rep'],
+    flexipage: 'Opportunity_Record_Page',
     highlights: [
       { field: 'Account.Name', label: 'Account Name' },
       { field: 'CloseDate', label: 'Close Date' },
@@ -110,7 +128,9 @@ export const PAGES: PageDefinition[] = [
         {
           component: 'dealCoach',
           properties: { recordId: '$recordId', objectApiName: '$objectApiName' }
-        }
+        },
+        { component: 'force:detailPanel', label: 'Details tab' },
+        { component: 'force:relatedListContainer', label: 'Related tab: related lists' }
       ],
       sidebar: [
         {
@@ -120,7 +140,12 @@ export const PAGES: PageDefinition[] = [
         {
           component: 'coachingTimeline',
           properties: { recordId: '$recordId', objectApiName: '$objectApiName' }
-        }
+        },
+        {
+          component: 'runtime_sales_activities:activityPanel',
+          label: 'Activity tab: activity timeline'
+        },
+        { component: 'forceChatter:recordFeedContainer', label: 'Chatter tab: record feed' }
       ]
     }
   },
@@ -132,6 +157,7 @@ export const PAGES: PageDefinition[] = [
     icon: 'custom:custom78',
     objectApiName: 'Territory_Plan__c',
     audience: ['manager', 'vp', 'rep'],
+    flexipage: 'Territory_Plan_Record_Page',
     highlights: [
       { field: 'Plan_Owner__r.Name', label: 'Plan Owner' },
       { field: 'Period_Start__c', label: 'Period Start' },
@@ -147,7 +173,7 @@ export const PAGES: PageDefinition[] = [
           properties: { recordId: '$recordId', objectApiName: '$objectApiName' }
         }
       ],
-      sidebar: []
+      sidebar: [{ component: 'force:detailPanel', label: 'Details' }]
     }
   }
 ];
@@ -157,7 +183,9 @@ export function placedComponents(pages: PageDefinition[] = PAGES): string[] {
   const names = new Set<string>();
   for (const page of pages) {
     for (const placements of Object.values(page.regions)) {
-      for (const placement of placements) names.add(placement.component);
+      for (const placement of placements) {
+        if (!placement.component.includes(':')) names.add(placement.component);
+      }
     }
   }
   return [...names].sort();

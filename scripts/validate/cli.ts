@@ -4,11 +4,14 @@
  * line per check, compiler warnings, and exits 1 on any problem.
  */
 import { fileURLToPath } from 'node:url';
+import { checkApiVersions } from './apiVersions';
 import { checkConvert } from './convert';
+import { checkLabels } from './labels';
 import { checkLwc } from './lwc';
 import type { CheckResult } from './problems';
 import { checkReferences } from './references';
 import { checkSchema } from './schema';
+import { checkTabs } from './tabs';
 import { checkWires } from './wires';
 import { checkXml } from './xml';
 
@@ -16,6 +19,9 @@ export async function runChecks(root: string): Promise<CheckResult[]> {
   return [
     checkXml(root),
     checkSchema(root),
+    checkApiVersions(root),
+    checkLabels(root),
+    checkTabs(root),
     checkConvert(root),
     checkReferences(root),
     checkWires(root),

@@ -5,10 +5,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile } from '@lwc/sfdc-lwc-compiler';
+import { sourceApiVersion } from './apiVersions';
 import { type CheckResult, type Problem, rel } from './problems';
 
 export const LWC_DIR = 'force-app/main/default/lwc';
-const API_VERSION = 62;
 const BUNDLE_FILE = /\.(js|html|css|svg)$/;
 
 /** Bundles: folders under lwc/ with a .js-meta.xml. */
@@ -27,6 +27,9 @@ export async function checkLwc(root: string): Promise<CheckResult> {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const bundles = lwcBundles(root);
+  // Compile as the org would for the project's API version (the compiler treats versions newer
+  // than it knows as its newest).
+  const apiVersion = Number(sourceApiVersion(root) ?? '0') || undefined;
   for (const name of bundles) {
     const dir = join(root, LWC_DIR, name);
     const files: Record<string, string> = {};
@@ -60,7 +63,7 @@ export async function checkLwc(root: string): Promise<CheckResult> {
         name,
         namespace: 'c',
         files,
-        options: { apiVersion: API_VERSION }
+        options: { apiVersion }
       }
     });
     for (const diagnostic of output.diagnostics) {

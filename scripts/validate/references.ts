@@ -19,6 +19,12 @@ import {
 import { buildSchema } from '../../preview/org/schema';
 import { orgModelFrom } from '../../preview/org/fromMetadata';
 import type { OrgModel, PermissionProfile } from '../../preview/org/model';
+import {
+  FACET_PROPERTIES,
+  FLEXIPAGE_TEMPLATES,
+  STANDARD_COMPONENTS,
+  templateRegion
+} from './flexipageTemplates';
 import { LWC_DIR, lwcBundles } from './lwc';
 import { type CheckResult, type Problem, lineOf, metadataFiles, rel, walk } from './problems';
 
@@ -228,32 +234,109 @@ function checkPermissionSetsAndApps(root: string, model: Model, problems: Proble
         problems.push({ file, message: `application ${str(app.application)} does not exist` });
     }
   }
+  const pages = flexiPages(root);
   for (const path of metadataFiles(root).filter((p) => p.endsWith('.tab-meta.xml'))) {
+    const file = rel(root, path);
+    const xml = rootOf(path);
     const object = basename(path, '.tab-meta.xml');
-    if (str(rootOf(path).customObject) === 'true' && !model[object]) {
-      problems.push({ file: rel(root, path), message: `tab for ${object}, which does not exist` });
+    if (str(xml.customObject) === 'true' && !model[object]) {
+      problems.push({ file, message: `tab for ${object}, which does not exist` });
+    }
+    const flexiPage = str(xml.flexiPage);
+    if (flexiPage && pages.get(flexiPage)?.type !== 'AppPage') {
+      problems.push({
+        file,
+        message: pages.has(flexiPage)
+          ? `Lightning Page tab opens ${flexiPage}, a ${pages.get(flexiPage)?.type}: a tab opens an AppPage`
+          : `Lightning Page tab opens FlexiPage ${flexiPage}, which does not exist`
+      });
     }
   }
-  const flexipages = names(root, 'flexipages', '.flexipage-meta.xml');
+  const appTabs = new Map<string, string[]>();
   for (const path of metadataFiles(root).filter((p) => p.endsWith('.app-meta.xml'))) {
+    const file = rel(root, path);
     const xml = rootOf(path);
+    appTabs.set(basename(path, '.app-meta.xml'), list(xml.tabs).map(str));
     for (const tab of list(xml.tabs).map(str)) {
-      if (!tabExists(tab))
-        problems.push({ file: rel(root, path), message: `app tab ${tab} does not exist` });
+      if (!tabExists(tab)) problems.push({ file, message: `app tab ${tab} does not exist` });
     }
-    for (const override of [
-      ...list(xml.actionOverrides),
-      ...list(xml.profileActionOverrides)
-    ] as Xml[]) {
-      const content = str(override.content);
-      if (str(override.type) === 'Flexipage' && !flexipages.has(content)) {
+    if (list(xml.profileActionOverrides).length > 0) {
+      // "ProfileActionOverrides aren't supported in packaging" (Metadata API Developer Guide,
+      // ProfileActionOverride): an admin assigns pages per profile by hand.
+      problems.push({
+        file,
+        message: 'profileActionOverrides cannot be packaged: assign pages per profile by hand'
+      });
+    }
+    for (const override of list(xml.actionOverrides) as Xml[]) {
+      const problem = appOverrideProblem(override, pages, model);
+      if (problem) problems.push({ file, message: problem });
+    }
+  }
+  // A permission set that shows an app shows the app's own tabs: without a tab setting the
+  // tab stays hidden from its users.
+  for (const path of metadataFiles(root).filter((p) => p.endsWith('.permissionset-meta.xml'))) {
+    const xml = rootOf(path);
+    const granted = new Set(
+      (list(xml.tabSettings) as Xml[])
+        .filter((setting) => ['Visible', 'Available'].includes(str(setting.visibility)))
+        .map((setting) => str(setting.tab))
+    );
+    for (const app of list(xml.applicationVisibilities) as Xml[]) {
+      if (str(app.visible) !== 'true') continue;
+      for (const tab of appTabs.get(str(app.application)) ?? []) {
+        if (tab.startsWith('standard-') || granted.has(tab)) continue;
         problems.push({
           file: rel(root, path),
-          message: `action override uses FlexiPage ${content}, which does not exist`
+          message: `shows app ${str(app.application)} but not its tab ${tab}: add a tabSettings entry (Visible)`
         });
       }
     }
   }
+}
+
+interface FlexiPageInfo {
+  type: string;
+  sobjectType: string;
+}
+
+function flexiPages(root: string): Map<string, FlexiPageInfo> {
+  const pages = new Map<string, FlexiPageInfo>();
+  for (const path of metadataFiles(root).filter((p) => p.endsWith('.flexipage-meta.xml'))) {
+    const xml = rootOf(path);
+    pages.set(basename(path, '.flexipage-meta.xml'), {
+      type: str(xml.type),
+      sobjectType: str(xml.sobjectType)
+    });
+  }
+  return pages;
+}
+
+/**
+ * An app's page assignment (AppActionOverride, Metadata API Developer Guide, CustomApplication):
+ * the Home page is actionName Tab on pageOrSobjectType standard-home with a HomePage; a record
+ * page is actionName View on the object with a RecordPage of that object.
+ */
+function appOverrideProblem(
+  override: Xml,
+  pages: Map<string, FlexiPageInfo>,
+  model: Model
+): string | undefined {
+  if (str(override.type) !== 'Flexipage') return undefined;
+  const content = str(override.content);
+  const page = pages.get(content);
+  if (!page) return `action override uses FlexiPage ${content}, which does not exist`;
+  const target = str(override.pageOrSobjectType);
+  const action = str(override.actionName);
+  if (target === 'standard-home') {
+    if (action !== 'Tab' || page.type !== 'HomePage')
+      return `the Home page override must be actionName Tab with a HomePage, not ${action} with ${content} (${page.type})`;
+    return undefined;
+  }
+  if (!model[target]) return `action override for ${target}, which does not exist`;
+  if (action !== 'View' || page.type !== 'RecordPage' || page.sobjectType !== target)
+    return `the ${target} record page override must be actionName View with a RecordPage of ${target}, not ${action} with ${content} (${page.type} of ${page.sobjectType || 'no object'})`;
+  return undefined;
 }
 
 function checkFlows(root: string, model: Model, problems: Problem[]): void {
@@ -301,26 +384,63 @@ function bundleInfo(root: string, name: string): BundleInfo {
   return { exposed: str(xml.isExposed) === 'true', targets, objectsByTarget };
 }
 
-/** Namespaces of standard components a FlexiPage may place without a bundle of ours. */
-const STANDARD_COMPONENT_NAMESPACES = [
-  'force',
-  'flexipage',
-  'forceChatter',
-  'home',
-  'lst',
-  'runtime_sales_activities',
-  'runtime_sales_pathassistant',
-  'runtime_sales_social',
-  'records',
-  'console',
-  'wits'
-];
-
 const PAGE_TARGETS: Record<string, string> = {
   RecordPage: 'lightning__RecordPage',
   AppPage: 'lightning__AppPage',
   HomePage: 'lightning__HomePage'
 };
+
+/**
+ * Every region of type Region is one the page's template has (Facets are the page's own
+ * containers, named freely), and the template serves the page's type.
+ */
+function checkRegions(xml: Xml, file: string, problems: Problem[]): void {
+  const templateName = str((xml.template as Xml | undefined)?.name);
+  const template = FLEXIPAGE_TEMPLATES[templateName];
+  if (!template) {
+    problems.push({
+      file,
+      message: `template ${templateName || '(none)'} is not in scripts/validate/flexipageTemplates.ts: add it with its regions and where they come from`
+    });
+    return;
+  }
+  if (template.pageType !== str(xml.type)) {
+    problems.push({
+      file,
+      message: `template ${templateName} is for ${template.pageType} pages, not ${str(xml.type)}`
+    });
+  }
+  const facets = new Set(
+    (list(xml.flexiPageRegions) as Xml[])
+      .filter((region) => str(region.type) === 'Facet')
+      .map((region) => str(region.name))
+  );
+  for (const instance of deepValues(xml, 'componentInstance') as Xml[]) {
+    const component = str(instance.componentName);
+    for (const property of list(instance.componentInstanceProperties) as Xml[]) {
+      const facet = str(property.value);
+      if (!FACET_PROPERTIES[component]?.includes(str(property.name)) || facets.has(facet)) continue;
+      problems.push({
+        file,
+        message: `${component} ${str(instance.identifier)}: ${str(property.name)} names Facet '${facet}', which the page does not have`
+      });
+    }
+  }
+  const seen = new Set<string>();
+  for (const region of list(xml.flexiPageRegions) as Xml[]) {
+    const name = str(region.name);
+    if (seen.has(name)) problems.push({ file, message: `region '${name}' appears twice` });
+    seen.add(name);
+    if (str(region.type) === 'Facet') continue;
+    if (!templateRegion(templateName, name)) {
+      const known = template.regions.map((r) => r.name).join(', ');
+      problems.push({
+        file,
+        message: `region '${name}' does not exist in template ${templateName} (its regions: ${known}); the deploy would fail`
+      });
+    }
+  }
+}
 
 function checkFlexiPages(root: string, model: Model, problems: Problem[]): void {
   const bundles = new Set(lwcBundles(root));
@@ -329,15 +449,16 @@ function checkFlexiPages(root: string, model: Model, problems: Problem[]): void 
     const xml = rootOf(path);
     const pageType = str(xml.type);
     const sobject = str(xml.sobjectType);
+    checkRegions(xml, file, problems);
     for (const component of deepValues(xml, 'componentName').map(str)) {
       const [namespace, name] = component.includes(':')
         ? component.split(':')
         : component.split('__');
       if (namespace !== 'c') {
-        if (!STANDARD_COMPONENT_NAMESPACES.includes(namespace)) {
+        if (!STANDARD_COMPONENTS[component]) {
           problems.push({
             file,
-            message: `places ${component}: unknown component namespace ${namespace}`
+            message: `places ${component}, which is not a standard component of scripts/validate/flexipageTemplates.ts: a misspelling, or add it with the page that shows its name`
           });
         }
         continue;

@@ -3,16 +3,19 @@
  * on the broken metadata a deploy (or a user) would trip over.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { checkApiVersions } from './apiVersions';
 import { checkConvert, sfBinary } from './convert';
+import { checkLabels } from './labels';
 import { checkLwc } from './lwc';
 import type { CheckResult } from './problems';
 import { checkReferences, formulaFields, gqlTemplates } from './references';
 import { checkSchema } from './schema';
+import { checkTabs, motifProblem, tabStyles } from './tabs';
 import { checkWires } from './wires';
 import { checkXml } from './xml';
 
@@ -62,6 +65,12 @@ const FIXTURE: Record<string, string> = {
   <errorDisplayField>Amount__c</errorDisplayField>
   <errorMessage>Amount must be positive.</errorMessage>
 </ValidationRule>
+`,
+  [`${D}/tabs/Thing__c.tab-meta.xml`]: `<?xml version="1.0" encoding="UTF-8"?>
+<CustomTab ${NS}>
+  <customObject>true</customObject>
+  <motif>Custom55: Books</motif>
+</CustomTab>
 `,
   [`${D}/permissionsets/Thing_User.permissionset-meta.xml`]: `<?xml version="1.0" encoding="UTF-8"?>
 <PermissionSet ${NS}>
@@ -117,6 +126,24 @@ export default class Widget extends LightningElement {
   [`${D}/lwc/thingData/thingData.js`]: `import { gql } from 'lightning/graphql';\nexport const THINGS = gql\`${QUERY}\`;\n`
 };
 
+/** A tab set in the fixture's main region, with its tab and the Facets that hold them. */
+function withTabs(page: string, edit: (tabs: string) => string = (tabs) => tabs): string {
+  const facets = `<flexiPageRegions>
+    <itemInstances><componentInstance><componentName>force:detailPanel</componentName><identifier>detail</identifier></componentInstance></itemInstances>
+    <name>detailTab</name>
+    <type>Facet</type>
+  </flexiPageRegions>
+  <flexiPageRegions>
+    <itemInstances><componentInstance><componentInstanceProperties><name>body</name><value>detailTab</value></componentInstanceProperties><componentName>flexipage:tab</componentName><identifier>details</identifier></componentInstance></itemInstances>
+    <name>tabs</name>
+    <type>Facet</type>
+  </flexiPageRegions>
+  <masterLabel>`;
+  const tabset = `<itemInstances><componentInstance><componentInstanceProperties><name>tabs</name><value>tabs</value></componentInstanceProperties><componentName>flexipage:tabset</componentName><identifier>tabset</identifier></componentInstance></itemInstances>
+    <name>main</name>`;
+  return page.replace('<masterLabel>', edit(facets)).replace('<name>main</name>', tabset);
+}
+
 const dirs: string[] = [];
 after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -150,6 +177,9 @@ describe('the checks on a correct project', () => {
   it('find nothing wrong', async () => {
     assert.deepEqual(messages(checkXml(root)), []);
     assert.deepEqual(messages(checkSchema(root)), []);
+    assert.deepEqual(messages(checkApiVersions(root)), []);
+    assert.deepEqual(messages(checkLabels(root)), []);
+    assert.deepEqual(messages(checkTabs(root)), []);
     assert.deepEqual(messages(checkReferences(root)), []);
     assert.deepEqual(messages(await checkLwc(root)), []);
   });
@@ -202,6 +232,121 @@ describe('schema', () => {
         )
     });
     assertOneProblem(checkSchema(root), meta, /<targetConfig> has no element <propertee>/);
+  });
+});
+
+describe('api versions', () => {
+  const ps = `${D}/permissionsets/Thing_User.permissionset-meta.xml`;
+  const withViewAllFields = (t: string): string =>
+    t.replace('<viewAllRecords>', '<viewAllFields>false</viewAllFields><viewAllRecords>');
+  const atVersion =
+    (version: string) =>
+    (t: string): string =>
+      t.replace(/62\.0/g, version);
+  it('reports an element newer than sourceApiVersion, with the release it appeared in', () => {
+    const root = project({ [ps]: withViewAllFields });
+    assertOneProblem(
+      checkApiVersions(root),
+      ps,
+      /<viewAllFields> exists from API 63\.0 \(Spring '25\); sourceApiVersion is 62\.0 \(line 5\)/
+    );
+  });
+  it('accepts the element from the version that introduced it', () => {
+    const root = project({
+      [ps]: withViewAllFields,
+      'sfdx-project.json': atVersion('63.0'),
+      [`${D}/lwc/widget/widget.js-meta.xml`]: atVersion('63.0'),
+      [`${D}/lwc/thingData/thingData.js-meta.xml`]: atVersion('63.0')
+    });
+    assert.deepEqual(messages(checkApiVersions(root)), []);
+  });
+  it('reports a bundle whose apiVersion is not sourceApiVersion', () => {
+    const meta = `${D}/lwc/widget/widget.js-meta.xml`;
+    const root = project({ [meta]: atVersion('61.0') });
+    assertOneProblem(
+      checkApiVersions(root),
+      meta,
+      /apiVersion 61\.0 is not sourceApiVersion 62\.0 of sfdx-project\.json: keep one API version \(line 3\)/
+    );
+  });
+  it('reports a project without sourceApiVersion', () => {
+    const root = project({ 'sfdx-project.json': (t) => t.replace('"sourceApiVersion"', '"api"') });
+    assertOneProblem(checkApiVersions(root), 'sfdx-project.json', /sourceApiVersion must be/);
+  });
+});
+
+describe('labels', () => {
+  const labels = `${D}/labels/CustomLabels.labels-meta.xml`;
+  it('reports a shortDescription over 80 characters', () => {
+    const long = `Greeting shown on the widget card when a manager opens it${'.'.repeat(30)}`;
+    const root = project({
+      [labels]: (t) => t.replace('<shortDescription>Hello<', `<shortDescription>${long}<`)
+    });
+    assertOneProblem(
+      checkLabels(root),
+      labels,
+      /shortDescription of SC_Hello is 87 characters, over the limit of 80 \(line 3\)/
+    );
+  });
+  it('reports a shortDescription wrapped over lines, as Prettier wraps long ones', () => {
+    const root = project({
+      [labels]: (t) =>
+        t.replace(
+          '<shortDescription>Hello</shortDescription>',
+          '<shortDescription>\n      Hello\n    </shortDescription>'
+        )
+    });
+    assertOneProblem(
+      checkLabels(root),
+      labels,
+      /shortDescription of SC_Hello spans 3 lines; the platform keeps the line breaks/
+    );
+  });
+  it('counts the characters the platform stores: entities decoded, spaces kept', () => {
+    const root = project({
+      [labels]: (t) =>
+        t.replace('<shortDescription>Hello<', `<shortDescription>${'&amp;'.repeat(80)}<`)
+    });
+    assert.deepEqual(messages(checkLabels(root)), []);
+    const padded = project({
+      [labels]: (t) => t.replace('<shortDescription>Hello<', '<shortDescription>Hello <')
+    });
+    assertOneProblem(checkLabels(padded), labels, /starts or ends with spaces/);
+  });
+  it('reports a value over 1,000 characters', () => {
+    const root = project({
+      [labels]: (t) => t.replace('<value>Hello<', `<value>${'Hello '.repeat(170)}Hi<`)
+    });
+    assertOneProblem(
+      checkLabels(root),
+      labels,
+      /value of SC_Hello is 1022 characters, over the limit of 1000/
+    );
+  });
+});
+
+describe('tabs', () => {
+  const tab = `${D}/tabs/Thing__c.tab-meta.xml`;
+  it('reads the tab styles of the Salesforce CLI', () => {
+    const styles = tabStyles();
+    assert.equal(styles.size, 100);
+    assert.equal(styles.get(17), 'Sack');
+    assert.equal(styles.get(20), 'Airplane');
+    assert.equal(styles.get(55), 'Books');
+    assert.equal(styles.get(78), 'Map');
+  });
+  it('reports a motif whose number is another style', () => {
+    const root = project({ [tab]: (t) => t.replace('Custom55: Books', 'Custom55: Sack') });
+    assertOneProblem(
+      checkTabs(root),
+      tab,
+      /motif 'Custom55: Sack': Custom55 is Books, not Sack \(Sack is Custom17\) \(line 4\)/
+    );
+  });
+  it('reports a motif that is no tab style', () => {
+    const root = project({ [tab]: (t) => t.replace('Custom55: Books', 'Custom101: Rocket') });
+    assertOneProblem(checkTabs(root), tab, /there is no tab style Custom101/);
+    assert.match(motifProblem('Books', tabStyles()) ?? '', /is not a tab style/);
   });
 });
 
@@ -280,9 +425,95 @@ describe('references', () => {
   it('reports a FlexiPage placing a component on a page type it does not target', () => {
     const page = `${D}/flexipages/Thing_Home.flexipage-meta.xml`;
     const root = project({
-      [page]: (t) => t.replace('<type>AppPage</type>', '<type>HomePage</type>')
+      [page]: (t) =>
+        t
+          .replace('<type>AppPage</type>', '<type>HomePage</type>')
+          .replace('flexipage:defaultAppHomeTemplate', 'home:desktopTemplate')
+          .replace('<name>main</name>', '<name>top</name>')
     });
     assertOneProblem(checkReferences(root), page, /does not list lightning__HomePage/);
+  });
+  it('reports a FlexiPage region its template lacks', () => {
+    const page = `${D}/flexipages/Thing_Home.flexipage-meta.xml`;
+    const root = project({ [page]: (t) => t.replace('<name>main</name>', '<name>sidebar</name>') });
+    assertOneProblem(
+      checkReferences(root),
+      page,
+      /region 'sidebar' does not exist in template flexipage:defaultAppHomeTemplate \(its regions: main\)/
+    );
+  });
+  it('reports a FlexiPage whose template serves another page type', () => {
+    const page = `${D}/flexipages/Thing_Home.flexipage-meta.xml`;
+    const root = project({
+      [page]: (t) =>
+        t
+          .replace('flexipage:defaultAppHomeTemplate', 'home:desktopTemplate')
+          .replace('<name>main</name>', '<name>top</name>')
+    });
+    assertOneProblem(
+      checkReferences(root),
+      page,
+      /template home:desktopTemplate is for HomePage pages, not AppPage/
+    );
+  });
+  it('reports a FlexiPage template missing from the table of templates', () => {
+    const page = `${D}/flexipages/Thing_Home.flexipage-meta.xml`;
+    const root = project({
+      [page]: (t) =>
+        t.replace('flexipage:defaultAppHomeTemplate', 'flexipage:appHomeTemplateDesktop')
+    });
+    assertOneProblem(
+      checkReferences(root),
+      page,
+      /template flexipage:appHomeTemplateDesktop is not in scripts\/validate\/flexipageTemplates\.ts/
+    );
+  });
+  it("accepts Facets under any name: they are the page's own containers", () => {
+    const page = `${D}/flexipages/Thing_Home.flexipage-meta.xml`;
+    const root = project({
+      [page]: (t) =>
+        t.replace(
+          '<masterLabel>',
+          '<flexiPageRegions><name>Facet-1</name><type>Facet</type></flexiPageRegions>\n  <masterLabel>'
+        )
+    });
+    assert.deepEqual(messages(checkReferences(root)), []);
+  });
+  it('accepts the standard components Salesforce pages place, in tabs held by Facets', () => {
+    const page = `${D}/flexipages/Thing_Home.flexipage-meta.xml`;
+    const root = project({ [page]: (t) => withTabs(t) });
+    assert.deepEqual(messages(checkReferences(root)), []);
+  });
+  it('reports a region that appears twice', () => {
+    const page = `${D}/flexipages/Thing_Home.flexipage-meta.xml`;
+    const region = /  <flexiPageRegions>[\s\S]*<\/flexiPageRegions>\n/;
+    const root = project({
+      [page]: (t) => t.replace(region, (match) => `${match}${match}`)
+    });
+    assertOneProblem(checkReferences(root), page, /region 'main' appears twice/);
+  });
+  it('reports a misspelt standard component', () => {
+    const page = `${D}/flexipages/Thing_Home.flexipage-meta.xml`;
+    const root = project({
+      [page]: (t) => withTabs(t, (tabs) => tabs.replace('force:detailPanel', 'force:detailPanle'))
+    });
+    assertOneProblem(
+      checkReferences(root),
+      page,
+      /places force:detailPanle, which is not a standard component of scripts\/validate\/flexipageTemplates\.ts/
+    );
+  });
+  it('reports a tab whose body names a Facet the page does not have', () => {
+    const page = `${D}/flexipages/Thing_Home.flexipage-meta.xml`;
+    const root = project({
+      [page]: (t) =>
+        withTabs(t, (tabs) => tabs.replace('<value>detailTab</value>', '<value>detailsTab</value>'))
+    });
+    assertOneProblem(
+      checkReferences(root),
+      page,
+      /flexipage:tab details: body names Facet 'detailsTab', which the page does not have/
+    );
   });
   it('reports a missing label', () => {
     const src = `${D}/lwc/widget/widget.ts`;
@@ -315,6 +546,103 @@ describe('references', () => {
     assert.deepEqual(gqlTemplates('const a = 1;\nconst q = gql`query { x }`;\nconst s = css`y`;'), [
       { text: 'query { x }', line: 2 }
     ]);
+  });
+});
+
+describe('pages that open', () => {
+  const tab = `${D}/tabs/Thing_Page.tab-meta.xml`;
+  const app = `${D}/applications/Things.app-meta.xml`;
+  const ps = `${D}/permissionsets/Thing_User.permissionset-meta.xml`;
+  /** A Lightning Page tab for Thing_Home, an app showing it with a Home page, and their grants. */
+  const APP: Record<string, string | ((text: string) => string)> = {
+    [tab]: `<?xml version="1.0" encoding="UTF-8"?>
+<CustomTab ${NS}>
+  <flexiPage>Thing_Home</flexiPage>
+  <label>Things</label>
+  <motif>Custom55: Books</motif>
+</CustomTab>
+`,
+    [`${D}/flexipages/Thing_Start.flexipage-meta.xml`]: `<?xml version="1.0" encoding="UTF-8"?>
+<FlexiPage ${NS}>
+  <flexiPageRegions><name>top</name><type>Region</type></flexiPageRegions>
+  <masterLabel>Thing Start</masterLabel>
+  <template><name>home:desktopTemplate</name></template>
+  <type>HomePage</type>
+</FlexiPage>
+`,
+    [app]: `<?xml version="1.0" encoding="UTF-8"?>
+<CustomApplication ${NS}>
+  <actionOverrides>
+    <actionName>Tab</actionName>
+    <content>Thing_Start</content>
+    <formFactor>Large</formFactor>
+    <skipRecordTypeSelect>false</skipRecordTypeSelect>
+    <type>Flexipage</type>
+    <pageOrSobjectType>standard-home</pageOrSobjectType>
+  </actionOverrides>
+  <label>Things</label>
+  <navType>Standard</navType>
+  <tabs>standard-home</tabs>
+  <tabs>Thing_Page</tabs>
+  <uiType>Lightning</uiType>
+</CustomApplication>
+`,
+    [ps]: (t) =>
+      t
+        .replace(
+          '<fieldPermissions>',
+          '<applicationVisibilities><application>Things</application><visible>true</visible></applicationVisibilities>\n  <fieldPermissions>'
+        )
+        .replace(
+          '</PermissionSet>',
+          '  <tabSettings><tab>Thing_Page</tab><visibility>Visible</visibility></tabSettings>\n</PermissionSet>'
+        )
+  };
+  const withApp = (changes: Record<string, (text: string) => string>): string => {
+    const root = project(APP);
+    for (const [path, change] of Object.entries(changes)) {
+      writeFileSync(join(root, path), change(readFileSync(join(root, path), 'utf8')));
+    }
+    return root;
+  };
+  it('accept a Lightning Page tab in an app, its Home page and the grants', () => {
+    assert.deepEqual(messages(checkReferences(withApp({}))), []);
+  });
+  it('report a Lightning Page tab that opens a page other than an App page', () => {
+    const root = withApp({ [tab]: (t) => t.replace('Thing_Home', 'Thing_Start') });
+    assertOneProblem(
+      checkReferences(root),
+      tab,
+      /Lightning Page tab opens Thing_Start, a HomePage: a tab opens an AppPage/
+    );
+  });
+  it('report a permission set that shows the app but not its tab', () => {
+    const root = withApp({ [ps]: (t) => t.replace(/<tabSettings>.*<\/tabSettings>/, '') });
+    assertOneProblem(
+      checkReferences(root),
+      ps,
+      /shows app Things but not its tab Thing_Page: add a tabSettings entry/
+    );
+  });
+  it('report a Home page override that assigns another kind of page', () => {
+    const root = withApp({
+      [app]: (t) => t.replace('<content>Thing_Start', '<content>Thing_Home')
+    });
+    assertOneProblem(
+      checkReferences(root),
+      app,
+      /the Home page override must be actionName Tab with a HomePage, not Tab with Thing_Home \(AppPage\)/
+    );
+  });
+  it('report page assignments per profile, which cannot be packaged', () => {
+    const root = withApp({
+      [app]: (t) =>
+        t.replace(
+          '<label>',
+          '<profileActionOverrides><actionName>Tab</actionName><content>Thing_Start</content><formFactor>Large</formFactor><pageOrSobjectType>standard-home</pageOrSobjectType><type>Flexipage</type><profile>Standard</profile></profileActionOverrides>\n  <label>'
+        )
+    });
+    assertOneProblem(checkReferences(root), app, /profileActionOverrides cannot be packaged/);
   });
 });
 

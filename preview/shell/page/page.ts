@@ -4,12 +4,14 @@ import type { PageDefinition, Placement } from '../pages';
 interface RenderedPlacement {
   key: string;
   component: string;
+  label: string;
   properties: Record<string, unknown>;
 }
 
 /**
  * One Lightning page: a page header (record highlights on record pages) and the header, main
- * and sidebar regions of a two-column template, filled from the page registry.
+ * and sidebar regions of a two-column template, filled from the page registry. The sidebar sits
+ * on the side the page's template puts it.
  */
 export default class Page extends LightningElement {
   @api page: PageDefinition | undefined;
@@ -50,6 +52,15 @@ export default class Page extends LightningElement {
     return this.sidebarRegion.length > 0;
   }
 
+  /** The narrow column comes first (on the left) when the page's template puts it there. */
+  get sidebarFirst(): boolean {
+    return this.hasSidebar && this.page?.sidebarSide === 'left';
+  }
+
+  get sidebarLast(): boolean {
+    return this.hasSidebar && !this.sidebarFirst;
+  }
+
   get mainClass(): string {
     return this.hasSidebar
       ? 'slds-col slds-size_1-of-1 slds-large-size_8-of-12 region-main'
@@ -67,6 +78,7 @@ export default class Page extends LightningElement {
     return placements.map((placement, index) => ({
       key: `${region}-${index}-${placement.component}`,
       component: placement.component,
+      label: placement.label ?? '',
       properties: Object.fromEntries(
         Object.entries(placement.properties ?? {}).map(([name, value]) => [
           name,
