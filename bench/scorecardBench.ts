@@ -81,8 +81,8 @@ export function renderPeriodView(org: InMemoryOrg, managerId: string): PeriodVie
   };
 }
 
-async function requestTable(): Promise<BenchTable> {
-  const { model } = await loadPreviewMetadata(ROOT);
+function requestTable(): BenchTable {
+  const { model } = loadPreviewMetadata(ROOT);
   const rows: (string | number)[][] = [];
   for (const count of [1_000, 10_000, 100_000]) {
     const dataset = generateDataset({ opportunities: count });
@@ -183,5 +183,5 @@ async function interactiveTable(): Promise<BenchTable> {
 export const scorecardSection: BenchSection = {
   id: 'scorecard',
   title: 'Manager scorecard',
-  run: async () => [await requestTable(), await interactiveTable()]
+  run: async () => [requestTable(), await interactiveTable()]
 };

@@ -35,13 +35,6 @@ export interface Quarter {
   end: string;
 }
 
-export function quarterOf(iso: string): Quarter {
-  const date = parseIsoDate(iso);
-  const year = date.getUTCFullYear();
-  const index = Math.floor(date.getUTCMonth() / 3);
-  return quarterAt(year, index);
-}
-
 function quarterAt(year: number, index: number): Quarter {
   const start = new Date(Date.UTC(year, index * 3, 1));
   const end = new Date(Date.UTC(year, index * 3 + 3, 0));

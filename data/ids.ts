@@ -62,7 +62,3 @@ export function recordId(objectApiName: string, sequence: number): string {
   const id15 = `${keyPrefixOf(objectApiName)}${ORG_INFIX}${body}`;
   return id15 + caseSafeSuffix(id15);
 }
-
-export function isRecordId(value: unknown): value is string {
-  return typeof value === 'string' && /^[a-zA-Z0-9]{18}$/.test(value);
-}

@@ -146,13 +146,6 @@ export async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(300);
 }
 
-export async function failNext(page: Page, kind: 'query' | 'write', count = 1): Promise<void> {
-  await page.evaluate(([failure, times]) => window.__preview?.failNext(failure, times), [
-    kind,
-    count
-  ] as const);
-}
-
 export async function saveScreenshot(
   page: Page,
   name: string,

@@ -202,7 +202,7 @@ function previewResolver({ metadata }: ResolverOptions): Plugin {
         );
       }
       if (key === 'userId') {
-        return `import { currentUserId } from ${JSON.stringify(runtimeModule)};\nexport default currentUserId();\n`;
+        return `import { currentPersona } from ${JSON.stringify(runtimeModule)};\nexport default currentPersona().userId;\n`;
       }
       if (key.startsWith('resource:')) return stringModule(`/resource/${key.slice(9)}`);
       if (key.startsWith('i18n:')) {
@@ -331,7 +331,7 @@ export interface BuildResult {
 /** One full build. The Rollup cache in .preview-build makes later builds incremental. */
 export async function buildPreview(options: { cache?: boolean } = {}): Promise<BuildResult> {
   const started = Date.now();
-  const metadata = await loadPreviewMetadata(ROOT);
+  const metadata = loadPreviewMetadata(ROOT);
   writeStatic(metadata);
   const useCache = options.cache ?? true;
   const bundle = await rollup(rollupOptions(metadata, useCache ? readCache() : undefined));
@@ -345,10 +345,10 @@ export async function buildPreview(options: { cache?: boolean } = {}): Promise<B
 }
 
 /** Rebuilds on every change until the returned function is called. */
-export async function watchPreview(
+export function watchPreview(
   onBuilt: (error: Error | null, durationMs: number) => void
-): Promise<() => Promise<void>> {
-  const metadata = await loadPreviewMetadata(ROOT);
+): () => Promise<void> {
+  const metadata = loadPreviewMetadata(ROOT);
   writeStatic(metadata);
   const watcher = rollupWatch({
     ...rollupOptions(metadata, readCache()),

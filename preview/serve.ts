@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     ],
     { cwd: ROOT, stdio: 'ignore' }
   );
-  const stopWatching = await watchPreview((error, durationMs) => {
+  const stopWatching = watchPreview((error, durationMs) => {
     if (error) {
       console.error(`Preview build failed: ${error.message}`);
       return;

@@ -361,22 +361,6 @@ export function unsupportedFunctions(source: string): string[] {
   return [...missing];
 }
 
-/** The field paths a formula reads (for dependency checks and error messages). */
-export function referencedFields(source: string): string[] {
-  const fields = new Set<string>();
-  const visit = (node: Node): void => {
-    if (node.kind === 'field') fields.add(node.path);
-    else if (node.kind === 'call') node.args.forEach(visit);
-    else if (node.kind === 'unary') visit(node.operand);
-    else if (node.kind === 'binary') {
-      visit(node.left);
-      visit(node.right);
-    }
-  };
-  visit(parseFormula(source));
-  return [...fields];
-}
-
 const parsedCache = new Map<string, Node>();
 
 export function evaluateFormula(source: string, context: FormulaContext): FormulaValue {

@@ -7,7 +7,7 @@
  * The object model is read structurally (unknown → checked) rather than through its types,
  * so the preview keeps building while that module evolves; every shape assumption is here.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { keyPrefixOf } from '../../data/ids';
@@ -468,14 +468,6 @@ export function permissionProfilesFrom(
     profiles[profileName] = profile;
   }
   return profiles;
-}
-
-export function permissionSetNames(root: string): string[] {
-  const dir = join(root, 'force-app/main/default/permissionsets');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((file) => file.endsWith('.permissionset-meta.xml'))
-    .map((file) => file.replace('.permissionset-meta.xml', ''));
 }
 
 /**

@@ -1,54 +1,49 @@
 /**
  * The metadata the preview needs at build time: the org model (objects, fields, validation
  * rules, permission profiles) and the custom labels, read through the shared object model
- * module (scripts/metadata/objectModel.ts). Until that module exists the preview runs on the
- * engine's fixture model and says so.
+ * module (scripts/metadata/objectModel.ts).
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { splitOperators } from './formula';
+import {
+  loadLabels,
+  loadObjectModel,
+  loadValidationRules
+} from '../../scripts/metadata/objectModel';
+import { splitOperators, unsupportedFunctions } from './formula';
 import { labelsFrom, orgModelFrom } from './fromMetadata';
 import type { OrgModel } from './model';
-import { fixtureModel } from './testing/fixtureModel';
 
 export interface PreviewMetadata {
   model: OrgModel;
   labels: Record<string, string>;
-  /** 'metadata' when read from force-app, 'fixture' when the object model is not there yet. */
-  source: 'metadata' | 'fixture';
 }
 
-export const OBJECT_MODEL_MODULE = 'scripts/metadata/objectModel.ts';
-
-type Loader = (root: string) => unknown;
-
-export async function loadPreviewMetadata(root: string): Promise<PreviewMetadata> {
-  const modulePath = join(root, OBJECT_MODEL_MODULE);
-  if (!existsSync(modulePath)) {
-    console.warn(
-      `${OBJECT_MODEL_MODULE} is not there yet: the preview uses the org engine's fixture model.`
-    );
-    return { model: fixtureModel(), labels: {}, source: 'fixture' };
-  }
-  const loaders = (await import(pathToFileURL(modulePath).href)) as Record<string, unknown>;
-  const call = async (name: string): Promise<unknown> => {
-    const loader = loaders[name];
-    return typeof loader === 'function' ? await (loader as Loader)(root) : undefined;
-  };
-  const [objects, rules, labels] = await Promise.all([
-    call('loadObjectModel'),
-    call('loadValidationRules'),
-    call('loadLabels')
-  ]);
-  const model = orgModelFrom(root, objects, rules);
+export function loadPreviewMetadata(root: string): PreviewMetadata {
+  const model = orgModelFrom(root, loadObjectModel(root), loadValidationRules(root));
   for (const rule of model.validationRules) {
+    const name = `Validation rule ${rule.objectApiName}.${rule.name}`;
     const split = splitOperators(rule.formula);
     if (split.length > 0) {
       console.warn(
-        `Validation rule ${rule.objectApiName}.${rule.name} writes ${split.map((op) => `"${op}"`).join(', ')}: the preview reads it as "<="/">=", the platform may not.`
+        `${name} writes ${split.map((op) => `"${op}"`).join(', ')}: the preview reads it as "<="/">=", the platform may not.`
       );
     }
+    warnUnsupported(name, rule.formula);
   }
-  return { model, labels: labelsFrom(labels), source: 'metadata' };
+  for (const object of Object.values(model.objects)) {
+    for (const field of Object.values(object.fields)) {
+      if (field.formula)
+        warnUnsupported(`Formula field ${object.apiName}.${field.apiName}`, field.formula);
+    }
+  }
+  return { model, labels: labelsFrom(loadLabels(root)) };
+}
+
+/** Said at build time, not first met when a save in the preview fails. */
+function warnUnsupported(name: string, formula: string): void {
+  const missing = unsupportedFunctions(formula);
+  if (missing.length > 0) {
+    console.warn(
+      `${name} calls ${missing.join(', ')}, which the preview's formula engine does not implement: saving a record it applies to fails in the preview.`
+    );
+  }
 }

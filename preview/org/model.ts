@@ -124,17 +124,6 @@ export interface OrgModel {
   profiles: Record<ProfileName, PermissionProfile>;
 }
 
-/** Fields every record has in the UI API whether or not the metadata lists them. */
-export const SYSTEM_FIELDS = ['Id', 'CreatedDate', 'LastModifiedDate', 'SystemModstamp'] as const;
-
-export function fieldOf(
-  model: OrgModel,
-  objectApiName: string,
-  fieldApiName: string
-): OrgField | undefined {
-  return model.objects[objectApiName]?.fields[fieldApiName];
-}
-
 /** Object-level access: standard objects without a grant stay readable (org defaults). */
 export function objectAccess(profile: PermissionProfile, object: OrgObject): ObjectPermission {
   const granted = profile.objects[object.apiName];

@@ -109,8 +109,8 @@ function xml(path: string): Record<string, unknown> {
 let metadata: PreviewMetadata;
 
 void describe('private notes', () => {
-  before(async () => {
-    metadata = await loadPreviewMetadata(ROOT);
+  before(() => {
+    metadata = loadPreviewMetadata(ROOT);
   });
 
   void it('is a Private object with a lookup to the session, and no Flow moves its owner', () => {

@@ -104,15 +104,6 @@ export function compileFilter(
   return (record) => parts.every((predicate) => predicate(record));
 }
 
-export function matchesFilter(
-  store: OrgStore,
-  object: OrgObject,
-  record: DatasetRecord,
-  filter: Filter | null | undefined
-): boolean {
-  return compileFilter(store, object, filter)(record);
-}
-
 /**
  * `Owner: { User: { … } }` on a polymorphic parent (`<Object>_<Relationship>_Filters`): the
  * record matches when its parent is of a named object and meets that object's filter.

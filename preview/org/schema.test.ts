@@ -38,8 +38,8 @@ function assertInvalid(query: string, message: RegExp): void {
   );
 }
 
-before(async () => {
-  metadata = await loadPreviewMetadata(ROOT);
+before(() => {
+  metadata = loadPreviewMetadata(ROOT);
   schema = buildSchema(metadata.model, metadata.model.profiles.manager);
 });
 

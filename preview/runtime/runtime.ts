@@ -110,10 +110,6 @@ export function session(): OrgSession {
   return current().session;
 }
 
-export function currentUserId(): string {
-  return current().persona.userId;
-}
-
 export function currentPersona(): PersonaInfo {
   return current().persona;
 }

@@ -194,7 +194,3 @@ export function placedComponents(pages: PageDefinition[] = PAGES): string[] {
 export function pageById(id: string): PageDefinition | undefined {
   return PAGES.find((page) => page.id === id);
 }
-
-export function recordPageFor(objectApiName: string): PageDefinition | undefined {
-  return PAGES.find((page) => page.kind === 'record' && page.objectApiName === objectApiName);
-}

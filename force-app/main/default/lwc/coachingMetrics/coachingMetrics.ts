@@ -16,7 +16,6 @@ import {
   type EpochDay,
   type IsoDate,
   type Period,
-  fromEpochDay,
   previousPeriod,
   samePeriodLastYear,
   toDayRange,
@@ -69,13 +68,6 @@ export function divide(numerator: number, denominator: number, reason: NotComput
 /** The value, or `fallback` when not computable (for sorting and charts). */
 export function ratioValue(ratio: Ratio, fallback: number | null = null): number | null {
   return ratio.ok ? ratio.value : fallback;
-}
-
-/** after − before, not computable when either side is not. */
-export function ratioChange(after: Ratio, before: Ratio): Ratio {
-  if (!after.ok) return after;
-  if (!before.ok) return before;
-  return computable(after.value - before.value);
 }
 
 function clamp01(value: number): number {
@@ -290,56 +282,8 @@ function lowerBound(days: Int32Array, day: number): number {
   return lo;
 }
 
-/** An Opportunity as plain field values (sample data, Apex-free exports, tests). */
-export interface OpportunityRecord {
-  Id: string;
-  OwnerId: string;
-  AccountId?: string | null;
-  Amount?: number | null;
-  StageName?: string | null;
-  Probability?: number | null;
-  IsClosed?: boolean | null;
-  IsWon?: boolean | null;
-  CloseDate: IsoDate;
-  /** DateTime or Date; counted by its (UTC) date. */
-  CreatedDate: string;
-  PushCount?: number | null;
-  LastStageChangeDate?: string | null;
-  LastActivityDate?: IsoDate | null;
-}
-
 function finiteOrNull(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-function dayOrNull(value: unknown): EpochDay | null {
-  if (typeof value !== 'string' || value.length < 10) return null;
-  try {
-    return toEpochDay(value.slice(0, 10));
-  } catch {
-    return null;
-  }
-}
-
-/** Plain record → fact. Missing optional fields become null / 0, never a crash. */
-export function toOpportunityFact(record: OpportunityRecord): OpportunityFact {
-  const closeDay = toEpochDay(record.CloseDate.slice(0, 10));
-  const isWon = record.IsWon === true;
-  return {
-    id: record.Id,
-    ownerId: record.OwnerId,
-    accountId: record.AccountId ?? null,
-    amount: finiteOrNull(record.Amount),
-    stage: record.StageName ?? '',
-    probability: finiteOrNull(record.Probability),
-    isClosed: record.IsClosed === true || isWon,
-    isWon,
-    closeDay,
-    createdDay: dayOrNull(record.CreatedDate) ?? closeDay,
-    pushCount: finiteOrNull(record.PushCount) ?? 0,
-    lastStageChangeDay: dayOrNull(record.LastStageChangeDate),
-    lastActivityDay: dayOrNull(record.LastActivityDate)
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -733,22 +677,6 @@ export interface TerritoryPlanFact {
 
 export const ACTIVE_PLAN_STATUS = 'Active';
 
-/**
- * The target of one owner for a period: the sum over Active plans of the owner that overlap
- * the period, each contributing its target in proportion to the days it shares with the
- * period. A quarterly plan viewed for its quarter contributes its full target; four quarterly
- * plans sum to the year; an annual plan viewed for one quarter contributes that quarter's share.
- * Null when no active plan with a positive target overlaps (percent to plan is then not
- * computable, rather than zero).
- */
-export function targetFor(
-  plans: readonly TerritoryPlanFact[],
-  ownerId: string,
-  period: Period
-): number | null {
-  return targetsByOwner(plans, period).get(ownerId) ?? null;
-}
-
 export function targetsByOwner(
   plans: readonly TerritoryPlanFact[],
   period: Period
@@ -962,46 +890,6 @@ export function computeTeamKpis(managerId: string, reps: readonly RepKpis[]): Te
     repIds: reps.map((rep) => rep.repId),
     input
   });
-}
-
-/**
- * Groups reps by their manager (users' ManagerId). Reps without a manager, or whose manager
- * is not given, are returned in `unassigned` rather than dropped.
- */
-export function groupByManager(
-  reps: readonly RepKpis[],
-  users: readonly UserFact[]
-): { teams: TeamKpis[]; unassigned: RepKpis[] } {
-  const managerOf = new Map(users.map((user) => [user.id, user.managerId]));
-  const byManager = new Map<string, RepKpis[]>();
-  const unassigned: RepKpis[] = [];
-  for (const rep of reps) {
-    const managerId = managerOf.get(rep.repId) ?? null;
-    if (managerId === null) {
-      unassigned.push(rep);
-      continue;
-    }
-    const list = byManager.get(managerId) ?? [];
-    list.push(rep);
-    byManager.set(managerId, list);
-  }
-  const teams = [...byManager.entries()].map(([managerId, list]) =>
-    computeTeamKpis(managerId, list)
-  );
-  return { teams, unassigned };
-}
-
-export interface RollUpKpis extends Kpis {
-  /** The manager of managers. */
-  managerId: string;
-  teams: TeamKpis[];
-  input: KpiInput;
-}
-
-/** Manager of managers: the teams' inputs summed, KPIs recomputed. */
-export function rollUp(managerId: string, teams: readonly TeamKpis[]): RollUpKpis {
-  const input = sumKpiInputs(teams.map((team) => team.input));
-  return Object.assign(computeKpis(input), { managerId, teams: [...teams], input });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1267,107 +1155,11 @@ export function goalProgress(goal: GoalFact, kpis: Kpis | null): GoalProgress {
   return { goalId: goal.id, kind: 'kpi', progress, current, lowerIsBetter };
 }
 
-/** The window a KPI goal is measured over: from its start date to today (or its target date if earlier). */
-export function goalMeasurementPeriod(goal: GoalFact, today: IsoDate): Period | null {
-  if (goal.startDay === null) return null;
-  const todayDay = toEpochDay(today);
-  const end = goal.targetDay !== null ? Math.min(goal.targetDay, todayDay) : todayDay;
-  if (end < goal.startDay) return null;
-  return { start: fromEpochDay(goal.startDay), end: fromEpochDay(end) };
-}
-
 /** Open goals (neither achieved nor deferred) whose target date has passed. */
 export function isGoalPastTargetDate(goal: GoalFact, today: IsoDate): boolean {
   if (goal.targetDay === null) return false;
   if (goal.status === GOAL_STATUS.achieved || goal.status === GOAL_STATUS.deferred) return false;
   return goal.targetDay < toEpochDay(today);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Coaching impact
-// ---------------------------------------------------------------------------------------------
-
-export interface CoachingImpact {
-  repId: string;
-  focusArea: string;
-  /** The first completed session of the rep on the focus area. */
-  coachedDay: EpochDay;
-  before: Period;
-  after: Period;
-  kpisBefore: Kpis;
-  kpisAfter: Kpis;
-  winRateChange: Ratio;
-  averageDealSizeChange: Ratio;
-  salesCycleDaysChange: Ratio;
-  closedWonChange: number;
-}
-
-/**
- * A rep's KPIs in the `windowDays` after the first completed session on a focus area versus
- * the `windowDays` before it (the "after" window stops at today; the session day itself is in
- * neither). One entry per focus area the rep was coached on, null-free: a focus area whose
- * session is today or later has no "after" yet and is left out.
- */
-export function coachingImpact(
-  opportunities: readonly OpportunityFact[],
-  sessions: readonly SessionFact[],
-  repId: string,
-  today: IsoDate,
-  windowDays = 90
-): CoachingImpact[] {
-  const todayDay = toEpochDay(today);
-  const firstByArea = new Map<string, EpochDay>();
-  for (const session of sessions) {
-    if (session.repId !== repId || session.status !== SESSION_STATUS.completed) continue;
-    for (const area of session.focusAreas) {
-      const first = firstByArea.get(area);
-      if (first === undefined || session.day < first) firstByArea.set(area, session.day);
-    }
-  }
-  const own = opportunities.filter((fact) => fact.ownerId === repId);
-  const set = indexByOwner(own, [repId]);
-  const kpisOver = (period: Period): Kpis => {
-    const [sums] = sumByOwner(
-      set,
-      { current: period, previous: period, lastYear: period },
-      {
-        today,
-        staleStageDays: DEFAULT_THRESHOLDS.staleStageDays,
-        noActivityDays: DEFAULT_THRESHOLDS.noActivityDays
-      }
-    );
-    return computeKpis({ ...sums, target: null });
-  };
-  const impacts: CoachingImpact[] = [];
-  for (const [focusArea, coachedDay] of [...firstByArea.entries()].sort((a, b) =>
-    a[0].localeCompare(b[0])
-  )) {
-    if (coachedDay >= todayDay) continue;
-    const before = {
-      start: fromEpochDay(coachedDay - windowDays),
-      end: fromEpochDay(coachedDay - 1)
-    };
-    const after = {
-      start: fromEpochDay(coachedDay + 1),
-      end: fromEpochDay(Math.min(coachedDay + windowDays, todayDay))
-    };
-    const kpisBefore = kpisOver(before);
-    const kpisAfter = kpisOver(after);
-    impacts.push({
-      repId,
-      focusArea,
-      coachedDay,
-      before,
-      after,
-      kpisBefore,
-      kpisAfter,
-      winRateChange: ratioChange(kpisAfter.winRateByCount, kpisBefore.winRateByCount),
-      averageDealSizeChange: ratioChange(kpisAfter.averageDealSize, kpisBefore.averageDealSize),
-      salesCycleDaysChange: ratioChange(kpisAfter.salesCycleDays, kpisBefore.salesCycleDays),
-      closedWonChange: kpisAfter.closedWon - kpisBefore.closedWon
-    });
-  }
-  return impacts;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,9 +2,8 @@
  * Deal health for one opportunity: signals with codes, severities and the numbers behind them,
  * stage-specific coaching questions, and a score to rank deals most at risk first.
  *
- * Components map codes to custom labels; the English templates here are the defaults and the
- * one place their wording lives. Templates use `{name}` placeholders filled from the signal's
- * numbers by formatTemplate.
+ * Components map codes to custom labels (the wording lives only there: dealCoach/dealLabels.ts).
+ * Signal labels use `{name}` placeholders filled from the signal's numbers by formatTemplate.
  */
 import type { OpportunityFact } from 'c/coachingMetrics';
 import { type IsoDate, toEpochDay } from 'c/periods';
@@ -30,30 +29,11 @@ export interface DealSignal {
   values: Record<string, number>;
 }
 
-export const DEAL_SIGNAL_TEMPLATES: Readonly<Record<DealSignalCode, string>> = Object.freeze({
-  'past-close-date': 'Close date passed {days} days ago and the deal is still open.',
-  pushed: 'Close date pushed {count} times.',
-  'stale-in-stage': 'In the same stage for {days} days (threshold {threshold}).',
-  'no-recent-activity': 'No activity logged for {days} days.',
-  'no-activity-ever': 'No activity logged since the deal was created {days} days ago.',
-  'amount-above-average': 'Amount is {multiple}× the rep’s average deal size.',
-  'amount-below-average': 'Amount is {multiple}× the rep’s average deal size.',
-  'amount-missing': 'No amount entered.',
-  'probability-above-stage':
-    'Probability {probability}% is above the {expected}% expected at this stage.',
-  'probability-below-stage':
-    'Probability {probability}% is below the {expected}% expected at this stage.'
-});
-
 /** Replaces `{name}` with values[name]; unknown placeholders are kept as they are. */
 export function formatTemplate(template: string, values: Record<string, number | string>): string {
   return template.replace(/\{(\w+)\}/g, (match, name: string) => {
     return name in values ? String(values[name]) : match;
   });
-}
-
-export function explainSignal(signal: DealSignal, templates = DEAL_SIGNAL_TEMPLATES): string {
-  return formatTemplate(templates[signal.code], signal.values);
 }
 
 /** The standard sales process: StageName → default probability (%). */
@@ -107,34 +87,6 @@ export type CoachingQuestionCode =
   | 'negotiation-walkaway'
   | 'negotiation-give-get'
   | 'negotiation-signature';
-
-export const COACHING_QUESTIONS: Readonly<Record<CoachingQuestionCode, string>> = Object.freeze({
-  'prospecting-icp': 'Does this account match our ideal customer profile? What makes it a fit?',
-  'prospecting-trigger': 'What event or trigger makes this the right time to reach out?',
-  'prospecting-next-step': 'What is the agreed next step, and when is it?',
-  'qualification-budget': 'Is there budget, and who owns it?',
-  'qualification-authority': 'Who can say yes, and have we spoken with them?',
-  'qualification-timeline': 'What drives their timeline? What happens if they do nothing?',
-  'needs-pain': 'What problem are they trying to solve, in their words?',
-  'needs-impact': 'What does the problem cost them today? Can we quantify it?',
-  'needs-success': 'How will they measure success after buying?',
-  'value-differentiation': 'Why us rather than an alternative? What is unique for this customer?',
-  'value-proof': 'What proof (reference, pilot, case study) will convince them?',
-  'value-competition': 'Who else are they evaluating, and where do we stand?',
-  'decision-makers-map': 'Who is involved in the decision, and what does each of them care about?',
-  'decision-makers-economic-buyer': 'Have we met the economic buyer? What do they need to hear?',
-  'decision-makers-champion':
-    'Who is our champion, and are they willing to sell for us internally?',
-  'perception-concerns': 'What concerns have they raised, and how have we answered them?',
-  'perception-risks': 'What could stop this deal? What are we doing about it?',
-  'perception-alternatives': 'How do they perceive us against the alternatives now?',
-  'proposal-fit': 'Does the proposal map to the needs and success measures they gave us?',
-  'proposal-process': 'What is their approval and purchasing process, step by step?',
-  'proposal-price': 'Have we tested the price with the champion before sending it?',
-  'negotiation-walkaway': 'What is our walk-away point, and what is theirs?',
-  'negotiation-give-get': 'For every concession, what do we get in return?',
-  'negotiation-signature': 'What exactly remains before signature, and who owns each step?'
-});
 
 export const STAGE_QUESTIONS: Readonly<Record<OpenStage, readonly CoachingQuestionCode[]>> =
   Object.freeze({

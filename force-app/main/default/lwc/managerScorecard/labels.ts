@@ -203,8 +203,6 @@ export const LABELS = {
   showFewerWarnings: SHOW_FEWER_WARNINGS
 } as const;
 
-export type ScorecardLabels = typeof LABELS;
-
 import SIGNAL_PAST_CLOSE_DATE from '@salesforce/label/c.SC_Deal_Signal_Past_Close_Date';
 import SIGNAL_PUSHED from '@salesforce/label/c.SC_Deal_Signal_Pushed';
 import SIGNAL_STALE_IN_STAGE from '@salesforce/label/c.SC_Deal_Signal_Stale_In_Stage';

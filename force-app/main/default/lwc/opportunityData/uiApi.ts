@@ -44,44 +44,6 @@ export interface Connection<TNode> {
   pageInfo?: PageInfo | null;
 }
 
-export interface GraphQLErrorShape {
-  message: string;
-  path?: readonly (string | number)[];
-  locations?: readonly { line: number; column: number }[];
-  extensions?: Record<string, unknown>;
-}
-
-/** What the graphql wire adapter provisions (data and errors may both be present). */
-export interface GraphQLResponse<TData> {
-  data?: TData | null;
-  errors?: readonly GraphQLErrorShape[] | null;
-}
-
-export type QueryResult<TData> =
-  | {
-      ok: true;
-      data: TData;
-      /** Errors that came with usable data (partial results). */ warnings: string[];
-    }
-  | { ok: false; kind: 'graphql' | 'no-data'; messages: string[] };
-
-/**
- * A wire result → data or a typed failure. GraphQL may answer with data *and* errors (e.g. one
- * alias failed); data wins and the messages are kept as warnings. No data at all is a failure.
- */
-export function toQueryResult<TData>(
-  response: GraphQLResponse<TData> | null | undefined
-): QueryResult<TData> {
-  const messages = (response?.errors ?? [])
-    .map((error) => (typeof error?.message === 'string' ? error.message : ''))
-    .filter((message) => message !== '');
-  const unique = [...new Set(messages)];
-  const data = response?.data;
-  if (data !== undefined && data !== null) return { ok: true, data, warnings: unique };
-  if (unique.length > 0) return { ok: false, kind: 'graphql', messages: unique };
-  return { ok: false, kind: 'no-data', messages: [] };
-}
-
 /** The non-null nodes of a connection. */
 export function nodesOf<TNode>(connection: Connection<TNode> | null | undefined): TNode[] {
   const nodes: TNode[] = [];

@@ -11,9 +11,6 @@ import {
 } from 'c/coachingMetrics';
 import { type IsoDate, type Period, addDays } from 'c/periods';
 
-/** UI API's largest page. */
-export const MAX_PAGE_SIZE = 2000;
-
 export interface ScorecardWindowVariables {
   start: IsoDate;
   end: IsoDate;
@@ -27,7 +24,6 @@ export interface ScorecardWindowVariables {
   activityBefore: IsoDate;
 }
 
-export type TeamScorecardVariables = ScorecardWindowVariables & { managerId: string };
 export type OwnersScorecardVariables = ScorecardWindowVariables & { ownerIds: string[] };
 
 /**
@@ -56,15 +52,6 @@ export function scorecardWindowVariables(
   };
 }
 
-export function teamScorecardVariables(
-  managerId: string,
-  period: Period,
-  today: IsoDate,
-  thresholds?: Partial<Pick<Thresholds, 'staleStageDays' | 'noActivityDays'>>
-): TeamScorecardVariables {
-  return { managerId, ...scorecardWindowVariables(period, today, thresholds) };
-}
-
 export function ownersScorecardVariables(
   ownerIds: readonly string[],
   period: Period,
@@ -72,11 +59,6 @@ export function ownersScorecardVariables(
   thresholds?: Partial<Pick<Thresholds, 'staleStageDays' | 'noActivityDays'>>
 ): OwnersScorecardVariables {
   return { ownerIds: [...ownerIds], ...scorecardWindowVariables(period, today, thresholds) };
-}
-
-export interface PageVariables {
-  first?: number;
-  after?: string | null;
 }
 
 export interface TeamCoachingVariables {

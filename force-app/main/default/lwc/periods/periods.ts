@@ -118,11 +118,6 @@ export function addDays(iso: IsoDate, days: number): IsoDate {
   return fromEpochDay(toEpochDay(iso) + days);
 }
 
-/** b − a in days (positive when b is later). */
-export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return toEpochDay(b) - toEpochDay(a);
-}
-
 /** Adds months; a day that does not exist in the target month is clamped (Jan 31 + 1 → Feb 28/29). */
 export function addMonths(iso: IsoDate, months: number): IsoDate {
   const ymd = parseIsoDate(iso);
@@ -131,11 +126,6 @@ export function addMonths(iso: IsoDate, months: number): IsoDate {
   const year = Math.floor(index / 12);
   const month = index - year * 12 + 1;
   return formatIsoDate({ year, month, day: Math.min(ymd.day, daysInMonth(year, month)) });
-}
-
-/** Adds years; Feb 29 maps to Feb 28 in a non-leap year. */
-export function addYears(iso: IsoDate, years: number): IsoDate {
-  return addMonths(iso, years * 12);
 }
 
 export function compareIsoDates(a: IsoDate, b: IsoDate): number {
@@ -153,18 +143,6 @@ export function makePeriod(start: IsoDate, end: IsoDate, label?: string): Period
 /** Number of days in the period, both ends included. */
 export function dayCount(period: Period): number {
   return toEpochDay(period.end) - toEpochDay(period.start) + 1;
-}
-
-export function periodContains(period: Period, iso: IsoDate): boolean {
-  const day = toEpochDay(iso);
-  return day >= toEpochDay(period.start) && day <= toEpochDay(period.end);
-}
-
-/** Days the two periods share (0 when disjoint). */
-export function overlapDays(a: Period, b: Period): number {
-  const start = Math.max(toEpochDay(a.start), toEpochDay(b.start));
-  const end = Math.min(toEpochDay(a.end), toEpochDay(b.end));
-  return end >= start ? end - start + 1 : 0;
 }
 
 /** The period as epoch days, for numeric compares in hot loops. */
@@ -231,14 +209,6 @@ export function previousPeriod(period: Period): Period {
   return makePeriod(fromEpochDay(end - length + 1), fromEpochDay(end));
 }
 
-/** The period immediately after, with the same rules as previousPeriod. */
-export function nextPeriod(period: Period): Period {
-  if (isWholeMonths(period)) return shiftMonths(period, monthsSpanned(period));
-  const length = dayCount(period);
-  const start = toEpochDay(period.end) + 1;
-  return makePeriod(fromEpochDay(start), fromEpochDay(start + length - 1));
-}
-
 function checkStartMonth(settings: FiscalSettings): number {
   const month = settings.fiscalYearStartMonth;
   if (!Number.isInteger(month) || month < 1 || month > 12) {
@@ -274,16 +244,6 @@ export function quarterOf(iso: IsoDate, settings: FiscalSettings = CALENDAR): Pe
   return makePeriod(start, end, `Q${quarter + 1} ${year.label ?? ''}`.trim());
 }
 
-export function monthOf(iso: IsoDate): Period {
-  const ymd = parseIsoDate(iso);
-  if (!ymd) throw new RangeError(`Not an ISO date: ${String(iso)}`);
-  return makePeriod(
-    formatIsoDate({ year: ymd.year, month: ymd.month, day: 1 }),
-    monthEnd(ymd.year, ymd.month),
-    `${pad(ymd.year, 4)}-${pad(ymd.month, 2)}`
-  );
-}
-
 export function thisQuarter(today: IsoDate, settings: FiscalSettings = CALENDAR): Period {
   return quarterOf(today, settings);
 }
@@ -292,21 +252,12 @@ export function lastQuarter(today: IsoDate, settings: FiscalSettings = CALENDAR)
   return quarterOf(addMonths(thisQuarter(today, settings).start, -3), settings);
 }
 
-export function nextQuarter(today: IsoDate, settings: FiscalSettings = CALENDAR): Period {
-  return quarterOf(addMonths(thisQuarter(today, settings).start, 3), settings);
-}
-
 export function thisFiscalYear(today: IsoDate, settings: FiscalSettings = CALENDAR): Period {
   return fiscalYearOf(today, settings);
 }
 
 export function lastFiscalYear(today: IsoDate, settings: FiscalSettings = CALENDAR): Period {
   return fiscalYearOf(addMonths(thisFiscalYear(today, settings).start, -12), settings);
-}
-
-/** The calendar year of `today`, whatever the fiscal setting. */
-export function thisCalendarYear(today: IsoDate): Period {
-  return fiscalYearOf(today, CALENDAR);
 }
 
 /**
@@ -327,33 +278,6 @@ export function lastNQuarters(
     quarters.push(quarterOf(addMonths(anchor, -3 * i), settings));
   }
   return quarters;
-}
-
-/** Year to date: from the start of the fiscal year to today. */
-export function fiscalYearToDate(today: IsoDate, settings: FiscalSettings = CALENDAR): Period {
-  const year = fiscalYearOf(today, settings);
-  return makePeriod(year.start, today, `${year.label ?? ''} YTD`.trim());
-}
-
-/** Stable key for snapshots and caches: '2025-01-01_2025-03-31'. */
-export function periodKey(period: Period): string {
-  return `${period.start}_${period.end}`;
-}
-
-/** Inverse of periodKey; null when the key is malformed. */
-export function parsePeriodKey(key: string): Period | null {
-  const [start, end, rest] = key.split('_');
-  if (rest !== undefined || !isIsoDate(start) || !isIsoDate(end)) return null;
-  if (toEpochDay(end) < toEpochDay(start)) return null;
-  return { start, end };
-}
-
-/** The part of the period up to and including today (the period itself when it is over). */
-export function elapsedPart(period: Period, today: IsoDate): Period | null {
-  const todayDay = toEpochDay(today);
-  if (todayDay < toEpochDay(period.start)) return null;
-  if (todayDay >= toEpochDay(period.end)) return { start: period.start, end: period.end };
-  return { start: period.start, end: today };
 }
 
 /** Days left in the period after today (0 when the period is over; the full length before it). */

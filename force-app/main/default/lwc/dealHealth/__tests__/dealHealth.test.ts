@@ -1,14 +1,11 @@
 import type { OpportunityFact } from 'c/coachingMetrics';
 import {
-  COACHING_QUESTIONS,
-  DEAL_SIGNAL_TEMPLATES,
   OPEN_STAGES,
   STAGE_PROBABILITIES,
   type DealSignalCode,
   assessDeal,
   coachingQuestionsFor,
   dealSignals,
-  explainSignal,
   formatTemplate,
   healthScore,
   rankDealsAtRisk
@@ -145,31 +142,27 @@ describe('deal signals', () => {
 });
 
 describe('explanations and coaching questions', () => {
-  it('has a default English template for every signal, filled from its numbers', () => {
-    expect(explainSignal({ code: 'pushed', severity: 'high', values: { count: 3 } })).toBe(
+  it('fills a label’s placeholders from the signal’s numbers', () => {
+    expect(formatTemplate('Close date pushed {count} times.', { count: 3 })).toBe(
       'Close date pushed 3 times.'
     );
     expect(
-      explainSignal({
-        code: 'stale-in-stage',
-        severity: 'high',
-        values: { days: 40, threshold: 30 }
+      formatTemplate('In the same stage for {days} days (threshold {threshold}).', {
+        days: 40,
+        threshold: 30
       })
     ).toBe('In the same stage for 40 days (threshold 30).');
     expect(formatTemplate('{a} and {b}', { a: 1 })).toBe('1 and {b}');
-    const templated = new Set(Object.keys(DEAL_SIGNAL_TEMPLATES));
-    expect(templated.size).toBe(10);
   });
 
-  it('asks three questions per standard open stage, each with default text', () => {
+  it('asks three questions per standard open stage, no question twice', () => {
     for (const stage of OPEN_STAGES) {
       const questions = coachingQuestionsFor(stage);
       expect(questions).toHaveLength(3);
-      for (const code of questions) expect(COACHING_QUESTIONS[code].length).toBeGreaterThan(10);
       expect(STAGE_PROBABILITIES[stage]).toBeGreaterThan(0);
     }
     const all = OPEN_STAGES.flatMap((stage) => coachingQuestionsFor(stage));
-    expect(new Set(all).size).toBe(Object.keys(COACHING_QUESTIONS).length);
+    expect(new Set(all).size).toBe(OPEN_STAGES.length * 3);
     expect(coachingQuestionsFor('Closed Won')).toEqual([]);
     expect(coachingQuestionsFor('Custom')).toEqual([]);
   });

@@ -1,7 +1,6 @@
 import { computeRepKpis, computeRepKpisFromAggregates } from 'c/coachingMetrics';
 import {
   type Connection,
-  type GraphQLResponse,
   type OpportunityAggregateNode,
   type OpportunityQueryData,
   type ScorecardAggregatesData,
@@ -18,12 +17,9 @@ import {
   scorecardWindowVariables,
   splitMultiPicklist,
   teamCoachingVariables,
-  teamFromData,
-  teamScorecardVariables,
-  toQueryResult
+  teamFromData
 } from 'c/opportunityData';
 import { toEpochDay } from 'c/periods';
-import graphqlErrors from './data/graphqlErrors.json';
 import openOpportunities from './data/openOpportunities.json';
 import scorecardAggregates from './data/scorecardAggregates.json';
 import teamCoaching from './data/teamCoaching.json';
@@ -35,10 +31,9 @@ const REP2 = '0055g00000REP0002';
 const Q1 = { start: '2025-01-01', end: '2025-03-31' };
 const TODAY = '2025-02-15';
 
+/** The data of a fixture response (each fixture is a successful UI API response). */
 function dataOf<T>(response: unknown): T {
-  const result = toQueryResult<T>(response as GraphQLResponse<T>);
-  if (!result.ok) throw new Error(result.messages.join('; '));
-  return result.data;
+  return (response as { data: T }).data;
 }
 
 describe('opportunity records', () => {
@@ -245,7 +240,6 @@ describe('scorecard aggregates', () => {
       stageChangedBefore: '2025-02-05T00:00:00.000Z',
       activityBefore: '2025-02-08'
     });
-    expect(teamScorecardVariables('005M', Q1, TODAY).managerId).toBe('005M');
     expect(ownersScorecardVariables([REP1, REP2], Q1, TODAY).ownerIds).toEqual([REP1, REP2]);
   });
 });
@@ -354,33 +348,5 @@ describe('team and coaching data', () => {
   it('splits multi-select picklist values', () => {
     expect(splitMultiPicklist('Prospecting; Closing;;')).toEqual(['Prospecting', 'Closing']);
     expect(splitMultiPicklist(null)).toEqual([]);
-  });
-});
-
-describe('GraphQL errors', () => {
-  it('turns an errors-only response into a typed failure with de-duplicated messages', () => {
-    const result = toQueryResult(graphqlErrors as GraphQLResponse<unknown>);
-    expect(result).toEqual({
-      ok: false,
-      kind: 'graphql',
-      messages: [graphqlErrors.errors[0].message]
-    });
-  });
-
-  it('keeps data that came with errors, the messages as warnings', () => {
-    const result = toQueryResult({
-      data: { uiapi: {} },
-      errors: [{ message: 'One alias failed' }]
-    });
-    expect(result).toEqual({ ok: true, data: { uiapi: {} }, warnings: ['One alias failed'] });
-  });
-
-  it('reports a response without data or errors as no data', () => {
-    expect(toQueryResult(undefined)).toEqual({ ok: false, kind: 'no-data', messages: [] });
-    expect(toQueryResult({ data: null, errors: [] })).toEqual({
-      ok: false,
-      kind: 'no-data',
-      messages: []
-    });
   });
 });

@@ -2,31 +2,19 @@ import fc from 'fast-check';
 import {
   addDays,
   addMonths,
-  addYears,
   dayCount,
-  daysBetween,
   daysRemaining,
-  elapsedPart,
   fiscalYearOf,
-  fiscalYearToDate,
   fromEpochDay,
   isIsoDate,
   isWholeMonths,
   lastFiscalYear,
   lastNQuarters,
   lastQuarter,
-  monthOf,
-  nextPeriod,
-  nextQuarter,
-  overlapDays,
   parseIsoDate,
-  parsePeriodKey,
-  periodContains,
-  periodKey,
   previousPeriod,
   quarterOf,
   samePeriodLastYear,
-  thisCalendarYear,
   thisFiscalYear,
   thisQuarter,
   toEpochDay,
@@ -34,6 +22,11 @@ import {
 } from 'c/periods';
 
 const FEB_START = { fiscalYearStartMonth: 2 };
+
+function contains(period: { start: string; end: string }, iso: string): boolean {
+  const day = toEpochDay(iso);
+  return day >= toEpochDay(period.start) && day <= toEpochDay(period.end);
+}
 
 describe('epoch days', () => {
   it.each([
@@ -82,9 +75,8 @@ describe('day arithmetic', () => {
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
     expect(addDays('2023-02-28', 1)).toBe('2023-03-01');
     expect(addDays('2025-01-01', -1)).toBe('2024-12-31');
-    expect(daysBetween('2024-12-25', '2025-01-05')).toBe(11);
-    expect(daysBetween('2025-01-05', '2024-12-25')).toBe(-11);
-    expect(daysBetween('2024-01-01', '2025-01-01')).toBe(366);
+    expect(toEpochDay('2025-01-05') - toEpochDay('2024-12-25')).toBe(11);
+    expect(toEpochDay('2025-01-01') - toEpochDay('2024-01-01')).toBe(366);
   });
 
   it('clamps month arithmetic to the end of the month', () => {
@@ -92,28 +84,14 @@ describe('day arithmetic', () => {
     expect(addMonths('2023-01-31', 1)).toBe('2023-02-28');
     expect(addMonths('2024-11-30', 2)).toBe('2025-01-30');
     expect(addMonths('2025-01-15', -1)).toBe('2024-12-15');
-    expect(addYears('2024-02-29', -1)).toBe('2023-02-28');
-    expect(addYears('2024-02-29', 4)).toBe('2028-02-29');
+    expect(addMonths('2024-02-29', -12)).toBe('2023-02-28');
+    expect(addMonths('2024-02-29', 48)).toBe('2028-02-29');
   });
 
   it('counts days of periods, both ends included', () => {
     expect(dayCount({ start: '2024-01-01', end: '2024-12-31' })).toBe(366);
     expect(dayCount({ start: '2025-01-01', end: '2025-12-31' })).toBe(365);
     expect(dayCount({ start: '2025-03-01', end: '2025-03-01' })).toBe(1);
-    expect(
-      overlapDays(
-        { start: '2025-01-01', end: '2025-03-31' },
-        { start: '2025-03-30', end: '2025-06-30' }
-      )
-    ).toBe(2);
-    expect(
-      overlapDays(
-        { start: '2025-01-01', end: '2025-03-31' },
-        { start: '2025-04-01', end: '2025-06-30' }
-      )
-    ).toBe(0);
-    expect(periodContains({ start: '2025-01-01', end: '2025-03-31' }, '2025-03-31')).toBe(true);
-    expect(periodContains({ start: '2025-01-01', end: '2025-03-31' }, '2025-04-01')).toBe(false);
   });
 });
 
@@ -128,16 +106,6 @@ describe('calendar and fiscal periods', () => {
       start: '2024-10-01',
       end: '2024-12-31',
       label: 'Q4 2024'
-    });
-    expect(nextQuarter('2024-12-31')).toEqual({
-      start: '2025-01-01',
-      end: '2025-03-31',
-      label: 'Q1 2025'
-    });
-    expect(thisCalendarYear('2024-07-04')).toEqual({
-      start: '2024-01-01',
-      end: '2024-12-31',
-      label: '2024'
     });
   });
 
@@ -202,19 +170,6 @@ describe('calendar and fiscal periods', () => {
     expect(lastNQuarters('2025-02-15', 0)).toEqual([]);
   });
 
-  it('gives months and the fiscal year to date', () => {
-    expect(monthOf('2024-02-10')).toEqual({
-      start: '2024-02-01',
-      end: '2024-02-29',
-      label: '2024-02'
-    });
-    expect(fiscalYearToDate('2025-03-10', FEB_START)).toEqual({
-      start: '2025-02-01',
-      end: '2025-03-10',
-      label: 'FY2026 YTD'
-    });
-  });
-
   it('every date lies in its quarter and fiscal year, for every start month', () => {
     fc.assert(
       fc.property(
@@ -225,11 +180,9 @@ describe('calendar and fiscal periods', () => {
           const settings = { fiscalYearStartMonth: month };
           const quarter = quarterOf(iso, settings);
           const year = fiscalYearOf(iso, settings);
-          expect(periodContains(quarter, iso)).toBe(true);
-          expect(periodContains(year, iso)).toBe(true);
-          expect(periodContains(year, quarter.start) && periodContains(year, quarter.end)).toBe(
-            true
-          );
+          expect(contains(quarter, iso)).toBe(true);
+          expect(contains(year, iso)).toBe(true);
+          expect(contains(year, quarter.start) && contains(year, quarter.end)).toBe(true);
           expect(isWholeMonths(quarter)).toBe(true);
           expect(previousPeriod(quarter)).toEqual({
             start: lastQuarter(iso, settings).start,
@@ -273,7 +226,7 @@ describe('related periods', () => {
     });
   });
 
-  it('finds the previous and next period of the same shape', () => {
+  it('finds the previous period of the same shape', () => {
     expect(previousPeriod({ start: '2025-01-01', end: '2025-03-31' })).toEqual({
       start: '2024-10-01',
       end: '2024-12-31'
@@ -291,17 +244,9 @@ describe('related periods', () => {
       start: '2024-12-26',
       end: '2025-01-04'
     });
-    expect(nextPeriod({ start: '2024-10-01', end: '2024-12-31' })).toEqual({
-      start: '2025-01-01',
-      end: '2025-03-31'
-    });
-    expect(nextPeriod({ start: '2025-01-05', end: '2025-01-14' })).toEqual({
-      start: '2025-01-15',
-      end: '2025-01-24'
-    });
   });
 
-  it('previous and next periods are adjacent and round-trip', () => {
+  it('a previous period ends the day before, as long in days when not whole months', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 40_000 }),
@@ -310,12 +255,8 @@ describe('related periods', () => {
           const period = { start: fromEpochDay(start), end: fromEpochDay(start + length) };
           const before = previousPeriod(period);
           expect(addDays(before.end, 1)).toBe(period.start);
-          // A day-length period whose predecessor happens to span whole months steps by months
-          // on the way back, by design; round-trips hold whenever both are of the same kind.
-          const wholeMonths = (p: { start: string; end: string }): boolean =>
-            p.start.endsWith('-01') && addDays(p.end, 1).endsWith('-01');
-          fc.pre(wholeMonths(before) === wholeMonths(period));
-          expect(nextPeriod(before)).toEqual(period);
+          const sameDays = isWholeMonths(period) || dayCount(before) === dayCount(period);
+          expect(sameDays).toBe(true);
           const lastYear = samePeriodLastYear(period);
           expect(Math.abs(dayCount(lastYear) - dayCount(period))).toBeLessThanOrEqual(1);
         }
@@ -324,20 +265,8 @@ describe('related periods', () => {
     );
   });
 
-  it('keys periods for snapshots and parses the keys back', () => {
-    const period = { start: '2024-10-01', end: '2024-12-31' };
-    expect(periodKey(period)).toBe('2024-10-01_2024-12-31');
-    expect(parsePeriodKey('2024-10-01_2024-12-31')).toEqual(period);
-    expect(parsePeriodKey('2024-12-31_2024-10-01')).toBeNull();
-    expect(parsePeriodKey('2024-10-01')).toBeNull();
-    expect(parsePeriodKey('2024-10-01_2024-12-31_x')).toBeNull();
-  });
-
-  it('splits a period at today', () => {
+  it('counts the days left in a period after today', () => {
     const q1 = { start: '2025-01-01', end: '2025-03-31' };
-    expect(elapsedPart(q1, '2025-02-15')).toEqual({ start: '2025-01-01', end: '2025-02-15' });
-    expect(elapsedPart(q1, '2024-12-31')).toBeNull();
-    expect(elapsedPart(q1, '2025-05-01')).toEqual(q1);
     expect(daysRemaining(q1, '2025-03-30')).toBe(1);
     expect(daysRemaining(q1, '2025-03-31')).toBe(0);
     expect(daysRemaining(q1, '2024-12-01')).toBe(90);
