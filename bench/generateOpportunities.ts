@@ -7,6 +7,7 @@ import type {
   OpportunityFact,
   TerritoryPlanFact
 } from '../force-app/main/default/lwc/coachingMetrics/coachingMetrics';
+import { OPPORTUNITY_STAGES } from '../force-app/main/default/lwc/dealHealth/dealHealth';
 import {
   lastNQuarters,
   toEpochDay,
@@ -26,16 +27,7 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const OPEN_STAGES: readonly [string, number][] = [
-  ['Prospecting', 10],
-  ['Qualification', 10],
-  ['Needs Analysis', 20],
-  ['Value Proposition', 50],
-  ['Id. Decision Makers', 60],
-  ['Perception Analysis', 70],
-  ['Proposal/Price Quote', 75],
-  ['Negotiation/Review', 90]
-];
+const OPEN_STAGES = OPPORTUNITY_STAGES.filter((stage) => !stage.closed);
 
 export interface GeneratedData {
   today: IsoDate;
@@ -78,7 +70,7 @@ export function generateOpportunities(options: GenerateOptions): GeneratedData {
     // Most deals closing in the past are closed; the rest slipped and are still open.
     const isClosed = inPast ? random() < 0.88 : random() < 0.05;
     const isWon = isClosed && random() < repWinRate[rep];
-    const [openStage, openProbability] = OPEN_STAGES[Math.floor(random() * OPEN_STAGES.length)];
+    const openStage = OPEN_STAGES[Math.floor(random() * OPEN_STAGES.length)];
     const amount = random() < 0.03 ? null : Math.round(Math.exp(repScale[rep] + 0.9 * normal()));
     const pushCount = random() < 0.7 ? 0 : 1 + Math.floor(-Math.log(1 - random()) * 1.5);
     const stageChange =
@@ -89,8 +81,8 @@ export function generateOpportunities(options: GenerateOptions): GeneratedData {
       ownerId: repIds[rep],
       accountId: `001ACC${String(Math.floor(random() * 5000)).padStart(9, '0')}`,
       amount,
-      stage: isClosed ? (isWon ? 'Closed Won' : 'Closed Lost') : openStage,
-      probability: isClosed ? (isWon ? 100 : 0) : openProbability,
+      stage: isClosed ? (isWon ? 'Closed Won' : 'Closed Lost') : openStage.name,
+      probability: isClosed ? (isWon ? 100 : 0) : openStage.probability,
       isClosed,
       isWon,
       closeDay,

@@ -47,7 +47,3 @@ export function shiftQuarter(iso: string, offset: number): Quarter {
   const absolute = date.getUTCFullYear() * 4 + Math.floor(date.getUTCMonth() / 3) + offset;
   return quarterAt(Math.floor(absolute / 4), absolute % 4);
 }
-
-export function isWithin(iso: string, from: string, to: string): boolean {
-  return iso >= from && iso <= to;
-}

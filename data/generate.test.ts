@@ -199,6 +199,27 @@ void describe('sample dataset', () => {
     }
   });
 
+  void it('saves scorecards as the scorecard does: a team is the sum of its reps', () => {
+    const scorecards = records.Manager_Scorecard__c;
+    assert.ok(scorecards.length > 0);
+    for (const scorecard of scorecards) {
+      const entries = records.Scorecard_Entry__c.filter(
+        (entry) => entry.Manager_Scorecard__c === scorecard.Id
+      );
+      assert.equal(entries.length, scorecard.Team_Size__c);
+      const total = (field: string): number =>
+        entries.reduce((sum, entry) => sum + Number(entry[field] ?? 0), 0);
+      for (const field of ['Closed_Won_Amount__c', 'Target_Amount__c', 'Coaching_Sessions__c'])
+        assert.equal(total(field), scorecard[field], `${String(scorecard.Name)} ${field}`);
+    }
+    // Amounts keep their cents (Currency, scale 2), as the scorecard writes them.
+    const averages = [...scorecards, ...records.Scorecard_Entry__c]
+      .map((row) => row.Average_Deal_Size__c)
+      .filter((value): value is number => typeof value === 'number');
+    assert.ok(averages.some((value) => !Number.isInteger(value)));
+    assert.ok(averages.every((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6));
+  });
+
   void it('scales the opportunity count for benchmarks and keeps the team', () => {
     const large = generateDataset({ opportunities: 5000 });
     assert.equal(large.records.Opportunity.length, 5000);

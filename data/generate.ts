@@ -14,9 +14,36 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Random } from './random';
 import { recordId } from './ids';
-import { addDays, daysBetween, isoDateTime, shiftQuarter, isWithin, type Quarter } from './dates';
+import { addDays, daysBetween, isoDateTime, shiftQuarter, type Quarter } from './dates';
 import type { Dataset, DatasetRecord } from './dataset';
-import { OPPORTUNITY_STAGES, stageNamed, type OpportunityStage } from './opportunityStages';
+import {
+  GOAL_METRICS,
+  computeCadence,
+  computeRepKpis,
+  indexByOwner,
+  type GoalMetric
+} from '../force-app/main/default/lwc/coachingMetrics/coachingMetrics';
+import {
+  entryFields,
+  repRows,
+  scorecardFields,
+  teamRow
+} from '../force-app/main/default/lwc/managerScorecard/scorecardModel';
+import {
+  goalFactFromNode,
+  opportunityFactFromNode,
+  planFactFromNode,
+  sessionFactFromNode,
+  type CoachingSessionNode,
+  type DevelopmentGoalNode,
+  type OpportunityNode,
+  type TerritoryPlanNode
+} from '../force-app/main/default/lwc/opportunityData/uiApi';
+import {
+  OPPORTUNITY_STAGES,
+  stageNamed,
+  type OpportunityStage
+} from '../force-app/main/default/lwc/dealHealth/dealHealth';
 
 /** The date the whole sample is built around; the preview treats it as today. */
 export const DATASET_TODAY = '2026-11-23';
@@ -58,14 +85,6 @@ export const FOCUS_AREAS = [
   'Pipeline Hygiene',
   'Forecasting',
   'Relationship Building'
-] as const;
-
-export const GOAL_METRICS = [
-  'Win Rate',
-  'Average Deal Size',
-  'Pipeline Coverage',
-  'Sales Cycle Days',
-  'Closed Won Amount'
 ] as const;
 
 const FIRST_NAMES = [
@@ -807,138 +826,74 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
   }
 
   // ---- Saved scorecards: each manager's last four quarters ------------------------------
+  // Built as the scorecard saves them: the product's engine and snapshot model
+  // (coachingMetrics, managerScorecard/scorecardModel) over the records read as the UI API
+  // returns them (opportunityData's normalisers), so the sample's saved figures follow the
+  // same rules, rounding included, as a snapshot a manager saves.
+  const asNode = <TNode>(record: DatasetRecord): TNode =>
+    Object.fromEntries(
+      Object.entries(record).map(([field, value]) => [field, field === 'Id' ? value : { value }])
+    ) as TNode;
   for (const manager of managers) {
     const team = reps.filter((rep) => rep.managerId === manager.id);
+    const repIds = team.map((rep) => rep.id);
+    const onTeam = new Set(repIds);
+    const facts = repIds
+      .flatMap((repId) => opportunitiesByRep.get(repId) ?? [])
+      .flatMap((record) => opportunityFactFromNode(asNode<OpportunityNode>(record)) ?? []);
+    const sessions = records.Coaching_Session__c.filter((session) =>
+      onTeam.has(String(session.Rep__c))
+    ).flatMap((record) => sessionFactFromNode(asNode<CoachingSessionNode>(record)) ?? []);
+    const goals = repIds
+      .flatMap((repId) => goalsByRep.get(repId) ?? [])
+      .flatMap((record) => goalFactFromNode(asNode<DevelopmentGoalNode>(record)) ?? []);
+    const names = new Map(repIds.map((repId) => [repId, userName(repId)]));
     for (let offset = -SCORECARD_QUARTERS; offset <= -1; offset++) {
       const quarter = shiftQuarter(today, offset);
+      const snapshotDate = addDays(quarter.end, random.int(1, 6));
+      // Saved days after the quarter ended, while its plans were still Active (they are closed
+      // later, as the sample shows them today).
+      const plans = repIds
+        .flatMap((repId) => planByRepQuarter.get(`${repId}|${quarter.label}`) ?? [])
+        .flatMap(
+          (plan) =>
+            planFactFromNode(asNode<TerritoryPlanNode>({ ...plan, Status__c: 'Active' })) ?? []
+        );
+      const kpis = computeRepKpis(indexByOwner(facts, repIds), {
+        period: quarter,
+        today: snapshotDate,
+        plans
+      });
+      const inputs = {
+        cadence: computeCadence(sessions, repIds, quarter, snapshotDate),
+        goals,
+        today: snapshotDate,
+        thresholds: {}
+      };
+      const total = teamRow(manager.id, userName(manager.id), kpis, inputs);
       const scorecardId = nextId('Manager_Scorecard__c');
-      const entries = team.map((rep) => ({
-        rep,
-        figures: periodFigures(rep.id, quarter, planByRepQuarter.get(`${rep.id}|${quarter.label}`))
-      }));
-      const total = sumFigures(entries.map((entry) => entry.figures));
       records.Manager_Scorecard__c.push({
         Id: scorecardId,
-        Name: `${userName(manager.id)} - ${quarter.label}`,
-        Manager__c: manager.id,
         OwnerId: manager.id,
-        Period_Start__c: quarter.start,
-        Period_End__c: quarter.end,
-        Period_Key__c: `${manager.id}:${quarter.start}:${quarter.end}`,
-        Snapshot_Date__c: addDays(quarter.end, random.int(1, 6)),
-        Team_Size__c: team.length,
-        Reps_Coached__c: total.repsCoached,
-        ...scorecardFields(total)
+        ...scorecardFields(
+          manager.id,
+          quarter,
+          snapshotDate,
+          total,
+          `${userName(manager.id)} - ${quarter.label}`
+        )
       });
-      for (const entry of entries) {
+      for (const row of repRows({ ...inputs, reps: kpis, names })) {
         records.Scorecard_Entry__c.push({
           Id: nextId('Scorecard_Entry__c'),
           Name: autoNumber('SE', records.Scorecard_Entry__c.length + 1),
-          Manager_Scorecard__c: scorecardId,
-          Rep__c: entry.rep.id,
-          ...scorecardFields(entry.figures)
+          ...entryFields(scorecardId, row)
         });
       }
     }
   }
 
-  interface Figures {
-    target: number;
-    closedWon: number;
-    won: number;
-    closed: number;
-    openPipeline: number;
-    cycleDays: number;
-    lastYearWon: number;
-    sessions: number;
-    planned: number;
-    repsCoached: number;
-    goalsAchieved: number;
-  }
-
-  function periodFigures(
-    repId: string,
-    quarter: Quarter,
-    plan: DatasetRecord | undefined
-  ): Figures {
-    const opportunities = opportunitiesByRep.get(repId) ?? [];
-    const inPeriod = (opportunity: DatasetRecord): boolean =>
-      isWithin(String(opportunity.CloseDate), quarter.start, quarter.end);
-    const closed = opportunities.filter(
-      (opportunity) => opportunity.IsClosed && inPeriod(opportunity)
-    );
-    const won = closed.filter((opportunity) => opportunity.IsWon);
-    const lastYear = shiftQuarter(quarter.start, -4);
-    const sessions = records.Coaching_Session__c.filter(
-      (session) =>
-        session.Rep__c === repId &&
-        isWithin(String(session.Session_Date__c), quarter.start, quarter.end)
-    );
-    const completed = sessions.filter((session) => session.Status__c === 'Completed').length;
-    return {
-      target: Number(plan?.Target_Amount__c ?? 0),
-      closedWon: sum(won.map((opportunity) => Number(opportunity.Amount ?? 0))),
-      won: won.length,
-      closed: closed.length,
-      openPipeline: sum(
-        opportunities
-          .filter((opportunity) => !opportunity.IsClosed && inPeriod(opportunity))
-          .map((opportunity) => Number(opportunity.Amount ?? 0))
-      ),
-      cycleDays: sum(
-        won.map((opportunity) =>
-          daysBetween(String(opportunity.CreatedDate), String(opportunity.CloseDate))
-        )
-      ),
-      lastYearWon: sum(
-        opportunities
-          .filter(
-            (opportunity) =>
-              opportunity.IsWon &&
-              isWithin(String(opportunity.CloseDate), lastYear.start, lastYear.end)
-          )
-          .map((opportunity) => Number(opportunity.Amount ?? 0))
-      ),
-      sessions: completed,
-      planned: sessions.filter((session) => session.Status__c !== 'Cancelled').length,
-      repsCoached: completed > 0 ? 1 : 0,
-      goalsAchieved: (goalsByRep.get(repId) ?? []).filter((goal) => goal.Status__c === 'Achieved')
-        .length
-    };
-  }
-
-  function sumFigures(list: Figures[]): Figures {
-    const keys = Object.keys(list[0]) as (keyof Figures)[];
-    const total = { ...list[0] };
-    for (const key of keys) total[key] = sum(list.map((figures) => figures[key]));
-    return total;
-  }
-
-  function scorecardFields(figures: Figures): Record<string, number | null> {
-    const ratio = (numerator: number, denominator: number, digits = 1): number | null =>
-      denominator > 0 ? round((numerator / denominator) * 100, digits) : null;
-    const gap = figures.target - figures.closedWon;
-    return {
-      Target_Amount__c: figures.target,
-      Closed_Won_Amount__c: figures.closedWon,
-      Percent_To_Plan__c: ratio(figures.closedWon, figures.target),
-      Win_Rate__c: ratio(figures.won, figures.closed),
-      Open_Pipeline__c: figures.openPipeline,
-      Pipeline_Coverage__c: gap > 0 ? round(figures.openPipeline / gap, 2) : null,
-      Average_Deal_Size__c: figures.won > 0 ? Math.round(figures.closedWon / figures.won) : null,
-      Average_Sales_Cycle_Days__c:
-        figures.won > 0 ? round(figures.cycleDays / figures.won, 1) : null,
-      Growth__c: ratio(figures.closedWon - figures.lastYearWon, figures.lastYearWon),
-      Coaching_Sessions__c: figures.sessions,
-      Session_Completion_Rate__c: ratio(figures.sessions, figures.planned),
-      Goals_Achieved__c: figures.goalsAchieved
-    };
-  }
-
-  function kpiTargets(
-    metric: (typeof GOAL_METRICS)[number],
-    rep: RepProfile
-  ): { baseline: number; target: number } {
+  function kpiTargets(metric: GoalMetric, rep: RepProfile): { baseline: number; target: number } {
     switch (metric) {
       case 'Win Rate': {
         const baseline = round(rep.winRate * 100, 0);
@@ -983,7 +938,7 @@ function autoNumber(prefix: string, sequence: number): string {
   return `${prefix}-${String(sequence).padStart(6, '0')}`;
 }
 
-function metricSkill(metric: (typeof GOAL_METRICS)[number]): string {
+function metricSkill(metric: GoalMetric): string {
   switch (metric) {
     case 'Win Rate':
       return 'Qualification';
@@ -998,7 +953,7 @@ function metricSkill(metric: (typeof GOAL_METRICS)[number]): string {
   }
 }
 
-function formatGoalValue(metric: (typeof GOAL_METRICS)[number], value: number): string {
+function formatGoalValue(metric: GoalMetric, value: number): string {
   switch (metric) {
     case 'Win Rate':
       return `${value}%`;

@@ -10,6 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import { isRecord, list, text } from '../../scripts/guards';
 import { keyPrefixOf } from '../../data/ids';
 import type { FieldValue } from '../../data/dataset';
 import type {
@@ -28,21 +29,8 @@ import type {
 
 type Json = Record<string, unknown>;
 
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
 function flag(value: unknown): boolean {
   return value === true || value === 'true';
-}
-
-function list(value: unknown): unknown[] {
-  if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? value : [value];
 }
 
 /** Metadata API field types and UI API data types, both spellings, to UI API data types. */

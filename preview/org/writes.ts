@@ -4,7 +4,7 @@
  * rules (evaluated from the metadata's formulas), then the save and field history.
  */
 import type { DatasetRecord, FieldValue } from '../../data/dataset';
-import { stageNamed } from '../../data/opportunityStages';
+import { stageNamed } from '../../force-app/main/default/lwc/dealHealth/dealHealth';
 import { detail, insufficientAccess, notFound, recordError, type UiApiErrorDetail } from './errors';
 import { evaluateFormula, FormulaError } from './formula';
 import {

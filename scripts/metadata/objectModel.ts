@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
+import { list, text } from '../guards';
 
 export type FieldType =
   | 'Id'
@@ -91,18 +92,9 @@ function readXml(path: string, root: string): Xml {
   return typeof value === 'object' && value !== null ? (value as Xml) : {};
 }
 
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function list(value: unknown): unknown[] {
-  if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? value : [value];
-}
-
 function num(value: unknown): number | undefined {
-  const text = str(value);
-  return text === undefined ? undefined : Number(text);
+  const digits = text(value);
+  return digits === undefined ? undefined : Number(digits);
 }
 
 function field(
@@ -289,21 +281,21 @@ function fieldType(value: string | undefined): FieldType {
 }
 
 function customField(xml: Xml): FieldModel {
-  const name = str(xml.fullName) ?? '';
-  const formula = str(xml.formula);
-  const referenceTo = str(xml.referenceTo);
-  const type = fieldType(str(xml.type));
+  const name = text(xml.fullName) ?? '';
+  const formula = text(xml.formula);
+  const referenceTo = text(xml.referenceTo);
+  const type = fieldType(text(xml.type));
   const valueSet = xml.valueSet as Xml | undefined;
   const definition = valueSet?.valueSetDefinition as Xml | undefined;
-  const values = list(definition?.value).map((v) => str((v as Xml).fullName) ?? '');
-  const defaultValue = list(definition?.value).find((v) => str((v as Xml).default) === 'true') as
+  const values = list(definition?.value).map((v) => text((v as Xml).fullName) ?? '');
+  const defaultValue = list(definition?.value).find((v) => text((v as Xml).default) === 'true') as
     Xml | undefined;
   const model: FieldModel = {
     name,
-    label: str(xml.label) ?? name,
+    label: text(xml.label) ?? name,
     type: formula ? 'Formula' : type,
     custom: true,
-    required: str(xml.required) === 'true' || type === 'MasterDetail',
+    required: text(xml.required) === 'true' || type === 'MasterDetail',
     updateable: !formula && type !== 'AutoNumber'
   };
   const optional: Partial<FieldModel> = {
@@ -312,15 +304,16 @@ function customField(xml: Xml): FieldModel {
     // children seen from the parent (User.Coaching_Sessions__r).
     relationshipName: referenceTo ? name.replace(/__c$/, '__r') : undefined,
     childRelationshipName:
-      referenceTo && str(xml.relationshipName) ? `${str(xml.relationshipName)}__r` : undefined,
+      referenceTo && text(xml.relationshipName) ? `${text(xml.relationshipName)}__r` : undefined,
     picklistValues: values.length > 0 ? values : undefined,
-    defaultValue: str(xml.defaultValue) ?? (defaultValue ? str(defaultValue.fullName) : undefined),
+    defaultValue:
+      text(xml.defaultValue) ?? (defaultValue ? text(defaultValue.fullName) : undefined),
     precision: num(xml.precision),
     scale: num(xml.scale),
     length: num(xml.length),
-    externalId: str(xml.externalId) === 'true' || undefined,
-    unique: str(xml.unique) === 'true' || undefined,
-    trackHistory: str(xml.trackHistory) === 'true' || undefined,
+    externalId: text(xml.externalId) === 'true' || undefined,
+    unique: text(xml.unique) === 'true' || undefined,
+    trackHistory: text(xml.trackHistory) === 'true' || undefined,
     formula,
     formulaResultType: formula ? type : undefined
   };
@@ -403,12 +396,12 @@ export function loadObjectModel(root: string = DEFAULT_ROOT): Record<string, Obj
     const objectFile = join(dir, `${objectName}.object-meta.xml`);
     if (!existsSync(objectFile)) continue;
     const xml = readXml(objectFile, 'CustomObject');
-    const label = str(xml.label) ?? objectName;
+    const label = text(xml.label) ?? objectName;
     const nameXml = (xml.nameField as Xml | undefined) ?? {};
-    const autoNumber = str(nameXml.type) === 'AutoNumber';
+    const autoNumber = text(nameXml.type) === 'AutoNumber';
     const nameField = field(
       'Name',
-      str(nameXml.label) ?? 'Name',
+      text(nameXml.label) ?? 'Name',
       autoNumber ? 'AutoNumber' : 'Text',
       {
         required: !autoNumber,
@@ -423,7 +416,7 @@ export function loadObjectModel(root: string = DEFAULT_ROOT): Record<string, Obj
       custom: true,
       fields: byName([...systemFields(!isDetail, nameField), ...custom])
     };
-    if (str(xml.enableHistory) === 'true') {
+    if (text(xml.enableHistory) === 'true') {
       const history = historyObject(objectName, label);
       model[history.name] = history;
     }
@@ -448,11 +441,11 @@ export function loadValidationRules(root: string = DEFAULT_ROOT): ValidationRule
       const xml = readXml(join(dir, file), 'ValidationRule');
       rules.push({
         object: objectName,
-        name: str(xml.fullName) ?? file.replace('.validationRule-meta.xml', ''),
-        active: str(xml.active) === 'true',
-        formula: str(xml.errorConditionFormula) ?? '',
-        errorMessage: str(xml.errorMessage) ?? '',
-        errorDisplayField: str(xml.errorDisplayField)
+        name: text(xml.fullName) ?? file.replace('.validationRule-meta.xml', ''),
+        active: text(xml.active) === 'true',
+        formula: text(xml.errorConditionFormula) ?? '',
+        errorMessage: text(xml.errorMessage) ?? '',
+        errorDisplayField: text(xml.errorDisplayField)
       });
     }
   }
@@ -466,8 +459,8 @@ export function loadLabels(root: string = DEFAULT_ROOT): Record<string, string> 
   const labels: Record<string, string> = {};
   for (const entry of list(xml.labels)) {
     const label = entry as Xml;
-    const name = str(label.fullName);
-    if (name) labels[name] = str(label.value) ?? '';
+    const name = text(label.fullName);
+    if (name) labels[name] = text(label.value) ?? '';
   }
   return labels;
 }

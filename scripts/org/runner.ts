@@ -7,6 +7,7 @@
  * to resume (`--from <n>`); an optional step only warns.
  */
 import { spawn } from 'node:child_process';
+import { isRecord } from '../guards';
 import { PLACEHOLDER, type Capture, type Step } from './steps';
 
 export interface ProcessResult {
@@ -253,10 +254,6 @@ function parseJson(text: string): unknown {
   } catch {
     return null;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function resultOf(stdout: string): unknown {

@@ -13,6 +13,7 @@
  * `column` says where a region sits on a desktop page, so the preview can lay out the same page:
  * 'header' spans the page above the columns, 'main' is the wide column, 'sidebar' the narrow one.
  */
+import { list, text } from '../guards';
 
 export type RegionColumn = 'header' | 'main' | 'sidebar';
 
@@ -128,13 +129,13 @@ export function templateRegion(template: string, region: string): TemplateRegion
 
 type Xml = Record<string, unknown>;
 
-function list(value: unknown): Xml[] {
-  if (value === undefined || value === null) return [];
-  return (Array.isArray(value) ? value : [value]) as Xml[];
+function elements(value: unknown): Xml[] {
+  return list(value) as Xml[];
 }
 
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
+/** An element's text, '' when absent or empty. */
+function str(value: unknown): string {
+  return text(value) ?? '';
 }
 
 /**
@@ -144,25 +145,25 @@ function text(value: unknown): string {
  * fast-xml-parser reads it (parseTagValue off).
  */
 export function flexiPageColumns(page: Xml): Record<RegionColumn, string[]> {
-  const templateName = text((page.template as Xml | undefined)?.name);
-  const regions = list(page.flexiPageRegions);
+  const templateName = str((page.template as Xml | undefined)?.name);
+  const regions = elements(page.flexiPageRegions);
   const facets = new Map(
-    regions.filter((r) => text(r.type) === 'Facet').map((r) => [text(r.name), r] as const)
+    regions.filter((r) => str(r.type) === 'Facet').map((r) => [str(r.name), r] as const)
   );
   const leaves = (region: Xml, seen: Set<string>): string[] =>
-    list(region.itemInstances).flatMap((item) => {
+    elements(region.itemInstances).flatMap((item) => {
       const component = item.componentInstance as Xml | undefined;
       if (!component) return [];
-      const inner = list(component.componentInstanceProperties)
-        .map((property) => text(property.value))
+      const inner = elements(component.componentInstanceProperties)
+        .map((property) => str(property.value))
         .filter((value) => facets.has(value) && !seen.has(value));
-      if (inner.length === 0) return [text(component.componentName)];
+      if (inner.length === 0) return [str(component.componentName)];
       return inner.flatMap((facet) => leaves(facets.get(facet) as Xml, new Set([...seen, facet])));
     });
   const columns: Record<RegionColumn, string[]> = { header: [], main: [], sidebar: [] };
   const template = FLEXIPAGE_TEMPLATES[templateName];
   for (const entry of template?.regions ?? []) {
-    const region = regions.find((r) => text(r.type) !== 'Facet' && text(r.name) === entry.name);
+    const region = regions.find((r) => str(r.type) !== 'Facet' && str(r.name) === entry.name);
     if (region) columns[entry.column].push(...leaves(region, new Set()));
   }
   return columns;

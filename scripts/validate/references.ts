@@ -9,6 +9,7 @@ import { basename, join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { parse, validate, type GraphQLSchema } from 'graphql';
 import ts from 'typescript';
+import { list, text } from '../guards';
 import {
   type ObjectModel,
   loadLabels,
@@ -33,13 +34,9 @@ type Model = Record<string, ObjectModel>;
 
 const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, trimValues: true });
 
-function list(value: unknown): unknown[] {
-  if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? value : [value];
-}
-
+/** An element's text, '' when absent or empty. */
 function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
+  return text(value) ?? '';
 }
 
 function rootOf(path: string): Xml {

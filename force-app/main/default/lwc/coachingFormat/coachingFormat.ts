@@ -1,6 +1,6 @@
 /**
- * Display helpers shared by the territory plan and development goal components: today's date,
- * label templates with {0}-style placeholders, and number formatting in the user's locale and
+ * Display helpers shared by the components: today's date, the one filler of label templates
+ * ({0}-style placeholders, as every label uses), and number formatting in the user's locale and
  * currency that never prints NaN.
  */
 import CURRENCY_CODE from '@salesforce/i18n/currency';

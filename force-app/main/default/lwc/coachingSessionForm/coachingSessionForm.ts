@@ -26,13 +26,13 @@ import {
   saveDraft,
   toPrivateNoteFields,
   toRecordFields,
-  todayIso,
   validateSession,
   type DraftStorage,
   type SessionField,
   type SessionRule,
   type SessionValues
 } from 'c/sessionDraft';
+import { todayIso } from 'c/coachingFormat';
 
 import TITLE from '@salesforce/label/c.SC_Session_Form_Title';
 import REP from '@salesforce/label/c.SC_Session_Rep';

@@ -14,7 +14,7 @@ import {
   type FieldValue
 } from 'c/opportunityData';
 import { isIsoDate } from 'c/periods';
-import { todayIso } from 'c/sessionDraft';
+import { fill, todayIso } from 'c/coachingFormat';
 import { TIMELINE_SESSIONS, type TimelineContext, timelineFilter } from './timelineQueries';
 
 import TITLE from '@salesforce/label/c.SC_Timeline_Title';
@@ -123,10 +123,6 @@ export interface TimelineRow {
   canRespond: boolean;
   ratingButtons: RatingButton[];
   busy: boolean;
-}
-
-function fill(template: string, value: string | number): string {
-  return template.replace('{0}', String(value));
 }
 
 /** The readable notes of a session; a note whose text the user may not see is left out. */

@@ -13,11 +13,11 @@ import {
   type OpportunityQueryData,
   type OwnerWonDealsData
 } from 'c/opportunityData';
-import { assessDeal, formatTemplate, type DealHealth, type DealSeverity } from 'c/dealHealth';
+import { assessDeal, type DealHealth, type DealSeverity } from 'c/dealHealth';
 import { divide, ratioValue } from 'c/coachingMetrics';
 import { addDays, isIsoDate } from 'c/periods';
-import { todayIso } from 'c/sessionDraft';
-import { QUESTION_LABELS, SIGNAL_LABELS } from './dealLabels';
+import { fill, todayIso } from 'c/coachingFormat';
+import { QUESTION_LABELS, signalText } from 'c/dealLabels';
 
 import TITLE from '@salesforce/label/c.SC_Deal_Coach_Title';
 import SIGNALS from '@salesforce/label/c.SC_Deal_Signals';
@@ -160,13 +160,13 @@ export default class DealCoach extends LightningElement {
   }
 
   get scoreText(): string {
-    return formatTemplate(SCORE, { 0: this.health?.score ?? 100 });
+    return fill(SCORE, this.health?.score ?? 100);
   }
 
   get signals(): { key: string; text: string; severity: string; badgeClass: string }[] {
     return (this.health?.signals ?? []).map((signal) => ({
       key: signal.code,
-      text: formatTemplate(SIGNAL_LABELS[signal.code], signal.values),
+      text: signalText(signal),
       severity: SEVERITY[signal.severity].label,
       badgeClass: SEVERITY[signal.severity].className
     }));

@@ -2,8 +2,8 @@
  * Deal health for one opportunity: signals with codes, severities and the numbers behind them,
  * stage-specific coaching questions, and a score to rank deals most at risk first.
  *
- * Components map codes to custom labels (the wording lives only there: dealCoach/dealLabels.ts).
- * Signal labels use `{name}` placeholders filled from the signal's numbers by formatTemplate.
+ * Components map codes to custom labels (the wording lives only there: c/dealLabels), which
+ * fill in a signal's numbers.
  */
 import type { OpportunityFact } from 'c/coachingMetrics';
 import { type IsoDate, toEpochDay } from 'c/periods';
@@ -29,38 +29,54 @@ export interface DealSignal {
   values: Record<string, number>;
 }
 
-/** Replaces `{name}` with values[name]; unknown placeholders are kept as they are. */
-export function formatTemplate(template: string, values: Record<string, number | string>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => {
-    return name in values ? String(values[name]) : match;
-  });
+/** A stage of the standard sales process and what choosing it sets on the opportunity. */
+export interface OpportunityStage {
+  name: string;
+  /** Default probability (%). */
+  probability: number;
+  forecast: 'Pipeline' | 'Best Case' | 'Commit' | 'Closed' | 'Omitted';
+  closed: boolean;
+  won: boolean;
 }
 
-/** The standard sales process: StageName → default probability (%). */
-export const STAGE_PROBABILITIES: Readonly<Record<string, number>> = Object.freeze({
-  Prospecting: 10,
-  Qualification: 10,
-  'Needs Analysis': 20,
-  'Value Proposition': 50,
-  'Id. Decision Makers': 60,
-  'Perception Analysis': 70,
-  'Proposal/Price Quote': 75,
-  'Negotiation/Review': 90,
-  'Closed Won': 100,
-  'Closed Lost': 0
-});
+/**
+ * The standard sales process, in order: the one table of stages. Deal health compares a deal's
+ * probability with its stage's; the sample-data generator draws deals from it, and the preview's
+ * in-memory org applies it when a save changes the stage, as the platform does.
+ */
+export const OPPORTUNITY_STAGES = [
+  { name: 'Prospecting', probability: 10, forecast: 'Pipeline', closed: false, won: false },
+  { name: 'Qualification', probability: 10, forecast: 'Pipeline', closed: false, won: false },
+  { name: 'Needs Analysis', probability: 20, forecast: 'Pipeline', closed: false, won: false },
+  { name: 'Value Proposition', probability: 50, forecast: 'Pipeline', closed: false, won: false },
+  { name: 'Id. Decision Makers', probability: 60, forecast: 'Pipeline', closed: false, won: false },
+  { name: 'Perception Analysis', probability: 70, forecast: 'Pipeline', closed: false, won: false },
+  {
+    name: 'Proposal/Price Quote',
+    probability: 75,
+    forecast: 'Best Case',
+    closed: false,
+    won: false
+  },
+  { name: 'Negotiation/Review', probability: 90, forecast: 'Commit', closed: false, won: false },
+  { name: 'Closed Won', probability: 100, forecast: 'Closed', closed: true, won: true },
+  { name: 'Closed Lost', probability: 0, forecast: 'Omitted', closed: true, won: false }
+] as const satisfies readonly OpportunityStage[];
 
-export const OPEN_STAGES = [
-  'Prospecting',
-  'Qualification',
-  'Needs Analysis',
-  'Value Proposition',
-  'Id. Decision Makers',
-  'Perception Analysis',
-  'Proposal/Price Quote',
-  'Negotiation/Review'
-] as const;
-export type OpenStage = (typeof OPEN_STAGES)[number];
+export type OpenStage = Extract<(typeof OPPORTUNITY_STAGES)[number], { closed: false }>['name'];
+
+export function stageNamed(name: unknown): OpportunityStage | undefined {
+  return OPPORTUNITY_STAGES.find((stage) => stage.name === name);
+}
+
+/** StageName → default probability (%). */
+export const STAGE_PROBABILITIES: Readonly<Record<string, number>> = Object.freeze(
+  Object.fromEntries(OPPORTUNITY_STAGES.map((stage) => [stage.name, stage.probability]))
+);
+
+export const OPEN_STAGES: readonly OpenStage[] = OPPORTUNITY_STAGES.filter(
+  (stage): stage is Extract<(typeof OPPORTUNITY_STAGES)[number], { closed: false }> => !stage.closed
+).map((stage) => stage.name);
 
 export type CoachingQuestionCode =
   | 'prospecting-icp'

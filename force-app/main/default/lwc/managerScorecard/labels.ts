@@ -202,29 +202,3 @@ export const LABELS = {
   showAllWarnings: SHOW_ALL_WARNINGS,
   showFewerWarnings: SHOW_FEWER_WARNINGS
 } as const;
-
-import SIGNAL_PAST_CLOSE_DATE from '@salesforce/label/c.SC_Deal_Signal_Past_Close_Date';
-import SIGNAL_PUSHED from '@salesforce/label/c.SC_Deal_Signal_Pushed';
-import SIGNAL_STALE_IN_STAGE from '@salesforce/label/c.SC_Deal_Signal_Stale_In_Stage';
-import SIGNAL_NO_RECENT_ACTIVITY from '@salesforce/label/c.SC_Deal_Signal_No_Recent_Activity';
-import SIGNAL_NO_ACTIVITY_EVER from '@salesforce/label/c.SC_Deal_Signal_No_Activity_Ever';
-import SIGNAL_AMOUNT_ABOVE_AVERAGE from '@salesforce/label/c.SC_Deal_Signal_Amount_Above_Average';
-import SIGNAL_AMOUNT_BELOW_AVERAGE from '@salesforce/label/c.SC_Deal_Signal_Amount_Below_Average';
-import SIGNAL_AMOUNT_MISSING from '@salesforce/label/c.SC_Deal_Signal_Amount_Missing';
-import SIGNAL_PROBABILITY_ABOVE_STAGE from '@salesforce/label/c.SC_Deal_Signal_Probability_Above_Stage';
-import SIGNAL_PROBABILITY_BELOW_STAGE from '@salesforce/label/c.SC_Deal_Signal_Probability_Below_Stage';
-import type { DealSignalCode } from 'c/dealHealth';
-
-/** The deal coach's signal texts (shared labels), keyed by c/dealHealth's codes. */
-export const SIGNAL_LABELS: Readonly<Record<DealSignalCode, string>> = {
-  'probability-below-stage': SIGNAL_PROBABILITY_BELOW_STAGE,
-  'probability-above-stage': SIGNAL_PROBABILITY_ABOVE_STAGE,
-  'past-close-date': SIGNAL_PAST_CLOSE_DATE,
-  pushed: SIGNAL_PUSHED,
-  'stale-in-stage': SIGNAL_STALE_IN_STAGE,
-  'no-recent-activity': SIGNAL_NO_RECENT_ACTIVITY,
-  'no-activity-ever': SIGNAL_NO_ACTIVITY_EVER,
-  'amount-above-average': SIGNAL_AMOUNT_ABOVE_AVERAGE,
-  'amount-below-average': SIGNAL_AMOUNT_BELOW_AVERAGE,
-  'amount-missing': SIGNAL_AMOUNT_MISSING
-};

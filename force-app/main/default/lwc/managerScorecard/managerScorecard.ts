@@ -23,7 +23,8 @@ import {
   formatPercent,
   todayIso
 } from 'c/coachingFormat';
-import { formatTemplate, rankDealsAtRisk } from 'c/dealHealth';
+import { rankDealsAtRisk } from 'c/dealHealth';
+import { signalText } from 'c/dealLabels';
 import { reduceErrors } from 'c/ldsErrors';
 import {
   type OpportunityQueryData,
@@ -46,7 +47,7 @@ import {
   teamFromData
 } from 'c/opportunityData';
 import { type IsoDate, type Period, fromEpochDay, toEpochDay } from 'c/periods';
-import { LABELS, SIGNAL_LABELS } from './labels';
+import { LABELS } from './labels';
 import {
   MANAGER_SNAPSHOTS,
   type ManagerSnapshotsData,
@@ -969,9 +970,7 @@ export default class ManagerScorecard extends LightningElement {
           amount: formatCurrency(health.deal.amount),
           closeDate: row?.closeDate ?? fromEpochDay(health.deal.closeDay),
           score: String(health.score),
-          signals: health.signals
-            .map((signal) => formatTemplate(SIGNAL_LABELS[signal.code], signal.values))
-            .join(' ')
+          signals: health.signals.map(signalText).join(' ')
         };
       });
   }

@@ -28,7 +28,8 @@ import {
   goalFactsFromConnection,
   opportunityFactsFromConnection,
   planFactsFromConnection,
-  nodesOf
+  nodesOf,
+  stringOf as text
 } from 'c/opportunityData';
 import { type IsoDate, isIsoDate } from 'c/periods';
 import {
@@ -354,11 +355,6 @@ function formatMetric(metric: GoalMetric, value: number | null): string {
     default:
       return formatCurrency(value);
   }
-}
-
-function text(field: { value: unknown } | null | undefined): string | null {
-  const value = field?.value;
-  return typeof value === 'string' && value !== '' ? value : null;
 }
 
 export default class MyDevelopmentGoals extends LightningElement {

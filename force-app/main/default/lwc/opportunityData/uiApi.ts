@@ -61,7 +61,8 @@ function valueOf<T>(field: FieldValue<T> | null | undefined): T | null {
   return field?.value ?? null;
 }
 
-function stringOf(field: FieldValue<unknown> | null | undefined): string | null {
+/** A field's value when it is text with content, else null. */
+export function stringOf(field: FieldValue<unknown> | null | undefined): string | null {
   const value = field?.value;
   return typeof value === 'string' && value !== '' ? value : null;
 }

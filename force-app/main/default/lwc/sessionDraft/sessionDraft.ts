@@ -236,10 +236,3 @@ export function toPrivateNoteFields(
   const body = orNull(values.privateNotes);
   return body === null ? null : { Coaching_Session__c: sessionId, Body__c: body };
 }
-
-/** Today in the browser's time zone, as an ISO date. */
-export function todayIso(now: Date = new Date()): IsoDate {
-  const month = String(now.getMonth() + 1).padStart(2, '0');
-  const day = String(now.getDate()).padStart(2, '0');
-  return `${now.getFullYear()}-${month}-${day}`;
-}

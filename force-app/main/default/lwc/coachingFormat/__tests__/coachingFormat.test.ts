@@ -1,4 +1,10 @@
-import { createFormatters, formatCurrency, formatMultiple, formatNumber } from 'c/coachingFormat';
+import {
+  createFormatters,
+  fill,
+  formatCurrency,
+  formatMultiple,
+  formatNumber
+} from 'c/coachingFormat';
 
 // Non-breaking spaces differ between ICU versions; compare with plain spaces.
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -45,5 +51,16 @@ describe('c/coachingFormat with the user settings from @salesforce/i18n', () => 
       expect(plain(format.formatCurrency(1500))).toBe('1 500 €');
       expect(format.formatNumber(0.5)).toBe('0,5');
     });
+  });
+});
+
+describe('c/coachingFormat label templates', () => {
+  it('fills {0}, {1}, … with the values in order and keeps a placeholder without a value', () => {
+    expect(fill('Close date pushed {0} times.', 3)).toBe('Close date pushed 3 times.');
+    expect(fill('In the same stage for {0} days (threshold {1}).', 40, 30)).toBe(
+      'In the same stage for 40 days (threshold 30).'
+    );
+    expect(fill('{1} before {0}', 'a', 'b')).toBe('b before a');
+    expect(fill('{0} and {1}', 1)).toBe('1 and {1}');
   });
 });

@@ -1,8 +1,10 @@
 /**
  * Custom labels for deal-health signals and stage questions, keyed by the codes c/dealHealth
- * uses. Signal labels keep its `{name}` placeholders, filled with formatTemplate.
+ * uses: the one place both the deal coach and the scorecard read them from. A signal's label has
+ * {0}-style placeholders, filled with its numbers by signalText.
  */
-import type { CoachingQuestionCode, DealSignalCode } from 'c/dealHealth';
+import { fill } from 'c/coachingFormat';
+import type { CoachingQuestionCode, DealSignal, DealSignalCode } from 'c/dealHealth';
 
 import SIGNAL_PAST_CLOSE_DATE from '@salesforce/label/c.SC_Deal_Signal_Past_Close_Date';
 import SIGNAL_PUSHED from '@salesforce/label/c.SC_Deal_Signal_Pushed';
@@ -51,6 +53,26 @@ export const SIGNAL_LABELS: Readonly<Record<DealSignalCode, string>> = {
   'amount-below-average': SIGNAL_AMOUNT_BELOW_AVERAGE,
   'amount-missing': SIGNAL_AMOUNT_MISSING
 };
+
+/** Which of a signal's numbers fill its label's {0}, {1}, … in that order. */
+const SIGNAL_ARGUMENTS: Readonly<Record<DealSignalCode, readonly string[]>> = {
+  'probability-below-stage': ['probability', 'expected'],
+  'probability-above-stage': ['probability', 'expected'],
+  'past-close-date': ['days'],
+  pushed: ['count'],
+  'stale-in-stage': ['days', 'threshold'],
+  'no-recent-activity': ['days'],
+  'no-activity-ever': ['days'],
+  'amount-above-average': ['multiple'],
+  'amount-below-average': ['multiple'],
+  'amount-missing': []
+};
+
+/** The signal in words: its label with its numbers filled in. */
+export function signalText(signal: DealSignal): string {
+  const values = SIGNAL_ARGUMENTS[signal.code].map((name) => signal.values[name]);
+  return fill(SIGNAL_LABELS[signal.code], ...values);
+}
 
 export const QUESTION_LABELS: Readonly<Record<CoachingQuestionCode, string>> = {
   'prospecting-icp': QUESTION_PROSPECTING_ICP,
