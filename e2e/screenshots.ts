@@ -3,7 +3,8 @@
  * docs/screenshots/ (committed, so the README can show the package without an org).
  */
 import { fileURLToPath } from 'node:url';
-import { PAGES } from '../preview/shell/pages';
+import { ROOT } from '../preview/build';
+import { loadPages } from '../preview/flexiPages';
 import {
   launchBrowser,
   openPage,
@@ -13,6 +14,7 @@ import {
   stopPreview
 } from './harness';
 
+const PAGES = loadPages(ROOT);
 const DOCS_DIR = fileURLToPath(new URL('../docs/screenshots', import.meta.url));
 
 async function main(): Promise<void> {

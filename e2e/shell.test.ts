@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { PAGES } from '../preview/shell/pages';
+import { ROOT } from '../preview/build';
+import { loadPages } from '../preview/flexiPages';
 import { saveScreenshot, settle, type Persona, usePreview } from './harness';
 
 const PERSONAS: Persona[] = ['vp', 'manager', 'rep'];
+/** The pages as the build lays them out from the FlexiPages. */
+const PAGES = loadPages(ROOT);
 
 void describe('page shell', () => {
   const preview = usePreview();

@@ -17,7 +17,8 @@
  *   @salesforce/i18n/X          locale, currency, lang, timeZone from I18N_DEFAULTS (en-US, USD);
  *                               other settings from lightning-base-components' scoped defaults
  *   @salesforce/resourceUrl/X   /resource/X (served from staticresources)
- *   virtual:preview-components  a loader per placed bundle that exists (see shell/pages.ts)
+ *   virtual:preview-pages       the pages, as the package's FlexiPages lay them out (flexiPages.ts)
+ *   virtual:preview-components  a loader per placed bundle that exists
  *   org/uiApiSharedSchema       Salesforce's shared-schema.graphqls, inlined as a string
  *
  *   npx tsx preview/build.ts            one build
@@ -37,6 +38,7 @@ import {
 } from 'rollup';
 import ts from 'typescript';
 import { loadPreviewMetadata, type PreviewMetadata } from './org/loadModel';
+import { flexiPagePath, loadPages } from './flexiPages';
 import { placedComponents } from './shell/pages';
 import { SHARED_SCHEMA_FILE, SHARED_SCHEMA_SDL } from './org/uiApiSharedSchema';
 
@@ -145,6 +147,7 @@ function previewResolver({ metadata }: ResolverOptions): Plugin {
         }
       }
       if (source === 'virtual:preview-components') return `${VIRTUAL_PREFIX}components`;
+      if (source === 'virtual:preview-pages') return `${VIRTUAL_PREFIX}pages`;
       if (source.startsWith('@salesforce/label/c.'))
         return `${VIRTUAL_PREFIX}label:${source.slice(20)}`;
       if (source.startsWith('@salesforce/schema/'))
@@ -180,8 +183,17 @@ function previewResolver({ metadata }: ResolverOptions): Plugin {
           `export const SHARED_SCHEMA_SDL = ${JSON.stringify(SHARED_SCHEMA_SDL)};`
         ].join('\n');
       }
-      if (key === 'components') {
-        const lines = placedComponents()
+      if (key === 'pages' || key === 'components') {
+        // Read on every build, and watched, so a FlexiPage edited while `npm start` runs shows
+        // at once: its components, their properties (typed by their js-meta.xml) and layout.
+        const pages = loadPages(ROOT);
+        for (const page of pages) this.addWatchFile(flexiPagePath(ROOT, page.flexipage));
+        for (const name of placedComponents(pages)) {
+          const meta = join(LWC_DIR, name, `${name}.js-meta.xml`);
+          if (existsSync(meta)) this.addWatchFile(meta);
+        }
+        if (key === 'pages') return `export const PAGES = ${JSON.stringify(pages)};\n`;
+        const lines = placedComponents(pages)
           .filter(componentExists)
           .map(
             (name) => `  ${JSON.stringify(name)}: () => import(${JSON.stringify(`c/${name}`)}),`
@@ -340,7 +352,7 @@ export async function buildPreview(options: { cache?: boolean } = {}): Promise<B
   await bundle.close();
   return {
     durationMs: Date.now() - started,
-    components: placedComponents().filter(componentExists)
+    components: placedComponents(loadPages(ROOT)).filter(componentExists)
   };
 }
 

@@ -2,13 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
-import {
-  FLEXIPAGE_TEMPLATES,
-  type RegionColumn,
-  flexiPageColumns
-} from '../scripts/validate/flexipageTemplates';
 import {
   APP_PAGE_API_NAME,
   formatRoute,
@@ -17,8 +11,9 @@ import {
   routeForPageReference
 } from './runtime/routes';
 import { fileFor } from './server';
-import { STATIC_ROUTES } from './build';
-import { PAGES, placedComponents } from './shell/pages';
+import { ROOT, STATIC_ROUTES } from './build';
+import { flexiPagePath, loadPages, pageFromFlexiPage, readBundleFacts } from './flexiPages';
+import { PAGE_SETTINGS, placedComponents, type PageSettings } from './shell/pages';
 
 void describe('preview routes', () => {
   void it('round-trips page, record and persona through the URL hash', () => {
@@ -100,10 +95,20 @@ void describe('preview server', () => {
   });
 });
 
-void describe('page registry', () => {
+void describe('pages from the FlexiPages', () => {
+  const PAGES = loadPages(ROOT);
+  const parser = new XMLParser({ parseTagValue: false, trimValues: true });
+  const flexiPage = (xml: string): Record<string, unknown> =>
+    (parser.parse(xml) as { FlexiPage: Record<string, unknown> }).FlexiPage;
+  const settings = (id: string): PageSettings => {
+    const found = PAGE_SETTINGS.find((page) => page.id === id);
+    assert.ok(found, id);
+    return found;
+  };
+
   void it('places every product component on a page, record components on record pages', () => {
-    // The six components of PRODUCT.md are placed; other bundles may be placed too.
-    const placed = placedComponents();
+    // The six components the product is made of are placed; other bundles may be placed too.
+    const placed = placedComponents(PAGES);
     for (const component of [
       'coachingSessionForm',
       'coachingTimeline',
@@ -124,43 +129,129 @@ void describe('page registry', () => {
     assert.ok(!placed.some((name) => name.includes(':')), 'standard components are not bundles');
   });
 
-  void it('lays out each page as the FlexiPage it copies', () => {
-    const flexipages = fileURLToPath(
-      new URL('../force-app/main/default/flexipages/', import.meta.url)
+  void it('shows a component added to a FlexiPage, with no change to the preview', () => {
+    const xml = readFileSync(flexiPagePath(ROOT, 'Opportunity_Record_Page'), 'utf8');
+    const added = xml.replace(
+      '<name>main</name>',
+      `<itemInstances>
+        <componentInstance>
+          <componentInstanceProperties>
+            <name>note</name>
+            <value>added in a test</value>
+          </componentInstanceProperties>
+          <componentName>c:territoryPlanProgress</componentName>
+          <identifier>c_territoryPlanProgress</identifier>
+        </componentInstance>
+      </itemInstances>
+      <name>main</name>`
     );
-    const parser = new XMLParser({ parseTagValue: false });
-    for (const page of PAGES) {
-      const xml = readFileSync(join(flexipages, `${page.flexipage}.flexipage-meta.xml`), 'utf8');
-      const root = (parser.parse(xml) as { FlexiPage: Record<string, unknown> }).FlexiPage;
-      const columns = flexiPageColumns(root);
-      // Our bundles by bundle name, standard components as named; the record header stands in
-      // for the highlights panel.
-      const placed = (name: string): string | undefined =>
-        name.startsWith('c:')
-          ? name.slice(2)
-          : name === 'force:highlightsPanel' && page.kind === 'record'
-            ? undefined
-            : name;
-      const expected = Object.fromEntries(
-        (['header', 'main', 'sidebar'] as RegionColumn[]).map((column) => [
-          column,
-          columns[column].map(placed).filter((name) => name !== undefined)
-        ])
-      );
-      const actual = Object.fromEntries(
-        Object.entries(page.regions).map(([column, placements]) => [
-          column,
-          placements.map((placement) => placement.component)
-        ])
-      );
-      assert.deepEqual(actual, expected, `${page.id} and ${page.flexipage}`);
-      const template = (root.template as { name: string }).name;
-      assert.equal(
-        page.sidebarSide ?? 'right',
-        FLEXIPAGE_TEMPLATES[template].sidebarSide,
-        `${page.id}: the sidebar side of ${template}`
-      );
-    }
+    assert.notEqual(added, xml);
+    const before = pageFromFlexiPage(settings('opportunity'), flexiPage(xml), (bundle) =>
+      readBundleFacts(ROOT, bundle)
+    );
+    const after = pageFromFlexiPage(settings('opportunity'), flexiPage(added), (bundle) =>
+      readBundleFacts(ROOT, bundle)
+    );
+    assert.deepEqual(after.regions.main.slice(0, -1), before.regions.main);
+    assert.deepEqual(after.regions.main.at(-1), {
+      component: 'territoryPlanProgress',
+      properties: {
+        note: 'added in a test',
+        recordId: '$recordId',
+        objectApiName: '$objectApiName'
+      }
+    });
+    assert.ok(placedComponents([after]).includes('territoryPlanProgress'));
+  });
+
+  void it('lays a page out as its template and regions say, standard components as cards', () => {
+    const page = pageFromFlexiPage(
+      settings('coaching'),
+      {
+        type: 'RecordPage',
+        sobjectType: 'Account',
+        template: { name: 'flexipage:recordHomeTemplateDesktop' },
+        flexiPageRegions: [
+          {
+            name: 'header',
+            type: 'Region',
+            itemInstances: { componentInstance: { componentName: 'force:highlightsPanel' } }
+          },
+          {
+            name: 'tab',
+            type: 'Facet',
+            itemInstances: { componentInstance: { componentName: 'force:relatedListContainer' } }
+          },
+          {
+            name: 'tabs',
+            type: 'Facet',
+            itemInstances: {
+              componentInstance: {
+                componentName: 'flexipage:tab',
+                componentInstanceProperties: [
+                  { name: 'body', value: 'tab' },
+                  { name: 'title', value: 'Standard.Tab.relatedLists' }
+                ]
+              }
+            }
+          },
+          {
+            name: 'sidebar',
+            type: 'Region',
+            itemInstances: [
+              {
+                componentInstance: {
+                  componentName: 'c:widget',
+                  componentInstanceProperties: [
+                    { name: 'rows', value: '5' },
+                    { name: 'compact', value: 'true' },
+                    { name: 'title', value: 'Top' }
+                  ]
+                }
+              },
+              {
+                componentInstance: {
+                  componentName: 'flexipage:tabset',
+                  componentInstanceProperties: { name: 'tabs', value: 'tabs' }
+                }
+              }
+            ]
+          }
+        ]
+      },
+      (bundle) =>
+        bundle === 'widget'
+          ? {
+              recordContext: ['recordId'],
+              propertyTypes: { lightning__RecordPage: { rows: 'Integer', compact: 'Boolean' } }
+            }
+          : null
+    );
+    assert.equal(page.kind, 'record');
+    assert.equal(page.objectApiName, 'Account');
+    assert.equal(page.sidebarSide, 'right');
+    // The record header stands in for the highlights panel.
+    assert.deepEqual(page.regions.header, []);
+    assert.deepEqual(page.regions.main, []);
+    assert.deepEqual(page.regions.sidebar, [
+      {
+        component: 'widget',
+        properties: { rows: 5, compact: true, title: 'Top', recordId: '$recordId' }
+      },
+      { component: 'force:relatedListContainer', label: 'Related tab: related lists' }
+    ]);
+  });
+
+  void it("puts each page's sidebar where its template does and gives record context only on record pages", () => {
+    const byId = new Map(PAGES.map((page) => [page.id, page]));
+    assert.equal(byId.get('coaching')?.sidebarSide, 'left');
+    assert.equal(byId.get('opportunity')?.sidebarSide, 'right');
+    assert.equal(byId.get('opportunity')?.objectApiName, 'Opportunity');
+    const scorecard = byId
+      .get('home')
+      ?.regions.main.find((p) => p.component === 'managerScorecard');
+    assert.equal(scorecard?.properties?.daysWithoutOneOnOne, 14);
+    assert.equal(scorecard?.properties?.recordId, undefined);
   });
 
   void it('opens the App page through the Lightning Page tab the app shows', () => {

@@ -1,20 +1,36 @@
 /**
- * THE registry of the preview's pages: which component goes in which region of which page,
- * with which properties. A component issue adds its placement here and nothing else; until
- * the bundle exists in force-app/main/default/lwc, the page shows a placeholder card naming it.
+ * The preview's pages. What a page shows — its kind, its object, its template's columns, the
+ * components in each region and their properties — comes from the FlexiPage it renders
+ * (force-app/main/default/flexipages), read at build time by preview/flexiPages.ts: a component
+ * placed on a FlexiPage appears in the preview with no change here.
  *
- * Each page copies a FlexiPage of force-app (named in `flexipage`): its components in the same
- * order, each in the column its FlexiPage region sits in (scripts/validate/flexipageTemplates.ts),
- * the contents of a tab set in place of the tab set. A record page's highlights panel is the
- * preview's record header. preview.test.ts fails when a page and its FlexiPage disagree.
- *
- * Property values may use tokens the shell fills in: '$recordId' and '$objectApiName' (the
- * record of a record page) and '$userId' (the persona's user id). Everything else is passed
- * as is, like a FlexiPage's component properties.
- *
- * Plain data: the build reads it in Node to bundle only the components that exist.
+ * This file keeps only what a FlexiPage cannot say: the preview's route (`id`), its navigation
+ * tab, title and icon, the personas the page is for, and a record page's header fields (the
+ * org shows the object's compact layout there). Which sample record a record page opens is the
+ * record header's choice (recordHeader/recordHeader.ts).
  */
 import type { Persona } from '../runtime/routes';
+
+export interface HighlightField {
+  /** Field path relative to the object, e.g. 'Account.Name'. */
+  field: string;
+  label: string;
+}
+
+export interface PageSettings {
+  id: string;
+  /** Navigation tab label. */
+  label: string;
+  /** Page header title (record pages show the record name instead, this as the object label). */
+  title: string;
+  icon: string;
+  /** The personas this page is meant for, used to pick a default page after a switch. */
+  audience: Persona[];
+  /** The FlexiPage in force-app/main/default/flexipages this page renders. */
+  flexipage: string;
+  /** Record pages: the highlight fields of the record header. */
+  highlights?: HighlightField[];
+}
 
 export interface Placement {
   /**
@@ -23,34 +39,22 @@ export interface Placement {
    * saying what the org renders there).
    */
   component: string;
-  /** What a standard component shows, e.g. 'Related lists'. */
+  /** What a standard component shows, e.g. 'Related tab: related lists'. */
   label?: string;
+  /**
+   * The FlexiPage's component properties, typed as the bundle's js-meta.xml declares them, and
+   * on record pages the record context ('$recordId', '$objectApiName') for the bundle's
+   * `@api recordId` / `@api objectApiName`. The shell fills the tokens in.
+   */
   properties?: Record<string, string | number | boolean>;
 }
 
-export interface HighlightField {
-  /** Field path relative to the object, e.g. 'Account.Name'. */
-  field: string;
-  label: string;
-}
-
-export interface PageDefinition {
-  id: string;
-  /** Navigation tab label. */
-  label: string;
-  /** Page header title (record pages show the record name instead). */
-  title: string;
+export interface PageDefinition extends PageSettings {
   kind: 'home' | 'app' | 'record';
-  icon: string;
-  /** Record pages: the object, its highlight fields and how the picker lists records. */
+  /** Record pages: the FlexiPage's sobjectType. */
   objectApiName?: string;
-  highlights?: HighlightField[];
-  /** The persona this page is meant for, used to pick a default page after a switch. */
-  audience: Persona[];
-  /** The FlexiPage in force-app/main/default/flexipages this page copies. */
-  flexipage: string;
-  /** The side of the narrow column, as in the FlexiPage's template (default right). */
-  sidebarSide?: 'left' | 'right';
+  /** The side of the narrow column, as the FlexiPage's template has it. */
+  sidebarSide: 'left' | 'right';
   regions: {
     header: Placement[];
     main: Placement[];
@@ -58,61 +62,36 @@ export interface PageDefinition {
   };
 }
 
-export const PAGES: PageDefinition[] = [
+export const PAGE_SETTINGS: PageSettings[] = [
   {
     id: 'home',
     label: 'Home',
     title: 'Manager Home',
-    kind: 'home',
     icon: 'standard:home',
     audience: ['manager', 'vp'],
-    // The scorecard in the top region (its table needs the width: nothing is in the sidebar),
-    // the team's coaching history below it.
-    flexipage: 'Sales_Coaching_Manager_Home',
-    regions: {
-      header: [],
-      main: [{ component: 'managerScorecard' }, { component: 'coachingTimeline' }],
-      sidebar: []
-    }
+    flexipage: 'Sales_Coaching_Manager_Home'
   },
   {
     id: 'rep-home',
     label: 'Rep Home',
     title: 'My Home',
-    kind: 'home',
     icon: 'standard:home',
     audience: ['rep'],
-    flexipage: 'Sales_Coaching_Rep_Home',
-    regions: {
-      header: [],
-      main: [{ component: 'myDevelopmentGoals' }],
-      sidebar: [{ component: 'coachingTimeline' }]
-    }
+    flexipage: 'Sales_Coaching_Rep_Home'
   },
   {
     id: 'coaching',
     label: 'Coaching',
     title: 'Sales Coaching',
-    kind: 'app',
     icon: 'standard:coaching',
     audience: ['manager', 'vp'],
-    // The scorecard across the page; logging a session and setting a goal in the left sidebar,
-    // beside the team's coaching history (managers set goals where they coach).
-    flexipage: 'Sales_Coaching_App_Page',
-    sidebarSide: 'left',
-    regions: {
-      header: [{ component: 'managerScorecard' }],
-      main: [{ component: 'coachingTimeline' }],
-      sidebar: [{ component: 'coachingSessionForm' }, { component: 'developmentGoalEditor' }]
-    }
+    flexipage: 'Sales_Coaching_App_Page'
   },
   {
     id: 'opportunity',
     label: 'Opportunities',
     title: 'Opportunity',
-    kind: 'record',
     icon: 'standard:opportunity',
-    objectApiName: 'Opportunity',
     audience: ['manager', 'vp', 'rep'],
     flexipage: 'Opportunity_Record_Page',
     highlights: [
@@ -121,41 +100,13 @@ export const PAGES: PageDefinition[] = [
       { field: 'Amount', label: 'Amount' },
       { field: 'StageName', label: 'Stage' },
       { field: 'Owner.Name', label: 'Opportunity Owner' }
-    ],
-    regions: {
-      header: [],
-      main: [
-        {
-          component: 'dealCoach',
-          properties: { recordId: '$recordId', objectApiName: '$objectApiName' }
-        },
-        { component: 'force:detailPanel', label: 'Details tab' },
-        { component: 'force:relatedListContainer', label: 'Related tab: related lists' }
-      ],
-      sidebar: [
-        {
-          component: 'coachingSessionForm',
-          properties: { recordId: '$recordId', objectApiName: '$objectApiName' }
-        },
-        {
-          component: 'coachingTimeline',
-          properties: { recordId: '$recordId', objectApiName: '$objectApiName' }
-        },
-        {
-          component: 'runtime_sales_activities:activityPanel',
-          label: 'Activity tab: activity timeline'
-        },
-        { component: 'forceChatter:recordFeedContainer', label: 'Chatter tab: record feed' }
-      ]
-    }
+    ]
   },
   {
     id: 'territory-plan',
     label: 'Territory Plans',
     title: 'Territory Plan',
-    kind: 'record',
     icon: 'custom:custom78',
-    objectApiName: 'Territory_Plan__c',
     audience: ['manager', 'vp', 'rep'],
     flexipage: 'Territory_Plan_Record_Page',
     highlights: [
@@ -164,22 +115,12 @@ export const PAGES: PageDefinition[] = [
       { field: 'Period_End__c', label: 'Period End' },
       { field: 'Target_Amount__c', label: 'Target Amount' },
       { field: 'Status__c', label: 'Status' }
-    ],
-    regions: {
-      header: [],
-      main: [
-        {
-          component: 'territoryPlanProgress',
-          properties: { recordId: '$recordId', objectApiName: '$objectApiName' }
-        }
-      ],
-      sidebar: [{ component: 'force:detailPanel', label: 'Details' }]
-    }
+    ]
   }
 ];
 
 /** Every bundle the pages place, for the build's registry of component loaders. */
-export function placedComponents(pages: PageDefinition[] = PAGES): string[] {
+export function placedComponents(pages: readonly PageDefinition[]): string[] {
   const names = new Set<string>();
   for (const page of pages) {
     for (const placements of Object.values(page.regions)) {
@@ -189,8 +130,4 @@ export function placedComponents(pages: PageDefinition[] = PAGES): string[] {
     }
   }
   return [...names].sort();
-}
-
-export function pageById(id: string): PageDefinition | undefined {
-  return PAGES.find((page) => page.id === id);
 }

@@ -59,7 +59,7 @@ void describe('FlexiPage templates', () => {
     }
   });
 
-  void it('reads the components of each column, through tab sets and their Facets', () => {
+  void it('reads the components of each column with their properties, through tab sets', () => {
     const component = (name: string, properties: Record<string, string> = {}) => ({
       componentInstance: {
         componentName: name,
@@ -78,19 +78,27 @@ void describe('FlexiPage templates', () => {
         {
           name: 'tabs',
           type: 'Facet',
-          itemInstances: [component('flexipage:tab', { body: 'detailTab' })]
+          itemInstances: [
+            component('flexipage:tab', { body: 'detailTab', title: 'Standard.Tab.detail' })
+          ]
         },
         {
           name: 'main',
           type: 'Region',
-          itemInstances: [component('c:deal'), component('flexipage:tabset', { tabs: 'tabs' })]
+          itemInstances: [
+            component('c:deal', { staleStageDays: '30' }),
+            component('flexipage:tabset', { tabs: 'tabs' })
+          ]
         }
       ]
     });
     assert.deepEqual(columns, {
-      header: ['force:highlightsPanel'],
-      main: ['c:deal', 'force:detailPanel'],
-      sidebar: ['c:coach']
+      header: [{ component: 'force:highlightsPanel', properties: {} }],
+      main: [
+        { component: 'c:deal', properties: { staleStageDays: '30' } },
+        { component: 'force:detailPanel', properties: {}, tab: 'Standard.Tab.detail' }
+      ],
+      sidebar: [{ component: 'c:coach', properties: {} }]
     });
   });
 });

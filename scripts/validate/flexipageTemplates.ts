@@ -34,6 +34,13 @@ export interface PageTemplate {
 
 const CLI_TEMPLATES = '@salesforce/templates lib/templates/flexipage';
 
+/** The LWC target (js-meta.xml) a component needs to be placed on each FlexiPage type. */
+export const PAGE_TARGETS: Readonly<Record<string, string>> = {
+  RecordPage: 'lightning__RecordPage',
+  AppPage: 'lightning__AppPage',
+  HomePage: 'lightning__HomePage'
+};
+
 export const FLEXIPAGE_TEMPLATES: Record<string, PageTemplate> = {
   // One region, `main`. Salesforce's lwc-recipes deploys it with only `main`
   // (trailheadapps/lwc-recipes force-app/main/default/flexipages/Datatable.flexipage-meta.xml
@@ -138,33 +145,53 @@ function str(value: unknown): string {
   return text(value) ?? '';
 }
 
+/** A component a FlexiPage shows, as the page places it. */
+export interface ShownComponent {
+  /** As the page names it: 'c:dealCoach', 'force:detailPanel'. */
+  component: string;
+  /** Its componentInstanceProperties, values as written. */
+  properties: Record<string, string>;
+  /** The `title` of the tab it sits in (e.g. 'Standard.Tab.detail'), inside a tab set. */
+  tab?: string;
+}
+
 /**
  * The components a FlexiPage shows in each column of its template, in page order. Containers
  * (a tab set, a tab) are replaced by what their Facets hold, so a related list inside a tab
- * counts as shown in the column of the tab set. `page` is the FlexiPage root element as
- * fast-xml-parser reads it (parseTagValue off).
+ * counts as shown in the column of the tab set, with the tab's title. `page` is the FlexiPage
+ * root element as fast-xml-parser reads it (parseTagValue off).
  */
-export function flexiPageColumns(page: Xml): Record<RegionColumn, string[]> {
+export function flexiPageColumns(page: Xml): Record<RegionColumn, ShownComponent[]> {
   const templateName = str((page.template as Xml | undefined)?.name);
   const regions = elements(page.flexiPageRegions);
   const facets = new Map(
     regions.filter((r) => str(r.type) === 'Facet').map((r) => [str(r.name), r] as const)
   );
-  const leaves = (region: Xml, seen: Set<string>): string[] =>
+  const leaves = (region: Xml, seen: Set<string>, tab: string | undefined): ShownComponent[] =>
     elements(region.itemInstances).flatMap((item) => {
       const component = item.componentInstance as Xml | undefined;
       if (!component) return [];
-      const inner = elements(component.componentInstanceProperties)
-        .map((property) => str(property.value))
-        .filter((value) => facets.has(value) && !seen.has(value));
-      if (inner.length === 0) return [str(component.componentName)];
-      return inner.flatMap((facet) => leaves(facets.get(facet) as Xml, new Set([...seen, facet])));
+      const name = str(component.componentName);
+      const properties = Object.fromEntries(
+        elements(component.componentInstanceProperties).map((property) => [
+          str(property.name),
+          str(property.value)
+        ])
+      );
+      const inner = Object.values(properties).filter(
+        (value) => facets.has(value) && !seen.has(value)
+      );
+      if (inner.length === 0) return [{ component: name, properties, ...(tab ? { tab } : {}) }];
+      const innerTab = name === 'flexipage:tab' ? properties.title || tab : tab;
+      return inner.flatMap((facet) =>
+        leaves(facets.get(facet) as Xml, new Set([...seen, facet]), innerTab)
+      );
     });
-  const columns: Record<RegionColumn, string[]> = { header: [], main: [], sidebar: [] };
+  const columns: Record<RegionColumn, ShownComponent[]> = { header: [], main: [], sidebar: [] };
   const template = FLEXIPAGE_TEMPLATES[templateName];
   for (const entry of template?.regions ?? []) {
     const region = regions.find((r) => str(r.type) !== 'Facet' && str(r.name) === entry.name);
-    if (region) columns[entry.column].push(...leaves(region, new Set()));
+    if (region) columns[entry.column].push(...leaves(region, new Set(), undefined));
   }
   return columns;
 }

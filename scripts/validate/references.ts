@@ -22,6 +22,7 @@ import { orgModelFrom } from '../../preview/org/fromMetadata';
 import type { OrgModel, PermissionProfile } from '../../preview/org/model';
 import {
   FACET_PROPERTIES,
+  PAGE_TARGETS,
   FLEXIPAGE_TEMPLATES,
   STANDARD_COMPONENTS,
   templateRegion
@@ -380,12 +381,6 @@ function bundleInfo(root: string, name: string): BundleInfo {
   }
   return { exposed: str(xml.isExposed) === 'true', targets, objectsByTarget };
 }
-
-const PAGE_TARGETS: Record<string, string> = {
-  RecordPage: 'lightning__RecordPage',
-  AppPage: 'lightning__AppPage',
-  HomePage: 'lightning__HomePage'
-};
 
 /**
  * Every region of type Region is one the page's template has (Facets are the page's own

@@ -1,6 +1,7 @@
 import { LightningElement } from 'lwc';
 import Toast from 'lightning/toast';
-import { PAGES, pageById, type PageDefinition } from '../pages';
+import { PAGES } from 'virtual:preview-pages';
+import type { PageDefinition } from '../pages';
 import { currentPersona, personas, resetData, today } from '../../runtime/runtime';
 import { formatRoute, parseRoute, type Persona, type Route } from '../../runtime/routes';
 
@@ -73,7 +74,7 @@ export default class App extends LightningElement {
   }
 
   get page(): PageDefinition | undefined {
-    return pageById(this.route.page);
+    return PAGES.find((page) => page.id === this.route.page);
   }
 
   /** Re-creates the page (and its components) whenever the page or record changes. */

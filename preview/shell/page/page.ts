@@ -10,7 +10,7 @@ interface RenderedPlacement {
 
 /**
  * One Lightning page: a page header (record highlights on record pages) and the header, main
- * and sidebar regions of a two-column template, filled from the page registry. The sidebar sits
+ * and sidebar regions of a two-column template, filled from its FlexiPage. The sidebar sits
  * on the side the page's template puts it.
  */
 export default class Page extends LightningElement {
