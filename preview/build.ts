@@ -4,9 +4,10 @@
  * object model as JSON for the in-memory org, and index.html.
  *
  * Module resolution, as on the platform:
- *   c/<bundle>                  force-app/main/default/lwc/<bundle>/<bundle>.js (what
- *                               `npm run build` emits; the .ts transpiled the same way
- *                               when the .js is missing or older)
+ *   c/<bundle>                  force-app/main/default/lwc/<bundle>/<bundle>.ts, compiled here
+ *                               as tsconfig.build.json compiles it; its relative imports resolve
+ *                               to .ts too. Never the .js `npm run build` emits: a tsc run may be
+ *                               rewriting it, and a half-written file must not reach the preview.
  *   lightning/graphql, uiRecordApi, uiObjectInfoApi, navigation, platformShowToastEvent,
  *   platformResourceLoader      preview/modules/lightning/* (backed by the in-memory org)
  *   lightning/*                 lightning-base-components
@@ -21,24 +22,40 @@
  *   virtual:preview-components  a loader per placed bundle that exists
  *   org/uiApiSharedSchema       Salesforce's shared-schema.graphqls, inlined as a string
  *
+ * A build is served only when its sources are still what it read: after bundling, every input is
+ * compared with the file on disk, and a source edited meanwhile means another build, not a
+ * bundle mixing old and new files. The output replaces the previous one file by file through
+ * renames, the entry last, so a page never loads half of one build and half of another.
+ *
  *   npx tsx preview/build.ts            one build
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  watch as watchFiles,
+  writeFileSync,
+  type FSWatcher
+} from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import lwc from '@lwc/rollup-plugin';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import {
   rollup,
-  watch as rollupWatch,
+  type OutputAsset,
+  type OutputChunk,
   type Plugin,
   type RollupCache,
   type RollupOptions
 } from 'rollup';
 import ts from 'typescript';
 import { loadPreviewMetadata, type PreviewMetadata } from './org/loadModel';
-import { flexiPagePath, loadPages } from './flexiPages';
+import { loadPages } from './flexiPages';
 import { placedComponents } from './shell/pages';
 import { SHARED_SCHEMA_FILE, SHARED_SCHEMA_SDL } from './org/uiApiSharedSchema';
 
@@ -77,13 +94,12 @@ const TRANSPILE_OPTIONS: ts.CompilerOptions = {
   isolatedModules: true
 };
 
+/** A bundle's TypeScript source (a plain JavaScript bundle's .js only when it has no .ts). */
 function bundleEntry(name: string): string | null {
-  const js = join(LWC_DIR, name, `${name}.js`);
   const source = join(LWC_DIR, name, `${name}.ts`);
-  const hasJs = existsSync(js);
-  const hasTs = existsSync(source);
-  if (hasJs && (!hasTs || statSync(js).mtimeMs >= statSync(source).mtimeMs)) return js;
-  return hasTs ? source : null;
+  if (existsSync(source)) return source;
+  const js = join(LWC_DIR, name, `${name}.js`);
+  return existsSync(js) ? js : null;
 }
 
 /** A placed bundle is a component (it has a template), not a service module. */
@@ -105,6 +121,16 @@ function writeStub(name: string): string {
     `<template><div class="slds-box slds-text-color_weak">${tag} is platform-only and not available in the local preview.</div><slot></slot></template>\n`
   );
   return join(dir, `${name}.js`);
+}
+
+/** The generated modules that follow the FlexiPages: the pages, a loader per placed bundle. */
+function pagesModule(key: 'pages' | 'components'): string {
+  const pages = loadPages(ROOT);
+  if (key === 'pages') return `export const PAGES = ${JSON.stringify(pages)};\n`;
+  const lines = placedComponents(pages)
+    .filter(componentExists)
+    .map((name) => `  ${JSON.stringify(name)}: () => import(${JSON.stringify(`c/${name}`)}),`);
+  return `export const components = {\n${lines.join('\n')}\n};\n`;
 }
 
 function stringModule(value: unknown): string {
@@ -183,23 +209,9 @@ function previewResolver({ metadata }: ResolverOptions): Plugin {
           `export const SHARED_SCHEMA_SDL = ${JSON.stringify(SHARED_SCHEMA_SDL)};`
         ].join('\n');
       }
-      if (key === 'pages' || key === 'components') {
-        // Read on every build, and watched, so a FlexiPage edited while `npm start` runs shows
-        // at once: its components, their properties (typed by their js-meta.xml) and layout.
-        const pages = loadPages(ROOT);
-        for (const page of pages) this.addWatchFile(flexiPagePath(ROOT, page.flexipage));
-        for (const name of placedComponents(pages)) {
-          const meta = join(LWC_DIR, name, `${name}.js-meta.xml`);
-          if (existsSync(meta)) this.addWatchFile(meta);
-        }
-        if (key === 'pages') return `export const PAGES = ${JSON.stringify(pages)};\n`;
-        const lines = placedComponents(pages)
-          .filter(componentExists)
-          .map(
-            (name) => `  ${JSON.stringify(name)}: () => import(${JSON.stringify(`c/${name}`)}),`
-          );
-        return `export const components = {\n${lines.join('\n')}\n};\n`;
-      }
+      // Read on every build, so a FlexiPage edited while `npm start` runs shows at once: its
+      // components, their properties (typed by their js-meta.xml) and its layout.
+      if (key === 'pages' || key === 'components') return pagesModule(key);
       if (key.startsWith('label:')) {
         const name = key.slice(6);
         const value = metadata.labels[name];
@@ -229,7 +241,10 @@ function previewResolver({ metadata }: ResolverOptions): Plugin {
   };
 }
 
-/** TypeScript sources (the preview's own, and force-app's when their .js is stale). */
+/**
+ * TypeScript sources, the preview's own and force-app's, compiled on every build. A relative
+ * import from a .ts file resolves to .ts (@lwc/rollup-plugin keeps the importer's extension).
+ */
 function typescript(): Plugin {
   return {
     name: 'preview-typescript',
@@ -335,6 +350,87 @@ function writeCache(cache: RollupCache): void {
   writeFileSync(CACHE_FILE, JSON.stringify({ ...cache, modules }));
 }
 
+/** The source of a module as it is now: the file on disk, or a generated module regenerated. */
+function currentSource(id: string): string | null {
+  if (id.startsWith(VIRTUAL_PREFIX)) {
+    const key = id.slice(VIRTUAL_PREFIX.length);
+    return key === 'pages' || key === 'components' ? pagesModule(key) : null;
+  }
+  const file = id.split('?')[0];
+  if (!isAbsolute(file) || file.includes('/node_modules/')) return null;
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** The inputs whose source changed after the build read them (the build is then stale). */
+function staleInputs(cache: RollupCache | undefined): string[] {
+  return (cache?.modules ?? [])
+    .filter((module) => {
+      const now = currentSource(module.id);
+      return now !== null && now !== module.originalCode;
+    })
+    .map((module) => relativeToRoot(module.id.split('?')[0].replace(VIRTUAL_PREFIX, '')));
+}
+
+let servedFiles = new Set<string>();
+
+/**
+ * Replaces the served build: each file written beside its place and renamed into it, the entry
+ * last, so a page loads either the old build or the new one. Chunks of the build before the
+ * previous one are removed (a page still loading the previous one may need its chunks).
+ */
+function writeOutput(output: (OutputChunk | OutputAsset)[]): void {
+  const files = output
+    .map((file) => ({
+      path: join(OUTPUT.dir, file.fileName),
+      content: file.type === 'chunk' ? file.code : file.source,
+      entry: file.type === 'chunk' && file.isEntry
+    }))
+    .sort((a, b) => Number(a.entry) - Number(b.entry));
+  for (const file of files) {
+    mkdirSync(dirname(file.path), { recursive: true });
+    writeFileSync(`${file.path}.tmp`, file.content);
+    renameSync(`${file.path}.tmp`, file.path);
+  }
+  const current = new Set(files.map((file) => file.path));
+  const chunks = join(OUTPUT.dir, 'chunks');
+  if (existsSync(chunks)) {
+    for (const name of readdirSync(chunks)) {
+      const path = join(chunks, name);
+      if (!current.has(path) && !servedFiles.has(path)) rmSync(path, { force: true });
+    }
+  }
+  servedFiles = current;
+}
+
+interface BuildAttempt {
+  durationMs: number;
+  cache: RollupCache | undefined;
+  /** Sources edited while the build read them: nothing was written. */
+  stale: string[];
+}
+
+async function buildOnce(cache: RollupCache | undefined): Promise<BuildAttempt> {
+  const started = Date.now();
+  const metadata = loadPreviewMetadata(ROOT);
+  writeStatic(metadata);
+  const bundle = await rollup(rollupOptions(metadata, cache));
+  try {
+    const { output } = await bundle.generate(OUTPUT);
+    const stale = staleInputs(bundle.cache);
+    if (stale.length === 0) writeOutput(output);
+    return { durationMs: Date.now() - started, cache: bundle.cache, stale };
+  } finally {
+    await bundle.close();
+  }
+}
+
+/** Sources that kept changing through this many builds in a row fail the build. */
+const MAX_ATTEMPTS = 5;
+
 export interface BuildResult {
   durationMs: number;
   components: string[];
@@ -343,39 +439,84 @@ export interface BuildResult {
 /** One full build. The Rollup cache in .preview-build makes later builds incremental. */
 export async function buildPreview(options: { cache?: boolean } = {}): Promise<BuildResult> {
   const started = Date.now();
-  const metadata = loadPreviewMetadata(ROOT);
-  writeStatic(metadata);
   const useCache = options.cache ?? true;
-  const bundle = await rollup(rollupOptions(metadata, useCache ? readCache() : undefined));
-  await bundle.write(OUTPUT);
-  if (useCache && bundle.cache) writeCache(bundle.cache);
-  await bundle.close();
+  let cache = useCache ? readCache() : undefined;
+  for (let attempt = 1; ; attempt++) {
+    const result = await buildOnce(cache);
+    cache = result.cache;
+    if (result.stale.length === 0) break;
+    if (attempt === MAX_ATTEMPTS) {
+      throw new Error(`Sources kept changing during the build: ${result.stale.join(', ')}`);
+    }
+  }
+  if (useCache && cache) writeCache(cache);
   return {
     durationMs: Date.now() - started,
     components: placedComponents(loadPages(ROOT)).filter(componentExists)
   };
 }
 
-/** Rebuilds on every change until the returned function is called. */
+/** Where the preview's sources are; a change below them starts a build. */
+const WATCHED_DIRS = ['force-app', 'preview', 'scripts', 'data', 'types'];
+
+/** Changes that are no input of the preview: tsc's output, tests. */
+function isInput(path: string): boolean {
+  return !/(\/lwc\/.*\.js$)|(\.test\.ts$)|(__tests__)|(\.tmp$)/.test(path);
+}
+
+/**
+ * Builds, then builds again on every change until the returned function is called. The
+ * directories are watched before the first build starts, so no edit made while a build runs is
+ * missed; a build whose sources changed meanwhile is not served, the next one is.
+ */
 export function watchPreview(
   onBuilt: (error: Error | null, durationMs: number) => void
 ): () => Promise<void> {
-  const metadata = loadPreviewMetadata(ROOT);
-  writeStatic(metadata);
-  const watcher = rollupWatch({
-    ...rollupOptions(metadata, readCache()),
-    output: OUTPUT,
-    watch: { clearScreen: false }
-  });
-  watcher.on('event', (event) => {
-    if (event.code === 'BUNDLE_END') {
-      void event.result.close();
-      onBuilt(null, event.duration);
-    } else if (event.code === 'ERROR') {
-      onBuilt(new Error(event.error.message), 0);
+  let cache = readCache();
+  let dirty = true;
+  let running: Promise<void> | null = null;
+  let closed = false;
+  let timer: NodeJS.Timeout | undefined;
+  const run = async (): Promise<void> => {
+    while (dirty && !closed) {
+      dirty = false;
+      try {
+        const result = await buildOnce(cache);
+        cache = result.cache;
+        if (result.stale.length > 0) {
+          dirty = true;
+          continue;
+        }
+        if (cache) writeCache(cache);
+        onBuilt(null, result.durationMs);
+      } catch (error) {
+        onBuilt(error instanceof Error ? error : new Error(String(error)), 0);
+      }
     }
-  });
-  return () => watcher.close();
+    running = null;
+  };
+  const schedule = (): void => {
+    dirty = true;
+    if (running || closed) return;
+    clearTimeout(timer);
+    // Editors save in bursts (a write, a rename, a touch): one build for the burst.
+    timer = setTimeout(() => {
+      running ??= run();
+    }, 50);
+  };
+  const watchers: FSWatcher[] = WATCHED_DIRS.filter((dir) => existsSync(join(ROOT, dir))).map(
+    (dir) =>
+      watchFiles(join(ROOT, dir), { recursive: true }, (_event, name) => {
+        if (name === null || isInput(name)) schedule();
+      })
+  );
+  schedule();
+  return async () => {
+    closed = true;
+    clearTimeout(timer);
+    for (const watcher of watchers) watcher.close();
+    await running;
+  };
 }
 
 export function relativeToRoot(path: string): string {

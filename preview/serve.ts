@@ -1,11 +1,11 @@
 /**
  * `npm start`: builds the preview, serves it on 127.0.0.1 (PORT or a free port), prints the
- * URL, and rebuilds on change (`--no-watch` for a single build).
+ * URL, and rebuilds on change (`--no-watch` for a single build). The bundler compiles the
+ * TypeScript sources itself; no tsc runs beside it, so no half-written .js can be bundled.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildPreview, ROOT, watchPreview } from './build';
+import { buildPreview, watchPreview } from './build';
 import { startServer, type RunningServer } from './server';
 
 function announce(server: RunningServer): void {
@@ -22,19 +22,7 @@ async function main(): Promise<void> {
     announce(await startServer({ port }));
     return;
   }
-  let server: RunningServer | null = null;
-  // tsc re-emits force-app's .js when a .ts changes; Rollup sees the new .js and rebuilds.
-  const tsc: ChildProcess = spawn(
-    process.execPath,
-    [
-      resolve(ROOT, 'node_modules/typescript/bin/tsc'),
-      '-p',
-      'tsconfig.build.json',
-      '--watch',
-      '--preserveWatchOutput'
-    ],
-    { cwd: ROOT, stdio: 'ignore' }
-  );
+  let server: Promise<RunningServer> | null = null;
   const stopWatching = watchPreview((error, durationMs) => {
     if (error) {
       console.error(`Preview build failed: ${error.message}`);
@@ -45,15 +33,12 @@ async function main(): Promise<void> {
       return;
     }
     console.log(`Preview built in ${(durationMs / 1000).toFixed(1)} s.`);
-    void startServer({ port }).then((started) => {
-      server = started;
-      announce(started);
-    });
+    server = startServer({ port });
+    void server.then(announce);
   });
   const stop = (): void => {
-    tsc.kill();
     void stopWatching()
-      .then(() => server?.close())
+      .then(() => server?.then((running) => running.close()))
       .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
