@@ -14,7 +14,8 @@ const TOOLING_TS = [
   'data/**/*.ts',
   'e2e/**/*.ts',
   'bench/**/*.ts',
-  'types/**/*.ts'
+  'types/**/*.ts',
+  'knip.ts'
 ];
 
 // The LWC configs parse with Babel; for .ts we swap in the typescript-eslint parser so the

@@ -301,12 +301,7 @@ export function rollupOptions(metadata: PreviewMetadata, cache?: RollupCache): R
         enableDynamicComponents: true,
         enableSyntheticElementInternals: true,
         // Only LWC sources need the LWC compiler; libraries pass through untouched.
-        exclude: [
-          '**/node_modules/graphql/**',
-          '**/node_modules/@lwc/**',
-          '**/node_modules/chart.js/**',
-          /\0/
-        ]
+        exclude: ['**/node_modules/graphql/**', '**/node_modules/@lwc/**', /\0/]
       }),
       nodeResolve({ browser: true })
     ],
