@@ -273,7 +273,7 @@ void describe('org model from metadata', () => {
       true,
       'history follows its parent'
     );
-    // No manager permission set in this fixture: the intended grants of PRODUCT.md apply.
+    // No manager permission set in this fixture: the grants README.md describes apply.
     assert.deepEqual(objectAccess(model.profiles.manager, session), {
       read: true,
       create: true,

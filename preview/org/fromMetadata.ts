@@ -312,7 +312,7 @@ export function labelsFrom(raw: unknown): Record<string, string> {
 
 // ---- Permission sets --------------------------------------------------------------------
 
-/** The persona each package permission set is assigned to (see PRODUCT.md). */
+/** The persona each package permission set is assigned to (README.md, "Permission sets"). */
 export const PERMISSION_SETS: Record<ProfileName, string[]> = {
   manager: ['Sales_Coaching_Manager'],
   rep: ['Sales_Coaching_Rep']
@@ -374,10 +374,10 @@ function union<T extends object>(a: T | undefined, b: T): T {
 }
 
 /**
- * What PRODUCT.md says a permission set grants, used only while its file is not in force-app
- * yet: managers read and write everything of the package; reps read it all except private
- * notes (no access to Coaching_Private_Note__c) and may only acknowledge and rate sessions and
- * update their goals' progress.
+ * What a permission set grants as README.md ("Permission sets") describes it, used only while
+ * its file is not in force-app yet: managers read and write everything of the package; reps
+ * read it all except private notes (no access to Coaching_Private_Note__c) and may only
+ * acknowledge and rate sessions and update their goals' progress.
  */
 function intendedGrants(
   profileName: ProfileName,

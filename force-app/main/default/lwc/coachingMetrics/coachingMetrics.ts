@@ -1280,7 +1280,7 @@ export type WarningCode =
   | 'goal-past-target-date'
   | 'overdue-commitments';
 
-/** Order of codes at equal severity: the order of the product's early-warning list. */
+/** Order of codes at equal severity: the early-warning list of docs/ARCHITECTURE.md. */
 export const WARNING_CODES: readonly WarningCode[] = [
   'coverage-below-required',
   'no-recent-one-on-one',
@@ -1317,8 +1317,9 @@ export interface WarningInput {
 }
 
 /**
- * Early warnings, most urgent first: by severity, then by the product's order of warning
- * kinds, then by how far the number is past its threshold, then by rep for a stable order.
+ * Early warnings, most urgent first: by severity, then by the order of warning kinds
+ * (WARNING_CODES), then by how far the number is past its threshold, then by rep for a stable
+ * order.
  */
 export function earlyWarnings(input: WarningInput, settings?: Partial<Thresholds>): EarlyWarning[] {
   const t = resolveThresholds(settings);
