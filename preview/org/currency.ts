@@ -282,10 +282,11 @@ function isoCodes(settings: CurrencySettings): string[] {
 function currencyTypeObject(settings: CurrencySettings): OrgObject {
   const fields: Record<string, OrgField> = {
     Id: standardField('Id', 'Currency Type ID', 'Id', false),
-    IsoCode: standardField('IsoCode', 'Currency ISO Code', 'Picklist', false, isoCodes(settings)),
-    ConversionRate: standardField('ConversionRate', 'Conversion Rate', 'Double', false),
-    DecimalPlaces: standardField('DecimalPlaces', 'Decimal Places', 'Int', false),
-    IsActive: standardField('IsActive', 'Active', 'Boolean', false),
+    // Admins (Customize Application) create and update currencies; no package permission does.
+    IsoCode: standardField('IsoCode', 'Currency ISO Code', 'Picklist', true, isoCodes(settings)),
+    ConversionRate: standardField('ConversionRate', 'Conversion Rate', 'Double', true),
+    DecimalPlaces: standardField('DecimalPlaces', 'Decimal Places', 'Int', true),
+    IsActive: standardField('IsActive', 'Active', 'Boolean', true),
     IsCorporate: standardField('IsCorporate', 'Corporate Currency', 'Boolean', false)
   };
   return {
