@@ -118,9 +118,10 @@ const PERSONA_CURRENCIES: Record<string, string> = { vp: 'EUR', manager: 'USD', 
  *   GBP, everyone else in turn (DefaultCurrencyIsoCode, and CurrencyIsoCode alike);
  * - opportunities and accounts: their owner's currency (opportunities at the dated rate of
  *   their close date);
- * - territory plans, goals and sessions: the currency of the manager or coach who creates them,
- *   so a rep's plan is often in another currency than the rep's deals; plan accounts follow
- *   their plan, and the plan's target history is converted with it;
+ * - territory plans and sessions: the currency of the manager or coach who creates them, so a
+ *   rep's plan is often in another currency than the rep's deals; plan accounts follow their
+ *   plan, and the plan's target history is converted with it;
+ * - development goals: the rep's currency (amount goals are measured in it);
  * - saved scorecards: the corporate currency, as the scorecard saves its aggregates;
  * - anything else owned: the owner's currency.
  *
@@ -155,8 +156,10 @@ export function multiCurrencyDataset(
       case 'Territory_Plan_Account__c':
         return planCurrency.get(String(row.Territory_Plan__c)) ?? settings.corporate;
       case 'Coaching_Session__c':
-      case 'Development_Goal__c':
         return currencyOfUser(row.Coach__c ?? row.OwnerId);
+      case 'Development_Goal__c':
+        // Set in the rep's currency, so amount goals compare with the rep's converted figures.
+        return currencyOfUser(row.Rep__c ?? row.OwnerId);
       case 'Manager_Scorecard__c':
       case 'Scorecard_Entry__c':
         return scorecardCurrency;
