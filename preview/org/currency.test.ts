@@ -375,6 +375,21 @@ void describe('the sample org with multiple currencies', () => {
     assert.equal(account.fields.CurrencyIsoCode?.value, 'USD', 'the master’s currency');
   });
 
+  void it('shows a record’s amount in its own currency through getRecord', () => {
+    const org = new InMemoryOrg(withMultiCurrency(model, SAMPLE_CURRENCY_SETTINGS), multi);
+    const { manager } = multi.meta.personas;
+    const plan = multi.records.Territory_Plan__c.find(
+      (row) => row.Manager__c === manager && row.CurrencyIsoCode === 'USD'
+    );
+    assert.ok(plan);
+    const record = org.session(manager).getRecord(plan.Id, ['Territory_Plan__c.Target_Amount__c']);
+    const field = record.fields.Target_Amount__c;
+    assert.equal(
+      field.displayValue?.replace(/\s/g, ' '),
+      `USD ${Number(field.value).toLocaleString('en-US', { minimumFractionDigits: 2 })}`
+    );
+  });
+
   void it('in the single-currency org has no CurrencyIsoCode: @optional drops it', () => {
     const org = new InMemoryOrg(model, single);
     const session = org.session(single.meta.personas.manager);
