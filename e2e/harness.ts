@@ -81,6 +81,8 @@ export interface OpenOptions {
   fail?: ('next-query' | 'next-write' | `operation:${string}`)[];
   /** Forget writes journalled earlier in this tab (a new tab starts from the sample anyway). */
   reset?: boolean;
+  /** 'multi': the sample as a multi-currency org (preview/runtime `?currency=multi`). */
+  currency?: 'multi';
   viewport?: { width: number; height: number };
 }
 
@@ -94,6 +96,7 @@ export function previewUrl(server: RunningServer, options: OpenOptions): string 
   const search = new URLSearchParams();
   for (const flag of options.fail ?? []) search.append('fail', flag);
   if (options.reset) search.set('reset', '1');
+  if (options.currency) search.set('currency', options.currency);
   const query = search.toString();
   const hash = formatRoute({
     page: options.page,

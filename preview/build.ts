@@ -14,7 +14,8 @@
  *   @salesforce/label/c.X       the label's value from force-app's labels
  *   @salesforce/schema/O.F      { objectApiName: 'O', fieldApiName: 'F' }
  *   @salesforce/user/Id         the persona's user id
- *   @salesforce/i18n/X          locale, currency, lang, timeZone from I18N_DEFAULTS (en-US, USD);
+ *   @salesforce/i18n/X          locale, currency, lang, timeZone from I18N_DEFAULTS (en-US, USD;
+ *                               in a multi-currency org the persona's currency);
  *                               other settings from lightning-base-components' scoped defaults
  *   @salesforce/resourceUrl/X   /resource/X (served from staticresources)
  *   virtual:preview-components  a loader per placed bundle that exists (see shell/pages.ts)
@@ -205,6 +206,10 @@ function previewResolver({ metadata }: ResolverOptions): Plugin {
         return `import { currentUserId } from ${JSON.stringify(runtimeModule)};\nexport default currentUserId();\n`;
       }
       if (key.startsWith('resource:')) return stringModule(`/resource/${key.slice(9)}`);
+      if (key === 'i18n:currency') {
+        // In a multi-currency org the user's own currency (preview/runtime userCurrencyCode).
+        return `import { userCurrencyCode } from ${JSON.stringify(runtimeModule)};\nexport default userCurrencyCode(${JSON.stringify(I18N_DEFAULTS.currency)});\n`;
+      }
       if (key.startsWith('i18n:')) {
         return stringModule(I18N_DEFAULTS[key.slice(5)]);
       }

@@ -6,6 +6,7 @@
 import type { DatasetRecord, FieldValue } from '../../data/dataset';
 import { stageNamed } from '../../data/opportunityStages';
 import { detail, insufficientAccess, notFound, recordError, type UiApiErrorDetail } from './errors';
+import { CURRENCY_ISO_CODE, currencyOnCreate } from './currency';
 import { evaluateFormula, FormulaError } from './formula';
 import {
   fieldAccess,
@@ -394,6 +395,11 @@ export function createRecord(
     if (field.autoNumberFormat) record[field.apiName] = context.store.nextAutoNumber(object, field);
   }
   if (object.ownership === 'owned' && isBlank(record.OwnerId)) record.OwnerId = context.userId;
+  // Multi-currency: a record without a currency gets its master's or its creator's.
+  if (isBlank(record[CURRENCY_ISO_CODE])) {
+    const iso = currencyOnCreate(context.store, context.userId, object, record);
+    if (iso !== null) record[CURRENCY_ISO_CODE] = iso;
+  }
   if ('CreatedDate' in object.fields || object.ownership !== 'public') {
     record.CreatedDate = now;
     record.CreatedById = context.userId;
