@@ -2,15 +2,20 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import type { Dataset } from '../../data/dataset';
 import { buildDataPlan, DataPlanError, serializeDataPlan, type DataPlan } from './dataPlan';
+import type { Schema } from './schema';
 import { checkDataPlan } from './schemaCheck';
 import { fixtureDataset, fixtureSchema, ids } from './testing/fixture';
-import { planUsers, resolveUser } from './users';
+import { isInOrg, planUsers, resolveUser } from './users';
 
 const ADMIN_ID = '005ADMIN000000AAAA';
 const MANAGER_ID = '005MANAGER0000AAAA';
 const REP_ID = '005REP00000000AAAA';
 
-function build(dataset: Dataset = fixtureDataset(), maxUsers = 2): DataPlan {
+function build(
+  dataset: Dataset = fixtureDataset(),
+  maxUsers = 2,
+  schema: Schema = fixtureSchema()
+): DataPlan {
   const users = planUsers(dataset, { maxUsers, orgAlias: 'SC' });
   const orgIds = {
     admin: ADMIN_ID,
@@ -21,9 +26,9 @@ function build(dataset: Dataset = fixtureDataset(), maxUsers = 2): DataPlan {
   };
   return buildDataPlan({
     dataset,
-    schema: fixtureSchema(),
+    schema,
     userId: (sampleId) => resolveUser(users, sampleId, orgIds),
-    isCreated: (sampleId) => users.mapping.get(sampleId) === sampleId
+    isInOrg: (sampleId) => isInOrg(users, sampleId)
   });
 }
 
@@ -84,6 +89,11 @@ void describe('buildDataPlan', () => {
       scorecards.map((record) => record.Name),
       ['Mona East - Q3 2026']
     );
+    assert.equal(
+      scorecards[0].Period_Key__c,
+      `${MANAGER_ID}:2026-07-01:2026-09-30`,
+      'the period key names the org user, so saving the period again updates this snapshot'
+    );
     assert.equal('Percent_To_Plan__c' in scorecards[0], false, 'formula fields are left out');
     const entries = recordsOf(dataPlan, 'Scorecard_Entry__c');
     assert.equal(entries.length, 1);
@@ -121,6 +131,32 @@ void describe('buildDataPlan', () => {
     });
   });
 
+  void it('drops sessions and goals whose coach and rep fold onto one org user', () => {
+    // One licence: the admin plays the VP and Mona East, so the VP's session with Milo West
+    // (who folds onto the admin too) would be the admin coaching themselves.
+    const dataPlan = build(fixtureDataset(), 1);
+    const sessions = recordsOf(dataPlan, 'Coaching_Session__c');
+    assert.deepEqual(
+      sessions.map((session) => session.Name),
+      ['Deal Review - Ann Able - 2026-09-15']
+    );
+    assert.deepEqual(
+      dataPlan.omitted.find((entry) => entry.object === 'Coaching_Session__c' && !entry.field),
+      {
+        object: 'Coaching_Session__c',
+        records: 1,
+        reason:
+          'coach and rep fold onto the same org user (e.g. a manager coached by the VP, both played by the admin)'
+      }
+    );
+    assert.equal(recordsOf(dataPlan, 'Development_Goal__c').length, 1, 'rep and coach differ');
+    assert.deepEqual(
+      recordsOf(dataPlan, 'Manager_Scorecard__c').map((record) => record.Manager__c),
+      [ADMIN_ID],
+      'the admin plays Mona East, so her snapshot stays'
+    );
+  });
+
   void it('imports every scorecard once every manager is created', () => {
     const dataset = fixtureDataset();
     const users = planUsers(dataset, { maxUsers: 100, orgAlias: 'SC' });
@@ -128,7 +164,7 @@ void describe('buildDataPlan', () => {
       dataset,
       schema: fixtureSchema(),
       userId: (sampleId) => sampleId,
-      isCreated: (sampleId) => users.mapping.get(sampleId) === sampleId
+      isInOrg: (sampleId) => isInOrg(users, sampleId)
     });
     assert.equal(recordsOf(dataPlan, 'Manager_Scorecard__c').length, 2);
     assert.equal(recordsOf(dataPlan, 'Scorecard_Entry__c').length, 2);

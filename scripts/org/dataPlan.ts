@@ -6,9 +6,10 @@
  *
  * Left out, and reported: fields the org schema says cannot be set on insert (IsClosed, IsWon,
  * PushCount, LastStageChangeDate, LastActivityDate, ExpectedRevenue, audit fields, formulas),
- * standard fields the package does not use,
- * objects the platform writes itself (field history) or the CLI creates (User), and saved
- * scorecards of managers who are not created — a snapshot belongs to one real team.
+ * standard fields the package does not use, objects the platform writes itself (field history)
+ * or the CLI creates (User), saved scorecards of managers who are not in the org — a snapshot
+ * belongs to one real team — and sessions and goals whose coach and rep fold onto the same org
+ * user (nobody coaches themselves).
  */
 import type { Dataset, DatasetRecord, FieldValue } from '../../data/dataset';
 import type { Schema } from './schema';
@@ -68,9 +69,12 @@ export interface DataPlanInput {
   schema: Schema;
   /** The org Id of the user who takes a sample user's records. */
   userId: (sampleUserId: string) => string;
-  /** Whether a sample user is created in the org (false: mapped onto someone else). */
-  isCreated: (sampleUserId: string) => boolean;
+  /** Whether a sample user is someone in the org, created or played by the admin (users.ts). */
+  isInOrg: (sampleUserId: string) => boolean;
 }
+
+/** Objects about a rep, written by a coach: a record where both are one org user is dropped. */
+const COACHED_OBJECTS = new Set(['Coaching_Session__c', 'Development_Goal__c']);
 
 export class DataPlanError extends Error {}
 
@@ -91,8 +95,9 @@ export function buildDataPlan(input: DataPlanInput): DataPlan {
     });
   }
 
-  // Which records are imported: a saved scorecard only for a created manager, and nothing
-  // whose master or lookup target was left out.
+  // Which records are imported: a saved scorecard only for a manager in the org, a session or
+  // goal only when its coach and rep stay two people, and nothing whose master or lookup target
+  // was left out.
   const kept = new Map<string, DatasetRecord[]>();
   const droppedIds = new Set<string>();
   const users = new Set((dataset.records.User ?? []).map((user) => user.Id));
@@ -100,10 +105,21 @@ export function buildDataPlan(input: DataPlanInput): DataPlan {
     const rows = dataset.records[objectApiName] ?? [];
     const keep: DatasetRecord[] = [];
     let droppedForManager = 0;
+    let droppedForSelf = 0;
     let droppedForParent = 0;
     for (const row of rows) {
-      if (objectApiName === 'Manager_Scorecard__c' && !input.isCreated(String(row.Manager__c))) {
+      if (objectApiName === 'Manager_Scorecard__c' && !input.isInOrg(String(row.Manager__c))) {
         droppedForManager++;
+        droppedIds.add(row.Id);
+        continue;
+      }
+      if (
+        COACHED_OBJECTS.has(objectApiName) &&
+        typeof row.Rep__c === 'string' &&
+        typeof row.Coach__c === 'string' &&
+        input.userId(row.Rep__c) === input.userId(row.Coach__c)
+      ) {
+        droppedForSelf++;
         droppedIds.add(row.Id);
         continue;
       }
@@ -123,6 +139,14 @@ export function buildDataPlan(input: DataPlanInput): DataPlan {
         object: objectApiName,
         records: droppedForManager,
         reason: 'snapshots of managers who are not created in the org (their teams are folded in)'
+      });
+    }
+    if (droppedForSelf > 0) {
+      omitted.push({
+        object: objectApiName,
+        records: droppedForSelf,
+        reason:
+          'coach and rep fold onto the same org user (e.g. a manager coached by the VP, both played by the admin)'
       });
     }
     if (droppedForParent > 0) {
@@ -167,7 +191,10 @@ export function buildDataPlan(input: DataPlanInput): DataPlan {
           );
           continue;
         }
-        const converted = convertValue(value, { objectApiName, row, name });
+        const converted =
+          objectApiName === 'Manager_Scorecard__c' && name === 'Period_Key__c'
+            ? periodKey(value)
+            : convertValue(value, { objectApiName, row, name });
         if (converted !== undefined) record[name] = converted;
       }
       return record;
@@ -180,6 +207,17 @@ export function buildDataPlan(input: DataPlanInput): DataPlan {
     plan.push({ sobject: objectApiName, files: [fileName] });
   }
   return { plan, files, omitted };
+
+  /**
+   * Period_Key__c is '<ManagerId>:<start>:<end>' (managerScorecard's snapshotKey): the manager
+   * part becomes the org user's Id, so saving the period again in the org updates the imported
+   * snapshot instead of adding a second one.
+   */
+  function periodKey(value: FieldValue): TreeValue | undefined {
+    if (typeof value !== 'string') return value ?? undefined;
+    const [managerId, ...period] = value.split(':');
+    return users.has(managerId) ? [input.userId(managerId), ...period].join(':') : value;
+  }
 
   function convertValue(
     value: FieldValue,

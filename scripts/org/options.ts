@@ -4,13 +4,13 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DEFAULT_ALIAS, DEFAULT_DURATION_DAYS } from './steps';
-import { DEFAULT_MAX_USERS } from './users';
 
 export interface SetupOptions {
   alias: string;
   devHub?: string;
   durationDays: number;
-  maxUsers: number;
+  /** Undefined: as many as the scratch definition's edition has licences for (edition.ts). */
+  maxUsers?: number;
   dryRun: boolean;
   importData: boolean;
   openApp: boolean;
@@ -39,8 +39,9 @@ users and roles, imports the sample data and opens the app.
                           target-dev-hub)
   --duration-days <n>     days before the scratch org expires, 1–30 (default ${DEFAULT_DURATION_DAYS})
   --max-users <n>         demo users to create besides the admin, who plays the VP
-                          (default ${DEFAULT_MAX_USERS}: one manager and one rep; a Developer scratch
-                          org has few Salesforce licences)
+                          (default: what the scratch definition's edition has licences for —
+                          1 for Developer, whose two Salesforce licences are the admin's and
+                          one more: the admin then also plays the manager of the rep created)
   --no-data               skip the sample-data import
   --no-open               do not open the app at the end
   --from <step>           resume a failed run at this step on the same org
@@ -115,9 +116,7 @@ export function parseSetupArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
     durationDays:
       wholeNumber(values['duration-days'] as string | undefined, 'duration-days', 1, 30) ??
       DEFAULT_DURATION_DAYS,
-    maxUsers:
-      wholeNumber(values['max-users'] as string | undefined, 'max-users', 0, 100) ??
-      DEFAULT_MAX_USERS,
+    maxUsers: wholeNumber(values['max-users'] as string | undefined, 'max-users', 0, 100),
     dryRun: values['dry-run'] === true,
     importData: values['no-data'] !== true,
     openApp: values['no-open'] !== true,

@@ -40,8 +40,29 @@ void describe('checkProject', () => {
     assert.deepEqual(checkProject(projectWith(GOOD)), {
       apiVersion: '62.0',
       packageName: 'Sales Coaching',
+      edition: 'Developer',
       problems: []
     });
+  });
+
+  void it('checks the edition and settings names against Salesforce’s scratch definition schema', () => {
+    const root = projectWith({
+      ...GOOD,
+      'config/project-scratch-def.json': JSON.stringify({
+        edition: 'Developer Pro',
+        settings: { securitySetting: { enableAdminLoginAsAnyUser: true } }
+      })
+    });
+    const { problems, edition } = checkProject(root);
+    assert.equal(edition, undefined);
+    assert.match(
+      problems[0],
+      /^config\/project-scratch-def\.json: edition "Developer Pro" is not one of Developer, Enterprise, /
+    );
+    assert.equal(
+      problems[1],
+      'config/project-scratch-def.json: settings.securitySetting is not a scratch org setting'
+    );
   });
 
   void it('names every missing or malformed piece', () => {

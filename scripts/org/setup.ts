@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { Dataset } from '../../data/dataset';
 import { generateDataset } from '../../data/generate';
 import { buildDataPlan, type DataPlan } from './dataPlan';
+import { describeLimit, overLimit, userLimit } from './edition';
 import { clearGenerated, dataPlanFiles, setupFiles, writeFiles } from './generated';
 import { parseSetupArgs, SETUP_USAGE, UsageError, type SetupOptions } from './options';
 import { checkProject, PROJECT_ROOT, SF_BIN } from './project';
@@ -22,7 +23,7 @@ import { runSteps, spawnExec, StepFailure, type Exec, type RunContext } from './
 import { loadOrgSchema, type Schema } from './schema';
 import { checkDataPlan } from './schemaCheck';
 import { APP_PATH, planSetup, type SetupConfig } from './steps';
-import { ADMIN, planUsers, resolveUser, UserPlanError, type UserPlan } from './users';
+import { ADMIN, isInOrg, planUsers, resolveUser, UserPlanError, type UserPlan } from './users';
 
 export const SAMPLE_DATA = 'data/sample-data.json';
 
@@ -65,7 +66,7 @@ export function checkedDataPlan(
     dataset,
     schema,
     userId: (sampleId) => resolveUser(users, sampleId, orgIds),
-    isCreated: (sampleId) => users.mapping.get(sampleId) === sampleId
+    isInOrg: (sampleId) => isInOrg(users, sampleId)
   });
   const problems = checkDataPlan(dataPlan, schema);
   if (problems.length > 0) {
@@ -97,9 +98,14 @@ function describeUsers(users: UserPlan, dataset: Dataset, log: (line: string) =>
   const names = new Map(
     (dataset.records.User ?? []).map((user) => [user.Id, String(user.Name ?? user.Id)])
   );
+  const played = users.adminPlays.map((id) => names.get(id) ?? id);
   const label = (target: string): string =>
-    target === ADMIN ? 'the admin (VP)' : (names.get(target) ?? target);
-  log(`Demo users: the admin plays ${names.get(users.vpSampleId) ?? 'the VP'} (VP).`);
+    target === ADMIN ? `the admin (${played.join(', ')})` : (names.get(target) ?? target);
+  log(
+    `Demo users: the admin plays ${names.get(users.vpSampleId) ?? 'the VP'} (VP)${
+      played.length > 1 ? ` and ${played.slice(1).join(', ')} (manager of the rep created)` : ''
+    }.`
+  );
   for (const user of users.created) {
     log(
       `  create ${user.level} ${user.firstName} ${user.lastName} → role ${user.roleDeveloperName}, ${user.permissionSets.join(', ')}, alias ${user.cliAlias}`
@@ -107,7 +113,7 @@ function describeUsers(users: UserPlan, dataset: Dataset, log: (line: string) =>
   }
   const folded = new Map<string, string[]>();
   for (const [sampleId, target] of users.mapping) {
-    if (sampleId === target || sampleId === users.vpSampleId) continue;
+    if (sampleId === target || users.adminPlays.includes(sampleId)) continue;
     folded.set(target, [...(folded.get(target) ?? []), names.get(sampleId) ?? sampleId]);
   }
   for (const [target, sources] of folded) {
@@ -143,6 +149,16 @@ export async function setup(argv: readonly string[], deps: SetupDeps): Promise<n
   }
   log('✔ sfdx-project.json, the scratch definition, permission sets, app and CLI are in place');
 
+  // Licences: as many demo users as the scratch definition's edition allows, never more.
+  const limit = userLimit(project.edition);
+  const tooMany = options.maxUsers === undefined ? null : overLimit(limit, options.maxUsers);
+  if (tooMany) {
+    log(`✖ Offline checks failed (licences): ${tooMany}`);
+    return 1;
+  }
+  const maxUsers = options.maxUsers ?? limit.defaultUsers;
+  log(`✔ Licences: ${describeLimit(limit, maxUsers)}`);
+
   let dataset: Dataset;
   let users: UserPlan;
   let schema: Schema;
@@ -152,7 +168,7 @@ export async function setup(argv: readonly string[], deps: SetupDeps): Promise<n
     log(
       `✔ Sample data loaded (${options.today ? `regenerated for ${options.today}` : SAMPLE_DATA}; anchored at ${dataset.meta.today})`
     );
-    users = planUsers(dataset, { maxUsers: options.maxUsers, orgAlias: options.alias });
+    users = planUsers(dataset, { maxUsers, orgAlias: options.alias });
     schema = deps.loadSchema(deps.root);
     preflight = checkedDataPlan(dataset, schema, users, standInIds(users));
   } catch (error) {
@@ -180,7 +196,7 @@ export async function setup(argv: readonly string[], deps: SetupDeps): Promise<n
     alias: options.alias,
     devHub: options.devHub,
     durationDays: options.durationDays,
-    maxUsers: options.maxUsers,
+    maxUsers,
     workDir,
     importData: options.importData,
     openApp: options.openApp
