@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import type { Dataset } from '../../data/dataset';
+import { withAuditFieldsOnCreate } from './auditFields';
 import { buildDataPlan, DataPlanError, serializeDataPlan, type DataPlan } from './dataPlan';
 import type { Schema } from './schema';
 import { checkDataPlan } from './schemaCheck';
@@ -49,7 +50,7 @@ void describe('buildDataPlan', () => {
     ]);
   });
 
-  void it('leaves out read-only standard fields, audit fields and nulls; links with @references', () => {
+  void it('leaves out read-only standard fields, audit fields where not allowed, and nulls; links with @references', () => {
     const [won, open] = recordsOf(build(), 'Opportunity');
     assert.deepEqual(won, {
       attributes: { type: 'Opportunity', referenceId: 'OpportunityRef1' },
@@ -117,7 +118,16 @@ void describe('buildDataPlan', () => {
     ]) {
       assert.ok(find('Opportunity', field), `Opportunity.${field} is reported`);
     }
-    assert.match(find('Opportunity', 'CreatedDate')?.reason ?? '', /audit/);
+    assert.match(
+      find('Opportunity', 'CreatedDate')?.reason ?? '',
+      /audit field.*"securitySettings": \{ "enableAuditFieldsInactiveOwner": true \}/
+    );
+    assert.match(find('Opportunity', 'CreatedDate')?.affects ?? '', /sales cycle/);
+    assert.match(find('Opportunity', 'PushCount')?.affects ?? '', /pushed deals/);
+    assert.match(find('Opportunity', 'LastStageChangeDate')?.affects ?? '', /days in stage/);
+    assert.match(find('Opportunity', 'LastActivityDate')?.affects ?? '', /without activity/);
+    assert.match(find('Territory_Plan__History')?.affects ?? '', /history table starts empty/);
+    assert.equal(find('Opportunity', 'IsClosed')?.affects, undefined, 'derived from the stage');
     assert.match(find('Manager_Scorecard__c', 'Percent_To_Plan__c')?.reason ?? '', /formula/);
     const scorecards = omitted.find(
       (entry) => entry.object === 'Manager_Scorecard__c' && entry.field === undefined
@@ -129,6 +139,27 @@ void describe('buildDataPlan', () => {
       records: 1,
       reason: 'their parent record is left out'
     });
+  });
+
+  void it('imports the sample’s history where setting audit fields is on', () => {
+    const dataPlan = build(fixtureDataset(), 2, withAuditFieldsOnCreate(fixtureSchema()));
+    const [won] = recordsOf(dataPlan, 'Opportunity');
+    assert.equal(won.CreatedDate, '2026-08-01T09:00:00.000Z');
+    assert.equal(won.LastModifiedDate, '2026-10-02T17:00:00.000Z');
+    assert.equal('PushCount' in won, false, 'still stamped by the platform');
+    assert.equal(
+      recordsOf(dataPlan, 'Coaching_Session__c')[0].CreatedDate,
+      '2026-09-15T16:00:00.000Z'
+    );
+    assert.equal(
+      recordsOf(dataPlan, 'Territory_Plan__c')[0].CreatedDate,
+      '2026-09-25T09:00:00.000Z'
+    );
+    assert.equal(
+      dataPlan.omitted.some((entry) => entry.field === 'CreatedDate'),
+      false
+    );
+    assert.deepEqual(checkDataPlan(dataPlan, withAuditFieldsOnCreate(fixtureSchema())), []);
   });
 
   void it('drops sessions and goals whose coach and rep fold onto one org user', () => {

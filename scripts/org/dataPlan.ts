@@ -4,14 +4,19 @@
  * resolves as it inserts; users are created by the CLI beforehand, so every user lookup holds
  * the org Id of the created user the sample owner maps onto (see users.ts).
  *
- * Left out, and reported: fields the org schema says cannot be set on insert (IsClosed, IsWon,
- * PushCount, LastStageChangeDate, LastActivityDate, ExpectedRevenue, audit fields, formulas),
- * standard fields the package does not use, objects the platform writes itself (field history)
- * or the CLI creates (User), saved scorecards of managers who are not in the org — a snapshot
- * belongs to one real team — and sessions and goals whose coach and rep fold onto the same org
- * user (nobody coaches themselves).
+ * The audit fields (CreatedDate, LastModifiedDate, …) are imported when the schema says they can
+ * be set on insert, i.e. when the scratch org allows setting audit fields (auditFields.ts): the
+ * sales cycle then reads as in the preview.
+ *
+ * Left out, and reported with the KPI each one changes: fields the org schema says cannot be set
+ * on insert (IsClosed, IsWon, PushCount, LastStageChangeDate, LastActivityDate, ExpectedRevenue,
+ * audit fields where not allowed, formulas), standard fields the package does not use, objects
+ * the platform writes itself (field history) or the CLI creates (User), saved scorecards of
+ * managers who are not in the org — a snapshot belongs to one real team — and sessions and goals
+ * whose coach and rep fold onto the same org user (nobody coaches themselves).
  */
 import type { Dataset, DatasetRecord, FieldValue } from '../../data/dataset';
+import { AUDIT_DISABLED_REASON, AUDIT_FIELDS } from './auditFields';
 import type { Schema } from './schema';
 
 /** Insert order: every object after the objects it references. */
@@ -37,6 +42,25 @@ export const NOT_IMPORTED: Readonly<Record<string, string>> = {
 
 export const PLAN_FILE = 'plan.json';
 
+/**
+ * What the demo org shows differently from the preview when a field or object is not imported,
+ * keyed `Object.Field` or `Object`. Fields missing here change no KPI: the org derives them
+ * from imported fields (IsClosed and IsWon from the stage, ExpectedRevenue from amount and
+ * probability, fiscal period from the close date) or no component reads them.
+ */
+export const KPI_EFFECTS: Readonly<Record<string, string>> = {
+  'Opportunity.CreatedDate':
+    'sales cycle: every deal would be created on the import day, after its close date, so Sales_Cycle_Days__c, the average sales cycle and Sales Cycle Days goals turn negative',
+  'Opportunity.PushCount':
+    'pushed deals (deal hygiene, "Close date pushed" warnings) read 0 until a close date moves out in the org',
+  'Opportunity.LastStageChangeDate':
+    'days in stage (stuck deals in deal hygiene and warnings) count from what the org stamps, not from the sample’s stage history',
+  'Opportunity.LastActivityDate':
+    'days without activity (deal hygiene and warnings): the sample has no tasks or events, so every open deal counts as without activity',
+  Territory_Plan__History:
+    'the territory plan’s history table starts empty: the org records changes made after the import'
+};
+
 export type TreeValue = string | number | boolean;
 
 export interface TreeRecord {
@@ -54,6 +78,8 @@ export interface Omission {
   field?: string;
   records?: number;
   reason: string;
+  /** The KPI or view of the demo org this changes (KPI_EFFECTS), when any. */
+  affects?: string;
 }
 
 export interface DataPlan {
@@ -91,7 +117,8 @@ export function buildDataPlan(input: DataPlanInput): DataPlan {
     omitted.push({
       object: objectApiName,
       records: count,
-      reason: NOT_IMPORTED[objectApiName] ?? 'not part of the import plan'
+      reason: NOT_IMPORTED[objectApiName] ?? 'not part of the import plan',
+      ...affects(objectApiName)
     });
   }
 
@@ -178,7 +205,12 @@ export function buildDataPlan(input: DataPlanInput): DataPlan {
         const definition = objectSchema?.fields.get(name);
         if (name === 'Id') continue;
         if (definition && !definition.createable) {
-          omittedFields.set(name, definition.readOnlyReason ?? 'read-only in the org');
+          omittedFields.set(
+            name,
+            (AUDIT_FIELDS as readonly string[]).includes(name)
+              ? AUDIT_DISABLED_REASON
+              : (definition.readOnlyReason ?? 'read-only in the org')
+          );
           continue;
         }
         // The object model lists the standard fields the package uses; a standard field the
@@ -200,7 +232,7 @@ export function buildDataPlan(input: DataPlanInput): DataPlan {
       return record;
     });
     for (const [name, reason] of omittedFields) {
-      omitted.push({ object: objectApiName, field: name, reason });
+      omitted.push({ object: objectApiName, field: name, reason, ...affects(objectApiName, name) });
     }
     const fileName = `${objectApiName}.json`;
     files.set(fileName, records);
@@ -236,6 +268,11 @@ export function buildDataPlan(input: DataPlanInput): DataPlan {
     }
     return value;
   }
+}
+
+function affects(objectApiName: string, field?: string): { affects?: string } {
+  const effect = KPI_EFFECTS[field ? `${objectApiName}.${field}` : objectApiName];
+  return effect ? { affects: effect } : {};
 }
 
 /** The files to write: name → JSON text, the plan file included. */

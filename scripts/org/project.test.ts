@@ -41,8 +41,28 @@ void describe('checkProject', () => {
       apiVersion: '62.0',
       packageName: 'Sales Coaching',
       edition: 'Developer',
+      auditFields: false,
       problems: []
     });
+  });
+
+  void it('reads whether the scratch definition turns on setting audit fields', () => {
+    const root = projectWith({
+      ...GOOD,
+      'config/project-scratch-def.json': JSON.stringify({
+        edition: 'Developer',
+        settings: { securitySettings: { enableAuditFieldsInactiveOwner: true } }
+      })
+    });
+    assert.equal(checkProject(root).auditFields, true);
+    const off = projectWith({
+      ...GOOD,
+      'config/project-scratch-def.json': JSON.stringify({
+        edition: 'Developer',
+        settings: { securitySettings: { enableAuditFieldsInactiveOwner: 'yes' } }
+      })
+    });
+    assert.equal(checkProject(off).auditFields, false, 'only the boolean true turns it on');
   });
 
   void it('checks the edition and settings names against Salesforce’s scratch definition schema', () => {
@@ -50,7 +70,7 @@ void describe('checkProject', () => {
       ...GOOD,
       'config/project-scratch-def.json': JSON.stringify({
         edition: 'Developer Pro',
-        settings: { securitySetting: { enableAdminLoginAsAnyUser: true } }
+        settings: { securitySetting: { enableAuditFieldsInactiveOwner: true } }
       })
     });
     const { problems, edition } = checkProject(root);

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { auditFieldsEnabled } from './auditFields';
 import { SCRATCH_DEF, SOURCE_DIR } from './steps';
 import { PERMISSION_SETS } from './users';
 
@@ -22,6 +23,8 @@ export interface ProjectInfo {
   packageName?: string;
   /** The scratch definition's edition (it decides how many users fit, see edition.ts). */
   edition?: string;
+  /** Whether the scratch definition turns on setting audit fields (see auditFields.ts). */
+  auditFields: boolean;
   problems: string[];
 }
 
@@ -124,6 +127,7 @@ export function checkProject(root: string): ProjectInfo {
     apiVersion,
     packageName,
     edition,
+    auditFields: auditFieldsEnabled(definition),
     problems
   };
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { XMLValidator } from 'fast-xml-parser';
+import { withAuditFieldsOnCreate } from './auditFields';
 import type { TreeRecord } from './dataPlan';
 import { deleteOrg } from './delete';
 import type { Exec, ProcessResult } from './runner';
@@ -20,8 +21,12 @@ import {
 import { planUsers } from './users';
 import { fixtureDataset, fixtureSchema } from './testing/fixture';
 
-/** The repository's scratch definition, in short: a Developer Edition. */
-const SCRATCH_DEF = { orgName: 'x', edition: 'Developer' };
+/** The repository's scratch definition, in short: a Developer Edition that sets audit fields. */
+const SCRATCH_DEF = {
+  orgName: 'x',
+  edition: 'Developer',
+  settings: { securitySettings: { enableAuditFieldsInactiveOwner: true } }
+};
 
 /** A project on disk with just what setup checks, and the fixture dataset as the sample. */
 function makeProject(
@@ -139,8 +144,20 @@ void describe('npm run org:setup -- --dry-run', () => {
       output,
       /✔ Licences: a Developer Edition scratch org has 2 Salesforce licences, one of them the admin's: 1 demo user \(Salesforce DX Developer Guide, "Scratch Org Users"/
     );
+    assert.match(
+      output,
+      /✔ Audit fields: the scratch definition turns on securitySettings\.enableAuditFieldsInactiveOwner and the admin gets SC_Setup_Import_History/
+    );
     assert.match(output, /✔ Data plan checked against the object model: 10 records in 8 objects/);
+    assert.match(
+      output,
+      /imported history: Coaching_Session__c\.CreatedDate, Opportunity\.CreatedDate, Opportunity\.LastModifiedDate, Territory_Plan__c\.CreatedDate/
+    );
     assert.match(output, /left out: Opportunity\.IsClosed — derived from the stage/);
+    assert.match(
+      output,
+      /left out: Opportunity\.PushCount — counted by the platform when the close date moves out\n {4}KPI affected: pushed deals/
+    );
     assert.match(output, /left out: 1 Territory_Plan__History — field history/);
     assert.match(
       output,
@@ -162,13 +179,19 @@ void describe('npm run org:setup -- --dry-run', () => {
     );
     assert.match(
       output,
+      /\$ sf project deploy start --metadata-dir work\/import-history --target-org SalesCoaching --wait 10\n.*\n {4}\$ sf org assign permset --name Sales_Coaching_Admin --name Sales_Coaching_Manager --name SC_Setup_Import_History/
+    );
+    assert.match(
+      output,
       /\$ sf data import tree --plan work\/data\/plan\.json --target-org SalesCoaching/
     );
-    assert.match(output, /✔ Dry run complete: 16 steps planned/);
+    assert.match(output, /✔ Dry run complete: 17 steps planned/);
 
     for (const path of [
       'roles/package.xml',
       'roles/roles/SC_VP_of_Sales.role',
+      'import-history/package.xml',
+      'import-history/permissionsets/SC_Setup_Import_History.permissionset',
       'users/SalesCoaching-rep.json',
       'data/plan.json',
       'data/Coaching_Session__c.json'
@@ -188,6 +211,19 @@ void describe('npm run org:setup -- --dry-run', () => {
       readFileSync(join(h.workDir, 'roles/package.xml'), 'utf8'),
       /<members>SC_VP_of_Sales<\/members>[\s\S]*<name>Role<\/name>[\s\S]*<version>62\.0<\/version>/
     );
+    const permissionSet = readFileSync(
+      join(h.workDir, 'import-history/permissionsets/SC_Setup_Import_History.permissionset'),
+      'utf8'
+    );
+    assert.equal(XMLValidator.validate(permissionSet), true);
+    assert.match(
+      permissionSet,
+      /<userPermissions>\s*<enabled>true<\/enabled>\s*<name>CreateAuditFields<\/name>\s*<\/userPermissions>/
+    );
+    assert.match(
+      readFileSync(join(h.workDir, 'import-history/package.xml'), 'utf8'),
+      /<members>SC_Setup_Import_History<\/members>\s*<name>PermissionSet<\/name>/
+    );
     assert.deepEqual(
       JSON.parse(readFileSync(join(h.workDir, 'users/SalesCoaching-rep.json'), 'utf8')),
       {
@@ -204,6 +240,15 @@ void describe('npm run org:setup -- --dry-run', () => {
         generatePassword: true
       }
     );
+    const opportunities = (
+      JSON.parse(readFileSync(join(h.workDir, 'data/Opportunity.json'), 'utf8')) as {
+        records: TreeRecord[];
+      }
+    ).records;
+    assert.deepEqual(
+      opportunities.map((record) => record.CreatedDate),
+      ['2026-08-01T09:00:00.000Z', '2026-11-01T09:00:00.000Z']
+    );
   });
 
   void it('refuses more users than the edition has licences for, before any command', async () => {
@@ -217,6 +262,24 @@ void describe('npm run org:setup -- --dry-run', () => {
       h.lines.some((line) => line.includes('$ ')),
       false
     );
+  });
+
+  void it('without the audit-field setting, leaves the history out and says which KPI it changes', async () => {
+    const root = project({ scratchDefinition: { orgName: 'x', edition: 'Developer' } });
+    const h = harness(root);
+    assert.equal(await setup(['--dry-run'], h.deps), 0);
+    const output = h.lines.join('\n');
+    assert.match(
+      output,
+      /⚠ Audit fields: the scratch definition does not turn on securitySettings\.enableAuditFieldsInactiveOwner/
+    );
+    assert.match(
+      output,
+      /left out: Opportunity\.CreatedDate — stamped by the platform \(audit field\); importable only where setting audit fields is on[^\n]*\n {4}KPI affected: sales cycle/
+    );
+    assert.doesNotMatch(output, /imported history/);
+    assert.doesNotMatch(output, /SC_Setup_Import_History/);
+    assert.equal(existsSync(join(h.workDir, 'import-history')), false);
   });
 
   void it('rewrites the work folder: files of an earlier, larger plan do not linger', async () => {
@@ -276,7 +339,7 @@ void describe('npm run org:setup -- --dry-run', () => {
 });
 
 void describe('npm run org:setup -- --dry-run on this repository', () => {
-  void it('creates no more users than a Developer Edition has licences', async () => {
+  void it('creates no more users than a Developer Edition has licences, sets audit fields and imports CreatedDate', async () => {
     const workDir = mkdtempSync(join(tmpdir(), 'org-setup-repo-'));
     roots.push(workDir);
     const lines: string[] = [];
@@ -295,10 +358,35 @@ void describe('npm run org:setup -- --dry-run on this repository', () => {
     assert.deepEqual(commands, []);
     const definition = JSON.parse(
       readFileSync(join(PROJECT_ROOT, 'config/project-scratch-def.json'), 'utf8')
-    ) as { edition: string };
+    ) as { edition: string; settings: { securitySettings?: Record<string, unknown> } };
     assert.equal(definition.edition, 'Developer');
-    const userCreations = lines.join('\n').match(/\$ sf org create user /g) ?? [];
+    assert.equal(definition.settings.securitySettings?.enableAuditFieldsInactiveOwner, true);
+
+    const output = lines.join('\n');
+    const userCreations = output.match(/\$ sf org create user /g) ?? [];
     assert.equal(userCreations.length, 1, 'two licences: the admin and one user');
+    assert.match(output, /sf org assign permset [^\n]*--name SC_Setup_Import_History/);
+    const permissionSet = readFileSync(
+      join(workDir, 'import-history/permissionsets/SC_Setup_Import_History.permissionset'),
+      'utf8'
+    );
+    assert.match(permissionSet, /<name>CreateAuditFields<\/name>/);
+
+    const opportunities = (
+      JSON.parse(readFileSync(join(workDir, 'data/Opportunity.json'), 'utf8')) as {
+        records: { StageName: string; CloseDate: string; CreatedDate?: string }[];
+      }
+    ).records;
+    assert.equal(opportunities.length, 1800);
+    assert.ok(opportunities.every((record) => typeof record.CreatedDate === 'string'));
+    // What the import keeps is what the preview's sales cycle reads (Sales_Cycle_Days__c, on
+    // closed deals): no closed deal closes before it was created.
+    const closedBeforeCreated = opportunities.filter(
+      (record) =>
+        record.StageName.startsWith('Closed') &&
+        record.CloseDate < (record.CreatedDate ?? '').slice(0, 10)
+    );
+    assert.deepEqual(closedBeforeCreated, []);
   });
 });
 
@@ -314,7 +402,8 @@ void describe('npm run org:setup (CLI mocked at the process boundary)', () => {
       'npm run build',
       `${sf} org create scratch --definition-file config/project-scratch-def.json --alias SalesCoaching --duration-days 7 --target-dev-hub EnvHub --wait 15`,
       `${sf} project deploy start --source-dir force-app --target-org SalesCoaching --wait 30`,
-      `${sf} org assign permset --name Sales_Coaching_Admin --name Sales_Coaching_Manager --target-org SalesCoaching`,
+      `${sf} project deploy start --metadata-dir work/import-history --target-org SalesCoaching --wait 10`,
+      `${sf} org assign permset --name Sales_Coaching_Admin --name Sales_Coaching_Manager --name SC_Setup_Import_History --target-org SalesCoaching`,
       `${sf} project deploy start --metadata-dir work/roles --target-org SalesCoaching --wait 10`,
       `${sf} org display user --target-org SalesCoaching --json`,
       `${sf} data query --query SELECT Id, DeveloperName FROM UserRole WHERE DeveloperName IN ('SC_VP_of_Sales', 'SC_Sales_Manager_North_America_East', 'SC_Team_North_America_East', 'SC_Sales_Manager_North_America_West', 'SC_Team_North_America_West') --target-org SalesCoaching --json`,
@@ -331,8 +420,8 @@ void describe('npm run org:setup (CLI mocked at the process boundary)', () => {
       }
     ).records;
     assert.deepEqual(
-      sessions.map((session) => [session.Rep__c, session.Coach__c]),
-      [['005REP00000000AAAA', '005ADMIN000000AAAA']]
+      sessions.map((session) => [session.Rep__c, session.Coach__c, session.CreatedDate]),
+      [['005REP00000000AAAA', '005ADMIN000000AAAA', '2026-09-15T16:00:00.000Z']]
     );
     const output = h.lines.join('\n');
     assert.match(output, /wrote .*work\/data\/plan\.json/);
@@ -356,7 +445,7 @@ void describe('npm run org:setup (CLI mocked at the process boundary)', () => {
     const output = h.lines.join('\n');
     assert.match(
       output,
-      /✖ Step 5\/16 failed: Deploy force-app to the scratch org\n {2}command: sf project deploy start --source-dir force-app --target-org SalesCoaching --wait 30\n {2}exit code: 1\n {2}stderr:\n {4}Deploy failed: Field Rep__c does not exist/
+      /✖ Step 5\/17 failed: Deploy force-app to the scratch org\n {2}command: sf project deploy start --source-dir force-app --target-org SalesCoaching --wait 30\n {2}exit code: 1\n {2}stderr:\n {4}Deploy failed: Field Rep__c does not exist/
     );
     assert.match(
       output,
@@ -373,7 +462,7 @@ void describe('npm run org:setup (CLI mocked at the process boundary)', () => {
     assert.equal(await setup([], h.deps), 1);
     assert.match(
       h.lines.join('\n'),
-      /Step 2\/16 failed: Check a default Dev Hub is set[\s\S]*pass --dev-hub <alias>, set SF_DEV_HUB/
+      /Step 2\/17 failed: Check a default Dev Hub is set[\s\S]*pass --dev-hub <alias>, set SF_DEV_HUB/
     );
     assert.equal(h.commands.length, 2);
   });
@@ -411,11 +500,18 @@ void describe('the committed sample data and the package metadata', () => {
   void it('give a data plan that passes the schema check, for any number of demo users', () => {
     const dataset = loadDataset(PROJECT_ROOT);
     const schema = loadOrgSchema(PROJECT_ROOT);
-    for (const maxUsers of [0, 1, 2, 30]) {
-      const users = planUsers(dataset, { maxUsers, orgAlias: 'SC' });
-      const dataPlan = checkedDataPlan(dataset, schema, users, standInIds(users));
-      const records = [...dataPlan.files.values()].reduce((sum, rows) => sum + rows.length, 0);
-      assert.ok(records > 1000, `${records} records with ${maxUsers} users`);
+    for (const withHistory of [false, true]) {
+      for (const maxUsers of [0, 1, 2, 30]) {
+        const users = planUsers(dataset, { maxUsers, orgAlias: 'SC' });
+        const dataPlan = checkedDataPlan(
+          dataset,
+          withHistory ? withAuditFieldsOnCreate(schema) : schema,
+          users,
+          standInIds(users)
+        );
+        const records = [...dataPlan.files.values()].reduce((sum, rows) => sum + rows.length, 0);
+        assert.ok(records > 1000, `${records} records with ${maxUsers} users`);
+      }
     }
   });
 });

@@ -14,6 +14,12 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Dataset } from '../../data/dataset';
 import { generateDataset } from '../../data/generate';
+import {
+  AUDIT_FIELDS,
+  AUDIT_PERMISSION_SET,
+  AUDIT_SETTING,
+  withAuditFieldsOnCreate
+} from './auditFields';
 import { buildDataPlan, type DataPlan } from './dataPlan';
 import { describeLimit, overLimit, userLimit } from './edition';
 import { clearGenerated, dataPlanFiles, setupFiles, writeFiles } from './generated';
@@ -159,6 +165,18 @@ export async function setup(argv: readonly string[], deps: SetupDeps): Promise<n
   const maxUsers = options.maxUsers ?? limit.defaultUsers;
   log(`✔ Licences: ${describeLimit(limit, maxUsers)}`);
 
+  // History: the import sets the audit fields only where the scratch org allows it.
+  const importHistory = options.importData && project.auditFields;
+  if (project.auditFields) {
+    log(
+      `✔ Audit fields: the scratch definition turns on ${AUDIT_SETTING.settings}.${AUDIT_SETTING.field} and the admin gets ${AUDIT_PERMISSION_SET} ("Set Audit Fields upon Record Creation"), so the import keeps the sample's ${AUDIT_FIELDS.join(', ')} where it has them`
+    );
+  } else {
+    log(
+      `⚠ Audit fields: the scratch definition does not turn on ${AUDIT_SETTING.settings}.${AUDIT_SETTING.field}: imported records are created on the import day (see "left out" below)`
+    );
+  }
+
   let dataset: Dataset;
   let users: UserPlan;
   let schema: Schema;
@@ -169,7 +187,8 @@ export async function setup(argv: readonly string[], deps: SetupDeps): Promise<n
       `✔ Sample data loaded (${options.today ? `regenerated for ${options.today}` : SAMPLE_DATA}; anchored at ${dataset.meta.today})`
     );
     users = planUsers(dataset, { maxUsers, orgAlias: options.alias });
-    schema = deps.loadSchema(deps.root);
+    const orgSchema = deps.loadSchema(deps.root);
+    schema = project.auditFields ? withAuditFieldsOnCreate(orgSchema) : orgSchema;
     preflight = checkedDataPlan(dataset, schema, users, standInIds(users));
   } catch (error) {
     const reason = error instanceof UserPlanError ? 'user plan' : 'data';
@@ -182,11 +201,21 @@ export async function setup(argv: readonly string[], deps: SetupDeps): Promise<n
   log(
     `✔ Data plan checked against the object model: ${recordCount} records in ${preflight.plan.length} objects; every field exists and is createable, required fields present, every @reference resolves`
   );
+  const imported = new Set(
+    [...preflight.files.values()].flatMap((rows) =>
+      rows.flatMap((row) => Object.keys(row).map((field) => `${row.attributes.type}.${field}`))
+    )
+  );
+  const history = [...imported].filter((name) =>
+    (AUDIT_FIELDS as readonly string[]).includes(name.split('.')[1])
+  );
+  if (history.length > 0) log(`  imported history: ${history.sort().join(', ')}`);
   for (const omission of preflight.omitted) {
     const what = omission.field
       ? `${omission.object}.${omission.field}`
       : `${omission.records ?? 0} ${omission.object}`;
     log(`  left out: ${what} — ${omission.reason}`);
+    if (omission.affects) log(`    KPI affected: ${omission.affects}`);
   }
   describeUsers(users, dataset, log);
 
@@ -199,10 +228,11 @@ export async function setup(argv: readonly string[], deps: SetupDeps): Promise<n
     maxUsers,
     workDir,
     importData: options.importData,
+    auditFields: project.auditFields,
     openApp: options.openApp
   };
   clearGenerated(workDir);
-  const files = setupFiles(workDir, users, project.apiVersion);
+  const files = setupFiles(workDir, users, project.apiVersion, { importHistory });
   if (options.dryRun && options.importData) {
     for (const [path, text] of dataPlanFiles(workDir, preflight)) files.set(path, text);
   }
