@@ -503,7 +503,8 @@ export default class TerritoryPlanProgress extends LightningElement {
         formatCurrency(last.targetPace)
       ),
       rows: series.map((point) => ({
-        key: point.date,
+        // The starting point and the first day share a date when the period starts today.
+        key: String(point.day),
         date: point.date,
         won: formatCurrency(point.cumulativeWon),
         pace: formatCurrency(point.targetPace)
