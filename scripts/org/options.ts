@@ -1,6 +1,7 @@
 /**
- * Command-line options of `npm run org:setup` and `npm run org:delete`, parsed and validated in
- * one place. Errors are thrown as UsageError with a sentence the CLI prints as is.
+ * Command-line options of `npm run org:setup`, `npm run org:delete` and `npm run org:verify`,
+ * parsed and validated in one place. Errors are thrown as UsageError with a sentence the CLI
+ * prints as is.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DEFAULT_ALIAS, DEFAULT_DURATION_DAYS } from './steps';
@@ -24,6 +25,18 @@ export interface SetupOptions {
 export interface DeleteOptions {
   alias: string;
   dryRun: boolean;
+  help: boolean;
+}
+
+export interface VerifyOptions {
+  /** Undefined only in a dry run without --target-org (commands then show a placeholder). */
+  targetOrg?: string;
+  dryRun: boolean;
+  /** Check ids to run (deploy, graphql:<bundle>/<operation>, page:<FlexiPage>); empty: all. */
+  only: string[];
+  /** FlexiPage → CLI user who opens it, from --page-as <FlexiPage>=<alias>. */
+  pageUsers: Map<string, string>;
+  workDir?: string;
   help: boolean;
 }
 
@@ -56,6 +69,22 @@ export const DELETE_USAGE = `Usage: npm run org:delete -- [--alias <name>] [--dr
 
 Deletes the scratch org (default alias ${DEFAULT_ALIAS}) without prompting.`;
 
+export const VERIFY_USAGE = `Usage: npm run org:verify -- --target-org <alias> [options]
+
+Checks the package against an org where it is deployed: a check-only deploy of force-app, every
+GraphQL query of the components run with the org's own records, and every FlexiPage opened in
+headless Chromium. Prints pass/fail per check and the command that reruns one.
+
+  --target-org <alias>        the org (default: $SF_TARGET_ORG)
+  --only <check>              run only this check (repeatable): deploy,
+                              graphql:<bundle>/<operation>, page:<FlexiPage>
+  --page-as <page>=<alias>    open a FlexiPage as another CLI user of the org (repeatable),
+                              e.g. Sales_Coaching_Rep_Home=SalesCoaching-rep
+  --work-dir <dir>            where request bodies and the report go (default: a folder per
+                              org in the system's temporary folder)
+  --dry-run                   check the inputs and print every command without an org
+  --help                      this text`;
+
 function wholeNumber(
   value: string | undefined,
   name: string,
@@ -73,7 +102,7 @@ function wholeNumber(
 function parse(
   argv: readonly string[],
   options: NonNullable<ParseArgsConfig['options']>
-): Record<string, string | boolean | undefined> {
+): Record<string, string | boolean | string[] | undefined> {
   try {
     const { values } = parseArgs({
       args: [...argv],
@@ -81,7 +110,7 @@ function parse(
       strict: true,
       allowPositionals: false
     });
-    return values as Record<string, string | boolean | undefined>;
+    return values as Record<string, string | boolean | string[] | undefined>;
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
@@ -124,6 +153,49 @@ export function parseSetupArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
     workDir: values['work-dir'] as string | undefined,
     today,
     help: values.help === true
+  };
+}
+
+export function parseVerifyArgs(argv: readonly string[], env: NodeJS.ProcessEnv): VerifyOptions {
+  const values = parse(argv, {
+    'target-org': { type: 'string' },
+    only: { type: 'string', multiple: true },
+    'page-as': { type: 'string', multiple: true },
+    'work-dir': { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    help: { type: 'boolean' }
+  });
+  const dryRun = values['dry-run'] === true;
+  const help = values.help === true;
+  const given = (values['target-org'] as string | undefined) ?? env.SF_TARGET_ORG;
+  const targetOrg = given === '' ? undefined : given;
+  if (targetOrg === undefined && !dryRun && !help) {
+    throw new UsageError('--target-org <alias> is required (or set SF_TARGET_ORG)');
+  }
+  if (targetOrg !== undefined && !/^[\w.@+-]+$/.test(targetOrg)) {
+    throw new UsageError(`--target-org may hold an alias or a username (got "${targetOrg}")`);
+  }
+  const only = (values.only as string[] | undefined) ?? [];
+  for (const id of only) {
+    if (!/^(deploy|graphql:[\w]+\/[\w]+|page:[\w]+)$/.test(id)) {
+      throw new UsageError(
+        `--only takes deploy, graphql:<bundle>/<operation> or page:<FlexiPage> (got "${id}")`
+      );
+    }
+  }
+  const pageUsers = new Map<string, string>();
+  for (const entry of (values['page-as'] as string[] | undefined) ?? []) {
+    const match = /^(\w+)=([\w.@+-]+)$/.exec(entry);
+    if (!match) throw new UsageError(`--page-as takes <FlexiPage>=<alias> (got "${entry}")`);
+    pageUsers.set(match[1], match[2]);
+  }
+  return {
+    targetOrg,
+    dryRun,
+    only,
+    pageUsers,
+    workDir: values['work-dir'] as string | undefined,
+    help
   };
 }
 
