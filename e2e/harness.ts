@@ -17,18 +17,19 @@
  * its own builds first. Fault injection: `openPage(…, { fail: ['next-query'] })` or, once the
  * page is open, `failNext(page, 'write')`.
  */
-import chromium from '@sparticuz/chromium';
 import { mkdirSync } from 'node:fs';
 import { after, before } from 'node:test';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium as playwright, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { buildPreview } from '../preview/build';
+import { launchBrowser } from '../scripts/browser/launch';
 import type { Persona } from '../preview/runtime/routes';
 import { formatRoute } from '../preview/runtime/routes';
 import { startServer, type RunningServer } from '../preview/server';
 
 export type { Browser, Page } from 'playwright-core';
+export { launchBrowser };
 export type { Persona } from '../preview/runtime/routes';
 
 export const SCREENSHOT_DIR = fileURLToPath(new URL('./screenshots', import.meta.url));
@@ -49,25 +50,6 @@ export async function stopPreview(): Promise<void> {
   const server = await serverPromise;
   serverPromise = null;
   await server.close();
-}
-
-export async function launchBrowser(): Promise<Browser> {
-  const executablePath = process.env.CHROME_PATH || (await chromium.executablePath());
-  return playwright.launch({
-    executablePath,
-    headless: true,
-    args: [
-      // --single-process (meant for AWS Lambda) takes the whole browser down when a test
-      // closes its page; every other flag is kept.
-      ...chromium.args.filter((arg) => arg !== '--single-process'),
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run'
-    ]
-  });
 }
 
 export interface OpenOptions {

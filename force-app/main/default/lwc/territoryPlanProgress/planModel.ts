@@ -172,7 +172,8 @@ export function cumulativeSeries(
     start: fromEpochDay(plan.startDay),
     end: fromEpochDay(plan.endDay)
   });
-  const lastDay = Math.min(endDay, Math.max(startDay, toEpochDay(today)));
+  // A period that has not started has no elapsed day: the series is its starting point only.
+  const lastDay = Math.min(endDay, Math.max(startDay - 1, toEpochDay(today)));
   const won = facts
     .filter(
       (f) =>

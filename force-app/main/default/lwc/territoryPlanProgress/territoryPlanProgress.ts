@@ -625,7 +625,8 @@ export default class TerritoryPlanProgress extends LightningElement {
         money(last.targetPace)
       ),
       rows: series.map((point) => ({
-        key: point.date,
+        // The starting point and the first day share a date when the period starts today.
+        key: String(point.day),
         date: point.date,
         won: money(point.cumulativeWon),
         pace: money(point.targetPace)

@@ -247,6 +247,13 @@ describe('c-territory-plan-progress', () => {
     expect(series[series.length - 1]).toMatchObject({ date: TODAY, cumulativeWon: 80000 });
     // 92-day period, 54 days elapsed on 2026-11-23: 91,000 × 54 ÷ 92.
     expect(series[series.length - 1].targetPace).toBeCloseTo((91000 * 54) / 92, 6);
+    // A plan for next quarter (a manager prepares it ahead) has its starting point only; a plan
+    // starting today has the starting point and its first day, each once.
+    const next = { ...plan, startDay: 20819, endDay: 20908 }; // 2027-01-01 … 2027-03-31
+    expect(cumulativeSeries(next, facts, TODAY)).toEqual([
+      { date: '2027-01-01', day: 0, cumulativeWon: 0, targetPace: 0 }
+    ]);
+    expect(cumulativeSeries(next, facts, '2027-01-01').map((point) => point.day)).toEqual([0, 1]);
     expect(requiredWeeklyRunRate(-5, { start: '2026-10-01', end: '2026-12-31' }, TODAY)).toEqual({
       ok: false,
       reason: 'target-met'
