@@ -55,7 +55,7 @@ void describe('planSetup', () => {
     );
     assert.deepEqual(
       steps.filter((step) => step.optional).map((step) => step.title),
-      ['Open the Sales Coaching app']
+      ["Open the Sales Coaching app on the managers' Home (team scorecard)"]
     );
     assert.deepEqual(
       steps.flatMap((step) => (step.capture ? [step.capture.kind] : [])),

@@ -335,7 +335,9 @@ export function planSetup(config: SetupConfig, users: UserPlan): Step[] {
   if (config.openApp) {
     steps.push({
       kind: 'command',
-      title: 'Open the Sales Coaching app',
+      // The app opens on its first tab, Home, which the app assigns to the managers' Home
+      // page: the admin (who plays the manager) lands on the team scorecard.
+      title: "Open the Sales Coaching app on the managers' Home (team scorecard)",
       argv: ['sf', 'org', 'open', ...org, '--path', APP_PATH],
       optional: true,
       readOnly: true
