@@ -5,7 +5,6 @@
  */
 import type { DatasetRecord, FieldValue } from '../../data/dataset';
 import { literalRange, parameterRange, type DateRange } from './dateLiterals';
-import { fieldFrom } from './fromMetadata';
 import type { OrgField, OrgObject } from './model';
 import type { OrgStore } from './store';
 
@@ -18,7 +17,29 @@ export const MAX_PAGE_SIZE = 2000;
 export class QueryError extends Error {}
 
 /** How a date function's result (a Long) compares: as a plain number. */
-const NUMBER_FIELD: OrgField = fieldFrom('value', { label: 'value', type: 'long' });
+const NUMBER_FIELD: OrgField = {
+  apiName: 'value',
+  label: 'value',
+  dataType: 'Long',
+  custom: false,
+  required: false,
+  createable: false,
+  updateable: false,
+  referenceTo: [],
+  relationshipName: null,
+  childRelationshipName: null,
+  masterDetail: false,
+  picklistValues: [],
+  restrictedPicklist: false,
+  formula: null,
+  trackHistory: false,
+  scale: 0,
+  length: null,
+  defaultValue: undefined,
+  unique: false,
+  autoNumberFormat: null,
+  inlineHelpText: null
+};
 
 const COMPARISON_OPERATORS = [
   'eq',
