@@ -123,6 +123,11 @@ function previewResolver({ metadata }: ResolverOptions): Plugin {
       // The in-memory org reads Salesforce's shared UI API schema from node_modules in Node;
       // the browser gets the same text inlined.
       if (/(^|\/)uiApiSharedSchema(\.ts)?$/.test(source)) return `${VIRTUAL_PREFIX}sharedSchema`;
+      // The in-memory org runs in the browser: a Node built-in reaching the bundle would load
+      // as a broken URL at run time (ERR_UNKNOWN_URL_SCHEME) and stop the preview.
+      if (source.startsWith('node:')) {
+        this.error(`${source} is a Node module and cannot run in the preview's browser bundle.`);
+      }
       if (source.startsWith('c/')) {
         const name = source.slice(2);
         const entry = bundleEntry(name);
