@@ -50,7 +50,8 @@ const config: KnipConfig = {
     // What package.json's scripts run for a user (knip reads the scripts, but counts them as
     // production code only when marked so).
     'preview/{build,serve}.ts!',
-    'scripts/{tsconfig-paths,validate/cli,scan/scan,org/setup,org/delete}.ts!',
+    'scripts/{tsconfig-paths,validate/cli,scan/scan}.ts!',
+    'scripts/org/{setup,delete,verify}.ts!',
     // Tool tests, browser tests and benchmarks.
     '{scripts,preview,data,bench,e2e}/**/*.test.ts',
     // Jest: the config, its setup files, the component tests and the shared mocks.

@@ -105,7 +105,7 @@ void describe('opportunityData documents on the in-memory org', () => {
     const today = org.today;
     const period = thisQuarter(today);
     const docs = documents();
-    assert.equal(docs.size, 7);
+    assert.equal(docs.size, 8);
     const team = teamFromData(
       run<TeamMembersData>(session, 'TEAM_MEMBERS', { managerId: manager })
     );
@@ -118,7 +118,8 @@ void describe('opportunityData documents on the in-memory org', () => {
       OPEN_OPPORTUNITIES_OF_OWNER: { ownerId: repIds[0] },
       OWNER_OPPORTUNITIES_IN_RANGE: { ownerId: repIds[0], start: period.start, end: period.end },
       TEAM_MEMBERS: { managerId: manager },
-      TEAM_COACHING_DATA: { ...teamCoachingVariables(repIds, period, today) }
+      TEAM_COACHING_DATA: { ...teamCoachingVariables(repIds, period, today) },
+      CURRENCY_CONTEXT: { userId: manager }
     };
     for (const name of docs.keys()) run(session, name, variables[name]);
     const coaching = coachingFromData(

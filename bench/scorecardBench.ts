@@ -46,7 +46,7 @@ interface PeriodViewCost {
   reps: number;
 }
 
-/** The four requests of a period view, in the order the component's wires issue them. */
+/** The five requests of a period view, in the order the component's wires issue them. */
 export function renderPeriodView(org: InMemoryOrg, managerId: string): PeriodViewCost {
   const session = org.session(managerId);
   const before = { ...org.stats };
@@ -68,7 +68,8 @@ export function renderPeriodView(org: InMemoryOrg, managerId: string): PeriodVie
     session.graphql({
       query: doc('MANAGER_SNAPSHOTS'),
       variables: { scorecardManagerId: managerId }
-    })
+    }),
+    session.graphql({ query: doc('CURRENCY_CONTEXT'), variables: { userId: managerId } })
   ];
   const ms = performance.now() - started;
   for (const result of [team, ...results])

@@ -527,25 +527,40 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
       if (slipping) closeDate = addDays(today, -random.int(1, 40));
       if (index <= 1 && random.chance(0.04)) amount = null;
     }
+    // Drawn in the order the sample has always drawn them, so the committed sample stays put.
+    const name = `${accountName.get(accountId)} - ${random.pick(DEAL_THEMES)}`;
+    const type = random.chance(0.55) ? 'Existing Customer - Upgrade' : 'New Customer';
+    const nextStep = stage.closed ? null : random.pick(NEXT_STEPS);
+    // Same-day stamps keep their order (created ≤ stage change ≤ last modified): an org that
+    // imports the audit fields takes them as they are.
+    const createdAt = isoDateTime(createdDate, random.int(8, 17), random.int(0, 59));
+    const stageChangedAt = maxDate(
+      createdAt,
+      isoDateTime(lastStageChange, random.int(8, 17), random.int(0, 59))
+    );
+    const modifiedAt = maxDate(
+      stageChangedAt,
+      isoDateTime(minDate(today, maxDate(lastActivity, lastStageChange)), 17, 0)
+    );
     return {
       Id: id,
-      Name: `${accountName.get(accountId)} - ${random.pick(DEAL_THEMES)}`,
+      Name: name,
       AccountId: accountId,
       OwnerId: rep.id,
       StageName: stage.name,
       Probability: stage.probability,
       Amount: amount,
       CloseDate: closeDate,
-      Type: random.chance(0.55) ? 'Existing Customer - Upgrade' : 'New Customer',
+      Type: type,
       ForecastCategoryName: stage.forecast,
       IsClosed: stage.closed,
       IsWon: stage.won,
-      NextStep: stage.closed ? null : random.pick(NEXT_STEPS),
+      NextStep: nextStep,
       PushCount: pushCount,
-      CreatedDate: isoDateTime(createdDate, random.int(8, 17), random.int(0, 59)),
-      LastStageChangeDate: isoDateTime(lastStageChange, random.int(8, 17), random.int(0, 59)),
+      CreatedDate: createdAt,
+      LastStageChangeDate: stageChangedAt,
       LastActivityDate: lastActivity,
-      LastModifiedDate: isoDateTime(minDate(today, maxDate(lastActivity, lastStageChange)), 17, 0)
+      LastModifiedDate: modifiedAt
     };
   }
 

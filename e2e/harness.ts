@@ -17,18 +17,19 @@
  * its own builds first. Fault injection: `openPage(…, { fail: ['next-query'] })` or, once the
  * page is open, `failNext(page, 'write')`.
  */
-import chromium from '@sparticuz/chromium';
 import { mkdirSync } from 'node:fs';
 import { after, before } from 'node:test';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium as playwright, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { buildPreview } from '../preview/build';
+import { launchBrowser } from '../scripts/browser/launch';
 import type { Persona } from '../preview/runtime/routes';
 import { formatRoute } from '../preview/runtime/routes';
 import { startServer, type RunningServer } from '../preview/server';
 
 export type { Browser, Page } from 'playwright-core';
+export { launchBrowser };
 export type { Persona } from '../preview/runtime/routes';
 
 export const SCREENSHOT_DIR = fileURLToPath(new URL('./screenshots', import.meta.url));
@@ -51,25 +52,6 @@ export async function stopPreview(): Promise<void> {
   await server.close();
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  const executablePath = process.env.CHROME_PATH || (await chromium.executablePath());
-  return playwright.launch({
-    executablePath,
-    headless: true,
-    args: [
-      // --single-process (meant for AWS Lambda) takes the whole browser down when a test
-      // closes its page; every other flag is kept.
-      ...chromium.args.filter((arg) => arg !== '--single-process'),
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run'
-    ]
-  });
-}
-
 export interface OpenOptions {
   page: string;
   persona: Persona;
@@ -81,6 +63,8 @@ export interface OpenOptions {
   fail?: ('next-query' | 'next-write' | `operation:${string}`)[];
   /** Forget writes journalled earlier in this tab (a new tab starts from the sample anyway). */
   reset?: boolean;
+  /** 'multi': the sample as a multi-currency org (preview/runtime `?currency=multi`). */
+  currency?: 'multi';
   viewport?: { width: number; height: number };
 }
 
@@ -94,6 +78,7 @@ export function previewUrl(server: RunningServer, options: OpenOptions): string 
   const search = new URLSearchParams();
   for (const flag of options.fail ?? []) search.append('fail', flag);
   if (options.reset) search.set('reset', '1');
+  if (options.currency) search.set('currency', options.currency);
   const query = search.toString();
   const hash = formatRoute({
     page: options.page,

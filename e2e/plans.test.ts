@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { saveScreenshot, settle, usePreview } from './harness';
+import type { Dataset } from '../data/dataset';
+import { SAMPLE_DATA_PATH } from '../data/generate';
+import { previewUrl, saveScreenshot, settle, usePreview } from './harness';
+
+const { personas } = (JSON.parse(readFileSync(SAMPLE_DATA_PATH, 'utf8')) as Dataset).meta;
 
 void describe('territory plan progress', () => {
   const preview = usePreview();
@@ -53,6 +58,44 @@ void describe('territory plan progress', () => {
     assert.match(await card.locator('.target').innerText(), /\$/);
     assert.ok(await card.locator('svg[role="img"]').count(), 'the cumulative chart is drawn');
     assert.equal(await card.locator('.history-table').count(), 0);
+    await page.close();
+  });
+
+  void it('a rep sees the territory plan their manager created for them', async () => {
+    const { page, errors } = await preview.open({ page: 'home', persona: 'manager', reset: true });
+    await settle(page);
+    // The manager creates next quarter's plan for their rep, as any Lightning form would save it.
+    const created = await page.evaluate(
+      ([rep, manager]) =>
+        window.__preview?.lds.createRecord({
+          apiName: 'Territory_Plan__c',
+          fields: {
+            Name: 'Marcus Brooks - Q1 2027',
+            Plan_Owner__c: rep,
+            Manager__c: manager,
+            Period_Start__c: '2027-01-01',
+            Period_End__c: '2027-03-31',
+            Target_Amount__c: 175000,
+            Status__c: 'Draft'
+          }
+        }),
+      [personas.rep, personas.manager] as const
+    );
+    assert.ok(created?.id, 'the plan is saved');
+    assert.equal(created.fields.OwnerId?.value, personas.rep, 'the Flow hands it to the rep');
+
+    // The same tab as the rep: another persona is another page load, the tab's writes replay.
+    await page.goto(
+      previewUrl(preview.server, { page: 'territory-plan', recordId: created.id, persona: 'rep' })
+    );
+    await page.waitForSelector('body[data-preview-ready="true"]');
+    assert.equal(await page.evaluate(() => window.__preview?.persona().userId), personas.rep);
+    await settle(page);
+    const card = page.locator('c-territory-plan-progress');
+    await card.locator('[data-state="data"]').waitFor();
+    assert.equal(await card.locator('[data-state="empty"]').count(), 0);
+    assert.match(await card.locator('.target').innerText(), /\$175,000/);
+    assert.deepEqual(errors, []);
     await page.close();
   });
 });

@@ -15,7 +15,8 @@
  *   @salesforce/label/c.X       the label's value from force-app's labels
  *   @salesforce/schema/O.F      { objectApiName: 'O', fieldApiName: 'F' }
  *   @salesforce/user/Id         the persona's user id
- *   @salesforce/i18n/X          locale, currency, lang, timeZone from I18N_DEFAULTS (en-US, USD);
+ *   @salesforce/i18n/X          locale, currency, lang, timeZone from I18N_DEFAULTS (en-US, USD;
+ *                               in a multi-currency org the persona's currency);
  *                               other settings from lightning-base-components' scoped defaults
  *   @salesforce/resourceUrl/X   /resource/X (served from staticresources)
  *   virtual:preview-pages       the pages, as the package's FlexiPages lay them out (flexiPages.ts)
@@ -150,6 +151,11 @@ function previewResolver({ metadata }: ResolverOptions): Plugin {
       // The in-memory org reads Salesforce's shared UI API schema from node_modules in Node;
       // the browser gets the same text inlined.
       if (/(^|\/)uiApiSharedSchema(\.ts)?$/.test(source)) return `${VIRTUAL_PREFIX}sharedSchema`;
+      // The in-memory org runs in the browser: a Node built-in reaching the bundle would load
+      // as a broken URL at run time (ERR_UNKNOWN_URL_SCHEME) and stop the preview.
+      if (source.startsWith('node:')) {
+        this.error(`${source} is a Node module and cannot run in the preview's browser bundle.`);
+      }
       if (source.startsWith('c/')) {
         const name = source.slice(2);
         const entry = bundleEntry(name);
@@ -229,6 +235,10 @@ function previewResolver({ metadata }: ResolverOptions): Plugin {
         return `import { currentPersona } from ${JSON.stringify(runtimeModule)};\nexport default currentPersona().userId;\n`;
       }
       if (key.startsWith('resource:')) return stringModule(`/resource/${key.slice(9)}`);
+      if (key === 'i18n:currency') {
+        // In a multi-currency org the user's own currency (preview/runtime userCurrencyCode).
+        return `import { userCurrencyCode } from ${JSON.stringify(runtimeModule)};\nexport default userCurrencyCode(${JSON.stringify(I18N_DEFAULTS.currency)});\n`;
+      }
       if (key.startsWith('i18n:')) {
         return stringModule(I18N_DEFAULTS[key.slice(5)]);
       }

@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fieldAccess, objectAccess } from './model';
-import { labelsFrom, objectsFrom, orgModelFrom, validationRulesFrom } from './fromMetadata';
+import {
+  labelsFrom,
+  objectsFrom,
+  orgModelFrom,
+  recordFlowFrom,
+  recordFlowsFrom,
+  validationRulesFrom
+} from './fromMetadata';
 
 /** The object model's shape as the shared module describes it (one object per API name). */
 const RAW_OBJECTS = {
@@ -318,5 +325,135 @@ void describe('org model from metadata', () => {
       Save: 'Save it',
       Cancel: 'Cancel'
     });
+  });
+});
+
+void describe('before-save Flows from metadata', () => {
+  const ROOT = join(import.meta.dirname, '..', '..');
+
+  void it('reads the package’s owner Flows: the rep owns sessions and goals, the plan owner the plan', () => {
+    assert.deepEqual(
+      recordFlowsFrom(ROOT).map((flow) => ({
+        name: flow.name,
+        object: flow.objectApiName,
+        trigger: flow.recordTriggerType,
+        when: flow.conditions,
+        assign: flow.assignments
+      })),
+      [
+        {
+          name: 'Coaching_Session_Set_Owner',
+          object: 'Coaching_Session__c',
+          trigger: 'CreateAndUpdate',
+          when: [{ field: 'Rep__c', operator: 'IsNull', value: false }],
+          assign: [{ field: 'OwnerId', fromField: 'Rep__c' }]
+        },
+        {
+          name: 'Development_Goal_Set_Owner',
+          object: 'Development_Goal__c',
+          trigger: 'CreateAndUpdate',
+          when: [{ field: 'Rep__c', operator: 'IsNull', value: false }],
+          assign: [{ field: 'OwnerId', fromField: 'Rep__c' }]
+        },
+        {
+          name: 'Territory_Plan_Set_Owner',
+          object: 'Territory_Plan__c',
+          trigger: 'CreateAndUpdate',
+          when: [{ field: 'Plan_Owner__c', operator: 'IsNull', value: false }],
+          assign: [{ field: 'OwnerId', fromField: 'Plan_Owner__c' }]
+        }
+      ]
+    );
+  });
+
+  const BASE = {
+    status: 'Active',
+    assignments: [
+      {
+        name: 'Set',
+        assignmentItems: [
+          {
+            assignToReference: '$Record.OwnerId',
+            operator: 'Assign',
+            value: { elementReference: '$Record.Rep__c' }
+          }
+        ]
+      }
+    ],
+    start: {
+      object: 'Coaching_Session__c',
+      recordTriggerType: 'Create',
+      triggerType: 'RecordBeforeSave',
+      connector: { targetReference: 'Set' },
+      filters: [{ field: 'Rep__c', operator: 'IsNull', value: { booleanValue: 'false' } }]
+    }
+  };
+
+  void it('ignores Flows that do not run on save, and inactive ones', () => {
+    assert.equal(recordFlowFrom('Screen', { status: 'Active', start: {} }), null);
+    assert.equal(recordFlowFrom('Off', { ...BASE, status: 'Draft' }), null);
+    assert.deepEqual(recordFlowFrom('On', BASE)?.assignments, [
+      { field: 'OwnerId', fromField: 'Rep__c' }
+    ]);
+  });
+
+  void it('refuses what it does not model, instead of saving records unlike the org would', () => {
+    const cases: [string, Record<string, unknown>, RegExp][] = [
+      [
+        'after save',
+        { ...BASE, start: { ...BASE.start, triggerType: 'RecordAfterSave' } },
+        /trigger type RecordAfterSave/
+      ],
+      [
+        'or logic',
+        {
+          ...BASE,
+          start: {
+            ...BASE.start,
+            filterLogic: 'or',
+            filters: [BASE.start.filters[0], BASE.start.filters[0]]
+          }
+        },
+        /filter logic or/
+      ],
+      [
+        'equals filter',
+        {
+          ...BASE,
+          start: {
+            ...BASE.start,
+            filters: [{ field: 'Status__c', operator: 'EqualTo', value: { stringValue: 'x' } }]
+          }
+        },
+        /start filter Status__c EqualTo/
+      ],
+      [
+        'decision element',
+        { ...BASE, start: { ...BASE.start, connector: { targetReference: 'Decide' } } },
+        /element Decide is not an assignment/
+      ],
+      [
+        'literal value',
+        {
+          ...BASE,
+          assignments: [
+            {
+              name: 'Set',
+              assignmentItems: [
+                {
+                  assignToReference: '$Record.Status__c',
+                  operator: 'Assign',
+                  value: { stringValue: 'Planned' }
+                }
+              ]
+            }
+          ]
+        },
+        /assignment \$Record\.Status__c in Set/
+      ]
+    ];
+    for (const [name, flow, message] of cases) {
+      assert.throws(() => recordFlowFrom(name, flow), message, name);
+    }
   });
 });

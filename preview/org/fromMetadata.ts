@@ -1,13 +1,13 @@
 /**
  * Turns the package metadata into the org model: objects and fields from the shared object
  * model (scripts/metadata/objectModel.ts, the single reader of the object XML), validation
- * rules and labels from the same module, and field/object access per persona from the
- * permission sets in force-app.
+ * rules and labels from the same module, before-save Flows from force-app's flows, and
+ * field/object access per persona from the permission sets in force-app.
  *
  * The object model is read structurally (unknown → checked) rather than through its types,
  * so the preview keeps building while that module evolves; every shape assumption is here.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { isRecord, list, text } from '../../scripts/guards';
@@ -18,8 +18,11 @@ import type {
   FieldPermission,
   ObjectPermission,
   OrgField,
+  OrgFlowAssignment,
+  OrgFlowCondition,
   OrgModel,
   OrgObject,
+  OrgRecordFlow,
   OrgValidationRule,
   PermissionProfile,
   PicklistEntry,
@@ -481,12 +484,100 @@ function readAutoNumberFormats(root: string, objects: Record<string, OrgObject>)
   }
 }
 
+// ---- Flows --------------------------------------------------------------------------------
+
+const flowXml = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  isArray: (name) => ['assignments', 'assignmentItems', 'filters'].includes(name)
+});
+
+const RECORD_FIELD = /^\$Record\.([A-Za-z0-9_]+)$/;
+
+/**
+ * The before-save record-triggered Flows in force-app, read from their metadata so the preview
+ * saves records as the org's Flows would. Only what the package's Flows use is modelled (AND-ed
+ * IsNull start filters, assignments from the record's own fields); a Flow that does more makes
+ * the preview fail to build instead of silently saving records the org would save differently.
+ * Flows that are not record-triggered (screen Flows, autolaunched subflows) do not run on save.
+ */
+export function recordFlowsFrom(root: string): OrgRecordFlow[] {
+  const dir = join(root, 'force-app/main/default/flows');
+  if (!existsSync(dir)) return [];
+  const flows: OrgRecordFlow[] = [];
+  for (const file of readdirSync(dir).sort()) {
+    if (!file.endsWith('.flow-meta.xml')) continue;
+    const name = file.replace('.flow-meta.xml', '');
+    const document = flowXml.parse(readFileSync(join(dir, file), 'utf8')) as Json;
+    const flow = recordFlowFrom(name, isRecord(document.Flow) ? document.Flow : {});
+    if (flow) flows.push(flow);
+  }
+  return flows;
+}
+
+export function recordFlowFrom(name: string, flow: Json): OrgRecordFlow | null {
+  const start = isRecord(flow.start) ? flow.start : {};
+  const triggerType = text(start.triggerType);
+  if (!triggerType || text(flow.status) !== 'Active') return null;
+  const unsupported = (what: string): Error =>
+    new Error(`Flow ${name}: ${what} — the preview runs before-save Flows of that shape only`);
+  if (triggerType !== 'RecordBeforeSave') throw unsupported(`trigger type ${triggerType}`);
+  const objectApiName = text(start.object);
+  const recordTriggerType = text(start.recordTriggerType);
+  if (!objectApiName) throw unsupported('no start object');
+  if (
+    recordTriggerType !== 'Create' &&
+    recordTriggerType !== 'Update' &&
+    recordTriggerType !== 'CreateAndUpdate'
+  ) {
+    throw unsupported(`record trigger type ${String(recordTriggerType)}`);
+  }
+  const filters = list(start.filters).filter(isRecord);
+  const logic = text(start.filterLogic) ?? 'and';
+  if (filters.length > 1 && logic !== 'and') throw unsupported(`filter logic ${logic}`);
+  const conditions = filters.map((filter): OrgFlowCondition => {
+    const value = isRecord(filter.value) ? filter.value : {};
+    if (text(filter.operator) !== 'IsNull' || value.booleanValue === undefined) {
+      throw unsupported(`start filter ${String(filter.field)} ${String(filter.operator)}`);
+    }
+    return { field: String(filter.field), operator: 'IsNull', value: flag(value.booleanValue) };
+  });
+
+  // Follow the connectors from the start through assignments; anything else is not modelled.
+  const elements = new Map(
+    list(flow.assignments)
+      .filter(isRecord)
+      .map((element) => [text(element.name) ?? '', element])
+  );
+  const assignments: OrgFlowAssignment[] = [];
+  const seen = new Set<string>();
+  let next = isRecord(start.connector) ? text(start.connector.targetReference) : undefined;
+  while (next) {
+    const element = elements.get(next);
+    if (!element) throw unsupported(`element ${next} is not an assignment`);
+    if (seen.has(next)) throw unsupported(`a loop through ${next}`);
+    seen.add(next);
+    for (const item of list(element.assignmentItems).filter(isRecord)) {
+      const target = RECORD_FIELD.exec(text(item.assignToReference) ?? '');
+      const value = isRecord(item.value) ? item.value : {};
+      const source = RECORD_FIELD.exec(text(value.elementReference) ?? '');
+      if (text(item.operator) !== 'Assign' || !target || !source) {
+        throw unsupported(`assignment ${String(item.assignToReference)} in ${next}`);
+      }
+      assignments.push({ field: target[1], fromField: source[1] });
+    }
+    next = isRecord(element.connector) ? text(element.connector.targetReference) : undefined;
+  }
+  return { name, objectApiName, recordTriggerType, conditions, assignments };
+}
+
 export function orgModelFrom(root: string, rawObjects: unknown, rawRules: unknown): OrgModel {
   const objects = objectsFrom(rawObjects);
   readAutoNumberFormats(root, objects);
   return {
     objects,
     validationRules: validationRulesFrom(rawRules),
+    recordFlows: recordFlowsFrom(root),
     profiles: permissionProfilesFrom(root, objects)
   };
 }

@@ -238,6 +238,72 @@ void describe('the org on the package metadata', () => {
     assert.ok(changes.includes('Status__c:Under Review'));
   });
 
+  void it('makes the plan owner the owner of a plan their manager creates, as the Flow does', () => {
+    const org = new InMemoryOrg(metadata.model, dataset);
+    const peer = dataset.records.User.find(
+      (user) => user.ManagerId === manager && user.Id !== rep
+    ) as DatasetRecord;
+    const created = org.session(manager).createRecord({
+      apiName: 'Territory_Plan__c',
+      fields: {
+        Name: 'Q1 2027 plan',
+        Plan_Owner__c: rep,
+        Manager__c: manager,
+        Period_Start__c: '2027-01-01',
+        Period_End__c: '2027-03-31',
+        Target_Amount__c: 150000,
+        Status__c: 'Draft'
+      }
+    });
+    assert.equal(created.fields.OwnerId.value, rep, 'owned by the rep, not by the manager');
+
+    const plansOf = (userId: string): string[] => {
+      const result = org.session(userId).graphql({
+        query: `query P($id: ID) { uiapi { query { Territory_Plan__c(where: { Id: { eq: $id } }) {
+          edges { node { Id } } } } } }`,
+        variables: { id: created.id }
+      });
+      assert.equal(result.errors, undefined);
+      return (
+        result.data as {
+          uiapi: { query: { Territory_Plan__c: { edges: { node: { Id: string } }[] } } };
+        }
+      ).uiapi.query.Territory_Plan__c.edges.map((edge) => edge.node.Id);
+    };
+    assert.deepEqual(plansOf(rep), [created.id], 'the rep sees the plan that defines their target');
+    assert.deepEqual(plansOf(manager), [created.id], 'the manager sees it through the hierarchy');
+    assert.deepEqual(plansOf(vp), [created.id]);
+    assert.deepEqual(plansOf(peer.Id), [], 'a peer sees nothing');
+
+    // Handing the plan to another rep hands them the record; an owner changed by hand is put back.
+    org.session(manager).updateRecord({ fields: { Id: created.id, Plan_Owner__c: peer.Id } });
+    assert.deepEqual(plansOf(peer.Id), [created.id]);
+    assert.deepEqual(plansOf(rep), []);
+    const moved = org
+      .session(manager)
+      .updateRecord({ fields: { Id: created.id, OwnerId: manager } });
+    assert.equal(moved.fields.OwnerId.value, peer.Id);
+  });
+
+  void it('holds the sample data as the before-save Flows would have saved it', () => {
+    assert.ok(metadata.model.recordFlows.length >= 3);
+    for (const flow of metadata.model.recordFlows) {
+      for (const record of dataset.records[flow.objectApiName] ?? []) {
+        const met = flow.conditions.every(
+          (condition) => (record[condition.field] === null) === condition.value
+        );
+        if (!met) continue;
+        for (const assignment of flow.assignments) {
+          assert.equal(
+            record[assignment.field],
+            record[assignment.fromField],
+            `${record.Id}: ${flow.name} sets ${assignment.field} to ${assignment.fromField}`
+          );
+        }
+      }
+    }
+  });
+
   void it('rejects a second scorecard for the same manager and period', () => {
     const org = new InMemoryOrg(metadata.model, dataset);
     const existing = dataset.records.Manager_Scorecard__c[0];

@@ -1,8 +1,8 @@
 /**
- * The schema the in-memory org runs on: objects, fields, validation rules and permission
- * profiles in the UI API's vocabulary (dataType 'Currency', 'Reference', …). It is derived
- * from the metadata in force-app (see fromMetadata.ts), never written by hand, so a field
- * missing from the metadata is missing here too.
+ * The schema the in-memory org runs on: objects, fields, validation rules, before-save Flows and
+ * permission profiles in the UI API's vocabulary (dataType 'Currency', 'Reference', …). It is
+ * derived from the metadata in force-app (see fromMetadata.ts), never written by hand, so a
+ * field or Flow missing from the metadata is missing here too.
  */
 import type { FieldValue } from '../../data/dataset';
 
@@ -97,6 +97,32 @@ export interface OrgValidationRule {
   displayField: string | null;
 }
 
+/** A start condition of a record-triggered Flow: `<field> IsNull <value>`. */
+export interface OrgFlowCondition {
+  field: string;
+  operator: 'IsNull';
+  value: boolean;
+}
+
+/** An assignment of a before-save Flow: `$Record.<field>` takes `$Record.<fromField>`. */
+export interface OrgFlowAssignment {
+  field: string;
+  fromField: string;
+}
+
+/**
+ * An active before-save record-triggered Flow, as far as the package uses them: start
+ * conditions joined by AND, then a chain of assignments from the record's own fields.
+ */
+export interface OrgRecordFlow {
+  /** The Flow's API name (its file name). */
+  name: string;
+  objectApiName: string;
+  recordTriggerType: 'Create' | 'Update' | 'CreateAndUpdate';
+  conditions: OrgFlowCondition[];
+  assignments: OrgFlowAssignment[];
+}
+
 export interface ObjectPermission {
   read: boolean;
   create: boolean;
@@ -121,6 +147,8 @@ export type ProfileName = 'manager' | 'rep';
 export interface OrgModel {
   objects: Record<string, OrgObject>;
   validationRules: OrgValidationRule[];
+  /** Before-save Flows, run in name order (the platform gives no order between Flows). */
+  recordFlows: OrgRecordFlow[];
   profiles: Record<ProfileName, PermissionProfile>;
 }
 

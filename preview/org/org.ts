@@ -176,7 +176,10 @@ export class InMemoryOrg {
 }
 
 /** Drops fields marked @optional that the user's schema does not have, as the UI API does. */
-function withoutHiddenOptionalFields(schema: GraphQLSchema, document: DocumentNode): DocumentNode {
+export function withoutHiddenOptionalFields(
+  schema: GraphQLSchema,
+  document: DocumentNode
+): DocumentNode {
   const typeInfo = new TypeInfo(schema);
   return visit(
     document,

@@ -42,6 +42,12 @@ import {
   type ValueNode
 } from 'graphql';
 import type { DatasetRecord, FieldValue } from '../../data/dataset';
+import {
+  corporateAmount,
+  corporateDisplayValue,
+  currencyDisplayValue,
+  userCurrencyAmount
+} from './currency';
 import { UiApiError } from './errors';
 import { displayValueOf } from './format';
 import {
@@ -300,8 +306,15 @@ function aggregateField(
       `Field ${path} must be grouped or aggregated: ${group.object.apiName}. Add it to groupBy or read an aggregate function (count, sum, avg, min, max).`
     );
   };
+  // Aggregates of amounts come back in the corporate currency (GraphQL API Developer Guide,
+  // Aggregate Functions: multicurrency orgs), each record converted before it is summed.
   const column = (): FieldValue[] =>
-    group.rows.map((row) => store.readPath(group.object, row, path));
+    group.rows.map((row) => {
+      const value = store.readPath(group.object, row, path);
+      return field.dataType === 'Currency'
+        ? corporateAmount(store, group.object, row, path, value)
+        : value;
+    });
   const of = (fn: AggregateFunction): ValueWrapper => {
     const value = aggregateOf(column(), fn);
     const shown =
@@ -310,7 +323,11 @@ function aggregateField(
         : fn === 'avg'
           ? { ...field, dataType: 'Double' as const }
           : field;
-    return wrap(shown, value, displayValueOf(shown, value));
+    const displayValue =
+      shown.dataType === 'Currency'
+        ? corporateDisplayValue(store, value, field.scale ?? 2)
+        : displayValueOf(shown, value);
+    return wrap(shown, value, displayValue);
   };
   const source: Record<string, () => unknown> = {
     value: grouped,
@@ -570,6 +587,27 @@ export function buildSchema(model: OrgModel, profile: PermissionProfile): GraphQ
             type: valueType(field.dataType),
             resolve: (source, _args, context): ValueWrapper => {
               const value = context.store.readPath(source.object, source.record, field.apiName);
+              if (field.dataType === 'Currency') {
+                // A record's amount is in the record's currency; convertCurrency in the user's.
+                const args = [
+                  context.store,
+                  source.object,
+                  source.record,
+                  field.apiName,
+                  value
+                ] as const;
+                return {
+                  ...wrap(field, value, currencyDisplayValue(...args, field.scale ?? 2)),
+                  convertCurrency: userCurrencyAmount(
+                    context.store,
+                    context.userId,
+                    source.object,
+                    source.record,
+                    field.apiName,
+                    value
+                  )
+                };
+              }
               let displayValue = displayValueOf(field, value);
               if (field.dataType === 'Reference' && typeof value === 'string')
                 displayValue = context.store.nameOf(value);

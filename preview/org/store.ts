@@ -3,7 +3,7 @@
  * formula fields (computed on read, never stored, as the platform does) and sharing through
  * the management hierarchy.
  */
-import type { Dataset, DatasetRecord, FieldValue } from '../../data/dataset';
+import type { CurrencySettings, Dataset, DatasetRecord, FieldValue } from '../../data/dataset';
 import { recordId } from '../../data/ids';
 import { evaluateFormula } from './formula';
 import type { OrgField, OrgModel, OrgObject, ProfileName } from './model';
@@ -27,6 +27,8 @@ export interface StoredRecord {
 
 export class OrgStore {
   readonly today: string;
+  /** Multi-currency settings (preview/org/currency.ts reads them); null in a single-currency org. */
+  readonly currency: CurrencySettings | null;
   private readonly tables = new Map<string, Map<string, DatasetRecord>>();
   private readonly objectById = new Map<string, string>();
   private readonly sequences = new Map<string, number>();
@@ -42,6 +44,7 @@ export class OrgStore {
     today: string = dataset.meta.today
   ) {
     this.today = today;
+    this.currency = dataset.meta.currency ?? null;
     for (const object of Object.values(model.objects)) {
       this.tables.set(object.apiName, new Map());
       const byRelationship = new Map<string, OrgField>();

@@ -4,6 +4,7 @@
  */
 import type { DatasetRecord, FieldValue } from '../../data/dataset';
 import { simpleError } from './errors';
+import { currencyDisplayValue } from './currency';
 import { displayValueOf } from './format';
 import {
   fieldAccess,
@@ -78,7 +79,10 @@ function addPath(
     if (!field) return 'missing';
     if (!fieldAccess(context.profile, object, field).read) return 'forbidden';
     const value = context.store.readPath(object, record, head);
-    representation.fields[head] = { displayValue: displayValueFor(context, field, value), value };
+    representation.fields[head] = {
+      displayValue: displayValueFor(context, object, record, field, value),
+      value
+    };
     return 'ok';
   }
   const relationship = context.store.relationshipField(object, head);
@@ -101,8 +105,25 @@ function addPath(
   return addPath(context, nested, parent.object, parent.record, rest);
 }
 
-function displayValueFor(context: ReadContext, field: OrgField, value: FieldValue): string | null {
+function displayValueFor(
+  context: ReadContext,
+  object: OrgObject,
+  record: DatasetRecord,
+  field: OrgField,
+  value: FieldValue
+): string | null {
   if (field.dataType === 'Reference' && typeof value === 'string') return null;
+  // In the record's own currency (with its ISO code in a multi-currency org).
+  if (field.dataType === 'Currency') {
+    return currencyDisplayValue(
+      context.store,
+      object,
+      record,
+      field.apiName,
+      value,
+      field.scale ?? 2
+    );
+  }
   return displayValueOf(field, value);
 }
 

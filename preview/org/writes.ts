@@ -6,6 +6,7 @@
 import type { DatasetRecord, FieldValue } from '../../data/dataset';
 import { stageNamed } from '../../force-app/main/default/lwc/dealHealth/dealHealth';
 import { detail, insufficientAccess, notFound, recordError, type UiApiErrorDetail } from './errors';
+import { CURRENCY_ISO_CODE, currencyOnCreate } from './currency';
 import { evaluateFormula, FormulaError } from './formula';
 import {
   fieldAccess,
@@ -27,9 +28,6 @@ export interface OrgChange {
   fields: Record<string, FieldValue>;
   userId: string;
 }
-
-/** Objects whose before-save Flow makes the rep the owner (sharing follows the rep). */
-const OWNER_FOLLOWS_REP = new Set(['Coaching_Session__c', 'Development_Goal__c']);
 
 /** Fields the system sets; callers may not write them. */
 const SYSTEM_MANAGED = new Set([
@@ -201,7 +199,30 @@ function checkFields(
   return accepted;
 }
 
-/** The effects of the package's before-save Flow and of the standard Opportunity logic. */
+/**
+ * The package's before-save Flows, as their metadata defines them (e.g. the owner rules: the
+ * rep owns the sessions and goals about them, the plan owner owns their territory plan).
+ */
+function applyRecordFlows(
+  context: WriteContext,
+  object: OrgObject,
+  record: DatasetRecord,
+  prior: DatasetRecord | null
+): void {
+  for (const flow of context.store.model.recordFlows) {
+    if (flow.objectApiName !== object.apiName) continue;
+    if (flow.recordTriggerType === (prior ? 'Create' : 'Update')) continue;
+    const met = flow.conditions.every(
+      (condition) => isBlank(record[condition.field]) === condition.value
+    );
+    if (!met) continue;
+    for (const assignment of flow.assignments) {
+      record[assignment.field] = record[assignment.fromField] ?? null;
+    }
+  }
+}
+
+/** The effects of the package's before-save Flows and of the standard Opportunity logic. */
 function applyAutomation(
   context: WriteContext,
   object: OrgObject,
@@ -209,9 +230,7 @@ function applyAutomation(
   prior: DatasetRecord | null,
   changed: Record<string, FieldValue>
 ): void {
-  if (OWNER_FOLLOWS_REP.has(object.apiName) && typeof record.Rep__c === 'string' && record.Rep__c) {
-    record.OwnerId = record.Rep__c;
-  }
+  applyRecordFlows(context, object, record, prior);
   if (object.apiName === 'Opportunity') {
     // Standard stage behaviour: the stage decides closed/won, probability and forecast.
     const stage = stageNamed(record.StageName);
@@ -394,6 +413,11 @@ export function createRecord(
     if (field.autoNumberFormat) record[field.apiName] = context.store.nextAutoNumber(object, field);
   }
   if (object.ownership === 'owned' && isBlank(record.OwnerId)) record.OwnerId = context.userId;
+  // Multi-currency: a record without a currency gets its master's or its creator's.
+  if (isBlank(record[CURRENCY_ISO_CODE])) {
+    const iso = currencyOnCreate(context.store, context.userId, object, record);
+    if (iso !== null) record[CURRENCY_ISO_CODE] = iso;
+  }
   if ('CreatedDate' in object.fields || object.ownership !== 'public') {
     record.CreatedDate = now;
     record.CreatedById = context.userId;

@@ -4,7 +4,9 @@
  * instance. It is initialised once, before any component module is evaluated, so
  * `@salesforce/user/Id` can be a plain constant as on the platform.
  */
+import { SAMPLE_CURRENCY_SETTINGS, multiCurrencyDataset } from '../../data/currency';
 import type { Dataset } from '../../data/dataset';
+import { currencyFieldsOf, userIsoCode, withMultiCurrency } from '../org/currency';
 import type { OrgModel } from '../org/model';
 import { InMemoryOrg, type OrgChange, type OrgSession } from '../org/org';
 import { parseRoute, type Persona, type Route } from './routes';
@@ -27,6 +29,8 @@ interface RuntimeState {
 }
 
 const JOURNAL_KEY = 'sales-coaching-preview:journal';
+/** The journal of the org this tab runs (the multi-currency org keeps its own). */
+let journalKey = JOURNAL_KEY;
 
 let state: RuntimeState | null = null;
 
@@ -43,24 +47,46 @@ async function fetchJson<T>(url: string): Promise<T> {
 
 function readJournal(): OrgChange[] {
   try {
-    return JSON.parse(sessionStorage.getItem(JOURNAL_KEY) ?? '[]') as OrgChange[];
+    return JSON.parse(sessionStorage.getItem(journalKey) ?? '[]') as OrgChange[];
   } catch {
     return [];
   }
 }
 
+/** The query-string switch that opens the sample as a multi-currency org (`?currency=multi`). */
+export const MULTI_CURRENCY_PARAM = 'currency';
+
+/**
+ * The org the preview runs: the sample as it is, or with `?currency=multi` its multi-currency
+ * variant (data/currency.ts) on the model with multiple currencies enabled.
+ */
+export function previewOrgData(
+  model: OrgModel,
+  dataset: Dataset,
+  params: URLSearchParams
+): { model: OrgModel; dataset: Dataset } {
+  if (params.get(MULTI_CURRENCY_PARAM) !== 'multi') return { model, dataset };
+  const settings = SAMPLE_CURRENCY_SETTINGS;
+  return {
+    model: withMultiCurrency(model, settings),
+    dataset: multiCurrencyDataset(dataset, (name) => currencyFieldsOf(model, name), settings)
+  };
+}
+
 /** Loads the object model and the sample data, and restores this tab's earlier writes. */
 export async function initRuntime(): Promise<void> {
-  const [model, dataset] = await Promise.all([
+  const params = new URLSearchParams(location.search);
+  const [loadedModel, loadedDataset] = await Promise.all([
     fetchJson<OrgModel>('/preview/model.json'),
     fetchJson<Dataset>('/preview/sample-data.json')
   ]);
+  const { model, dataset } = previewOrgData(loadedModel, loadedDataset, params);
   const route = parseRoute(location.hash);
-  const params = new URLSearchParams(location.search);
-  if (params.has('reset')) sessionStorage.removeItem(JOURNAL_KEY);
+  journalKey = dataset.meta.currency ? `${JOURNAL_KEY}:multi-currency` : JOURNAL_KEY;
+  if (params.has('reset')) sessionStorage.removeItem(journalKey);
   const org = new InMemoryOrg(model, dataset);
   org.replay(readJournal());
-  org.onChange(() => sessionStorage.setItem(JOURNAL_KEY, JSON.stringify(org.journal)));
+  org.onChange(() => sessionStorage.setItem(journalKey, JSON.stringify(org.journal)));
 
   const users = dataset.records.User;
   const personas = (Object.entries(dataset.meta.personas) as [Persona, string][]).map(
@@ -118,6 +144,16 @@ export function personas(): PersonaInfo[] {
   return current().personas;
 }
 
+/**
+ * The user's currency as `@salesforce/i18n/currency` gives it: the persona's
+ * DefaultCurrencyIsoCode in a multi-currency org, else `fallback` (the org's currency).
+ * @public Imported by the module preview/build.ts generates for `@salesforce/i18n/currency`.
+ */
+export function userCurrencyCode(fallback: string): string {
+  const { org: running, persona } = current();
+  return userIsoCode(running.store, persona.userId) ?? fallback;
+}
+
 export function today(): string {
   return current().org.today;
 }
@@ -134,6 +170,6 @@ export function currentRoute(): Route {
 
 /** Forgets this tab's writes and reloads the sample data. */
 export function resetData(): void {
-  sessionStorage.removeItem(JOURNAL_KEY);
+  sessionStorage.removeItem(journalKey);
   location.reload();
 }

@@ -1,16 +1,22 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import type { Dataset } from '../../data/dataset';
+import { withAuditFieldsOnCreate } from './auditFields';
 import { buildDataPlan, DataPlanError, serializeDataPlan, type DataPlan } from './dataPlan';
+import type { Schema } from './schema';
 import { checkDataPlan } from './schemaCheck';
 import { fixtureDataset, fixtureSchema, ids } from './testing/fixture';
-import { planUsers, resolveUser } from './users';
+import { isInOrg, planUsers, resolveUser } from './users';
 
 const ADMIN_ID = '005ADMIN000000AAAA';
 const MANAGER_ID = '005MANAGER0000AAAA';
 const REP_ID = '005REP00000000AAAA';
 
-function build(dataset: Dataset = fixtureDataset(), maxUsers = 2): DataPlan {
+function build(
+  dataset: Dataset = fixtureDataset(),
+  maxUsers = 2,
+  schema: Schema = fixtureSchema()
+): DataPlan {
   const users = planUsers(dataset, { maxUsers, orgAlias: 'SC' });
   const orgIds = {
     admin: ADMIN_ID,
@@ -21,9 +27,9 @@ function build(dataset: Dataset = fixtureDataset(), maxUsers = 2): DataPlan {
   };
   return buildDataPlan({
     dataset,
-    schema: fixtureSchema(),
+    schema,
     userId: (sampleId) => resolveUser(users, sampleId, orgIds),
-    isCreated: (sampleId) => users.mapping.get(sampleId) === sampleId
+    isInOrg: (sampleId) => isInOrg(users, sampleId)
   });
 }
 
@@ -45,7 +51,7 @@ void describe('buildDataPlan', () => {
     ]);
   });
 
-  void it('leaves out read-only standard fields, audit fields and nulls; links with @references', () => {
+  void it('leaves out read-only standard fields, audit fields where not allowed, and nulls; links with @references', () => {
     const [won, open] = recordsOf(build(), 'Opportunity');
     assert.deepEqual(won, {
       attributes: { type: 'Opportunity', referenceId: 'OpportunityRef1' },
@@ -112,6 +118,11 @@ void describe('buildDataPlan', () => {
       scorecards.map((record) => record.Name),
       ['Mona East - Q3 2026']
     );
+    assert.equal(
+      scorecards[0].Period_Key__c,
+      `${MANAGER_ID}:2026-07-01:2026-09-30`,
+      'the period key names the org user, so saving the period again updates this snapshot'
+    );
     assert.equal('Percent_To_Plan__c' in scorecards[0], false, 'formula fields are left out');
     const entries = recordsOf(dataPlan, 'Scorecard_Entry__c');
     assert.equal(entries.length, 1);
@@ -135,7 +146,16 @@ void describe('buildDataPlan', () => {
     ]) {
       assert.ok(find('Opportunity', field), `Opportunity.${field} is reported`);
     }
-    assert.match(find('Opportunity', 'CreatedDate')?.reason ?? '', /audit/);
+    assert.match(
+      find('Opportunity', 'CreatedDate')?.reason ?? '',
+      /audit field.*"securitySettings": \{ "enableAuditFieldsInactiveOwner": true \}/
+    );
+    assert.match(find('Opportunity', 'CreatedDate')?.affects ?? '', /sales cycle/);
+    assert.match(find('Opportunity', 'PushCount')?.affects ?? '', /pushed deals/);
+    assert.match(find('Opportunity', 'LastStageChangeDate')?.affects ?? '', /days in stage/);
+    assert.match(find('Opportunity', 'LastActivityDate')?.affects ?? '', /without activity/);
+    assert.match(find('Territory_Plan__History')?.affects ?? '', /history table starts empty/);
+    assert.equal(find('Opportunity', 'IsClosed')?.affects, undefined, 'derived from the stage');
     assert.match(find('Manager_Scorecard__c', 'Percent_To_Plan__c')?.reason ?? '', /formula/);
     const scorecards = omitted.find(
       (entry) => entry.object === 'Manager_Scorecard__c' && entry.field === undefined
@@ -149,6 +169,53 @@ void describe('buildDataPlan', () => {
     });
   });
 
+  void it('imports the sample’s history where setting audit fields is on', () => {
+    const dataPlan = build(fixtureDataset(), 2, withAuditFieldsOnCreate(fixtureSchema()));
+    const [won] = recordsOf(dataPlan, 'Opportunity');
+    assert.equal(won.CreatedDate, '2026-08-01T09:00:00.000Z');
+    assert.equal(won.LastModifiedDate, '2026-10-02T17:00:00.000Z');
+    assert.equal('PushCount' in won, false, 'still stamped by the platform');
+    assert.equal(
+      recordsOf(dataPlan, 'Coaching_Session__c')[0].CreatedDate,
+      '2026-09-15T16:00:00.000Z'
+    );
+    assert.equal(
+      recordsOf(dataPlan, 'Territory_Plan__c')[0].CreatedDate,
+      '2026-09-25T09:00:00.000Z'
+    );
+    assert.equal(
+      dataPlan.omitted.some((entry) => entry.field === 'CreatedDate'),
+      false
+    );
+    assert.deepEqual(checkDataPlan(dataPlan, withAuditFieldsOnCreate(fixtureSchema())), []);
+  });
+
+  void it('drops sessions and goals whose coach and rep fold onto one org user', () => {
+    // One licence: the admin plays the VP and Mona East, so the VP's session with Milo West
+    // (who folds onto the admin too) would be the admin coaching themselves.
+    const dataPlan = build(fixtureDataset(), 1);
+    const sessions = recordsOf(dataPlan, 'Coaching_Session__c');
+    assert.deepEqual(
+      sessions.map((session) => session.Name),
+      ['Deal Review - Ann Able - 2026-09-15']
+    );
+    assert.deepEqual(
+      dataPlan.omitted.find((entry) => entry.object === 'Coaching_Session__c' && !entry.field),
+      {
+        object: 'Coaching_Session__c',
+        records: 1,
+        reason:
+          'coach and rep fold onto the same org user (e.g. a manager coached by the VP, both played by the admin)'
+      }
+    );
+    assert.equal(recordsOf(dataPlan, 'Development_Goal__c').length, 1, 'rep and coach differ');
+    assert.deepEqual(
+      recordsOf(dataPlan, 'Manager_Scorecard__c').map((record) => record.Manager__c),
+      [ADMIN_ID],
+      'the admin plays Mona East, so her snapshot stays'
+    );
+  });
+
   void it('imports every scorecard once every manager is created', () => {
     const dataset = fixtureDataset();
     const users = planUsers(dataset, { maxUsers: 100, orgAlias: 'SC' });
@@ -156,7 +223,7 @@ void describe('buildDataPlan', () => {
       dataset,
       schema: fixtureSchema(),
       userId: (sampleId) => sampleId,
-      isCreated: (sampleId) => users.mapping.get(sampleId) === sampleId
+      isInOrg: (sampleId) => isInOrg(users, sampleId)
     });
     assert.equal(recordsOf(dataPlan, 'Manager_Scorecard__c').length, 2);
     assert.equal(recordsOf(dataPlan, 'Scorecard_Entry__c').length, 2);

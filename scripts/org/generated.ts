@@ -1,11 +1,17 @@
 /**
  * The files setup generates before it runs: the role hierarchy as Metadata API source (deployed
- * with `--metadata-dir`, so parents are named by developer name and no role Id is needed), one
+ * with `--metadata-dir`, so parents are named by developer name and no role Id is needed), the
+ * setup-only permission set that lets the import set audit fields (see auditFields.ts), one
  * `sf org create user` definition file per demo user, and the data plan. Builders return
  * file contents; `clearGenerated` and `writeFiles` are the only places that touch the disk.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import {
+  AUDIT_PERMISSION_SET,
+  AUDIT_PERMISSION_SET_LABEL,
+  AUDIT_USER_PERMISSION
+} from './auditFields';
 import type { PlannedRole, PlannedUser, UserPlan } from './users';
 import { DEMO_PROFILE, generatedPaths, userDefinitionFile } from './steps';
 import { serializeDataPlan, type DataPlan } from './dataPlan';
@@ -59,6 +65,42 @@ export function roleFiles(roles: readonly PlannedRole[], apiVersion: string): Ma
   return files;
 }
 
+/** Metadata API format: package.xml plus the permission set granting CreateAuditFields. */
+export function auditPermissionSetFiles(apiVersion: string): Map<string, string> {
+  return new Map([
+    [
+      'package.xml',
+      [
+        XML_HEADER,
+        `<Package xmlns="${MD_NAMESPACE}">`,
+        '    <types>',
+        `        <members>${AUDIT_PERMISSION_SET}</members>`,
+        '        <name>PermissionSet</name>',
+        '    </types>',
+        `    <version>${escapeXml(apiVersion)}</version>`,
+        '</Package>',
+        ''
+      ].join('\n')
+    ],
+    [
+      `permissionsets/${AUDIT_PERMISSION_SET}.permissionset`,
+      [
+        XML_HEADER,
+        `<PermissionSet xmlns="${MD_NAMESPACE}">`,
+        '    <description>Lets the scratch org admin keep the sample data history (CreatedDate and the other audit fields) when npm run org:setup imports it. Not part of the package.</description>',
+        '    <hasActivationRequired>false</hasActivationRequired>',
+        `    <label>${escapeXml(AUDIT_PERMISSION_SET_LABEL)}</label>`,
+        '    <userPermissions>',
+        '        <enabled>true</enabled>',
+        `        <name>${AUDIT_USER_PERMISSION}</name>`,
+        '    </userPermissions>',
+        '</PermissionSet>',
+        ''
+      ].join('\n')
+    ]
+  ]);
+}
+
 /**
  * A user definition for `sf org create user`. `roleDeveloperName` and `profileName` are resolved
  * by the CLI; the manager is set afterwards, once the manager's org Id exists.
@@ -83,12 +125,18 @@ export function userDefinition(user: PlannedUser): Record<string, unknown> {
 export function setupFiles(
   workDir: string,
   users: UserPlan,
-  apiVersion: string
+  apiVersion: string,
+  options: { importHistory: boolean }
 ): Map<string, string> {
   const paths = generatedPaths(workDir);
   const files = new Map<string, string>();
   for (const [name, text] of roleFiles(users.roles, apiVersion)) {
     files.set(join(paths.rolesDir, name), text);
+  }
+  if (options.importHistory) {
+    for (const [name, text] of auditPermissionSetFiles(apiVersion)) {
+      files.set(join(paths.auditDir, name), text);
+    }
   }
   for (const user of users.created) {
     files.set(
@@ -119,6 +167,7 @@ export function writeFiles(files: ReadonlyMap<string, string>): string[] {
  * that: the roles, users and data folders inside the work folder.
  */
 export function clearGenerated(workDir: string): void {
-  const { rolesDir, usersDir, dataDir } = generatedPaths(workDir);
-  for (const dir of [rolesDir, usersDir, dataDir]) rmSync(dir, { recursive: true, force: true });
+  const { rolesDir, auditDir, usersDir, dataDir } = generatedPaths(workDir);
+  for (const dir of [rolesDir, auditDir, usersDir, dataDir])
+    rmSync(dir, { recursive: true, force: true });
 }

@@ -1,16 +1,17 @@
 /**
- * Command-line options of `npm run org:setup` and `npm run org:delete`, parsed and validated in
- * one place. Errors are thrown as UsageError with a sentence the CLI prints as is.
+ * Command-line options of `npm run org:setup`, `npm run org:delete` and `npm run org:verify`,
+ * parsed and validated in one place. Errors are thrown as UsageError with a sentence the CLI
+ * prints as is.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DEFAULT_ALIAS, DEFAULT_DURATION_DAYS } from './steps';
-import { DEFAULT_MAX_USERS } from './users';
 
 export interface SetupOptions {
   alias: string;
   devHub?: string;
   durationDays: number;
-  maxUsers: number;
+  /** Undefined: as many as the scratch definition's edition has licences for (edition.ts). */
+  maxUsers?: number;
   dryRun: boolean;
   importData: boolean;
   openApp: boolean;
@@ -27,6 +28,18 @@ export interface DeleteOptions {
   help: boolean;
 }
 
+export interface VerifyOptions {
+  /** Undefined only in a dry run without --target-org (commands then show a placeholder). */
+  targetOrg?: string;
+  dryRun: boolean;
+  /** Check ids to run (deploy, graphql:<bundle>/<operation>, page:<FlexiPage>); empty: all. */
+  only: string[];
+  /** FlexiPage → CLI user who opens it, from --page-as <FlexiPage>=<alias>. */
+  pageUsers: Map<string, string>;
+  workDir?: string;
+  help: boolean;
+}
+
 export class UsageError extends Error {}
 
 export const SETUP_USAGE = `Usage: npm run org:setup -- [options]
@@ -39,8 +52,9 @@ users and roles, imports the sample data and opens the app.
                           target-dev-hub)
   --duration-days <n>     days before the scratch org expires, 1–30 (default ${DEFAULT_DURATION_DAYS})
   --max-users <n>         demo users to create besides the admin, who plays the VP
-                          (default ${DEFAULT_MAX_USERS}: one manager and one rep; a Developer scratch
-                          org has few Salesforce licences)
+                          (default: what the scratch definition's edition has licences for —
+                          1 for Developer, whose two Salesforce licences are the admin's and
+                          one more: the admin then also plays the manager of the rep created)
   --no-data               skip the sample-data import
   --no-open               do not open the app at the end
   --from <step>           resume a failed run at this step on the same org
@@ -54,6 +68,22 @@ users and roles, imports the sample data and opens the app.
 export const DELETE_USAGE = `Usage: npm run org:delete -- [--alias <name>] [--dry-run]
 
 Deletes the scratch org (default alias ${DEFAULT_ALIAS}) without prompting.`;
+
+export const VERIFY_USAGE = `Usage: npm run org:verify -- --target-org <alias> [options]
+
+Checks the package against an org where it is deployed: a check-only deploy of force-app, every
+GraphQL query of the components run with the org's own records, and every FlexiPage opened in
+headless Chromium. Prints pass/fail per check and the command that reruns one.
+
+  --target-org <alias>        the org (default: $SF_TARGET_ORG)
+  --only <check>              run only this check (repeatable): deploy,
+                              graphql:<bundle>/<operation>, page:<FlexiPage>
+  --page-as <page>=<alias>    open a FlexiPage as another CLI user of the org (repeatable),
+                              e.g. Sales_Coaching_Rep_Home=SalesCoaching-rep
+  --work-dir <dir>            where request bodies and the report go (default: a folder per
+                              org in the system's temporary folder)
+  --dry-run                   check the inputs and print every command without an org
+  --help                      this text`;
 
 function wholeNumber(
   value: string | undefined,
@@ -72,7 +102,7 @@ function wholeNumber(
 function parse(
   argv: readonly string[],
   options: NonNullable<ParseArgsConfig['options']>
-): Record<string, string | boolean | undefined> {
+): Record<string, string | boolean | string[] | undefined> {
   try {
     const { values } = parseArgs({
       args: [...argv],
@@ -80,7 +110,7 @@ function parse(
       strict: true,
       allowPositionals: false
     });
-    return values as Record<string, string | boolean | undefined>;
+    return values as Record<string, string | boolean | string[] | undefined>;
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
@@ -115,9 +145,7 @@ export function parseSetupArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
     durationDays:
       wholeNumber(values['duration-days'] as string | undefined, 'duration-days', 1, 30) ??
       DEFAULT_DURATION_DAYS,
-    maxUsers:
-      wholeNumber(values['max-users'] as string | undefined, 'max-users', 0, 100) ??
-      DEFAULT_MAX_USERS,
+    maxUsers: wholeNumber(values['max-users'] as string | undefined, 'max-users', 0, 100),
     dryRun: values['dry-run'] === true,
     importData: values['no-data'] !== true,
     openApp: values['no-open'] !== true,
@@ -125,6 +153,49 @@ export function parseSetupArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
     workDir: values['work-dir'] as string | undefined,
     today,
     help: values.help === true
+  };
+}
+
+export function parseVerifyArgs(argv: readonly string[], env: NodeJS.ProcessEnv): VerifyOptions {
+  const values = parse(argv, {
+    'target-org': { type: 'string' },
+    only: { type: 'string', multiple: true },
+    'page-as': { type: 'string', multiple: true },
+    'work-dir': { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    help: { type: 'boolean' }
+  });
+  const dryRun = values['dry-run'] === true;
+  const help = values.help === true;
+  const given = (values['target-org'] as string | undefined) ?? env.SF_TARGET_ORG;
+  const targetOrg = given === '' ? undefined : given;
+  if (targetOrg === undefined && !dryRun && !help) {
+    throw new UsageError('--target-org <alias> is required (or set SF_TARGET_ORG)');
+  }
+  if (targetOrg !== undefined && !/^[\w.@+-]+$/.test(targetOrg)) {
+    throw new UsageError(`--target-org may hold an alias or a username (got "${targetOrg}")`);
+  }
+  const only = (values.only as string[] | undefined) ?? [];
+  for (const id of only) {
+    if (!/^(deploy|graphql:[\w]+\/[\w]+|page:[\w]+)$/.test(id)) {
+      throw new UsageError(
+        `--only takes deploy, graphql:<bundle>/<operation> or page:<FlexiPage> (got "${id}")`
+      );
+    }
+  }
+  const pageUsers = new Map<string, string>();
+  for (const entry of (values['page-as'] as string[] | undefined) ?? []) {
+    const match = /^(\w+)=([\w.@+-]+)$/.exec(entry);
+    if (!match) throw new UsageError(`--page-as takes <FlexiPage>=<alias> (got "${entry}")`);
+    pageUsers.set(match[1], match[2]);
+  }
+  return {
+    targetOrg,
+    dryRun,
+    only,
+    pageUsers,
+    workDir: values['work-dir'] as string | undefined,
+    help
   };
 }
 

@@ -40,8 +40,49 @@ void describe('checkProject', () => {
     assert.deepEqual(checkProject(projectWith(GOOD)), {
       apiVersion: '62.0',
       packageName: 'Sales Coaching',
+      edition: 'Developer',
+      auditFields: false,
       problems: []
     });
+  });
+
+  void it('reads whether the scratch definition turns on setting audit fields', () => {
+    const root = projectWith({
+      ...GOOD,
+      'config/project-scratch-def.json': JSON.stringify({
+        edition: 'Developer',
+        settings: { securitySettings: { enableAuditFieldsInactiveOwner: true } }
+      })
+    });
+    assert.equal(checkProject(root).auditFields, true);
+    const off = projectWith({
+      ...GOOD,
+      'config/project-scratch-def.json': JSON.stringify({
+        edition: 'Developer',
+        settings: { securitySettings: { enableAuditFieldsInactiveOwner: 'yes' } }
+      })
+    });
+    assert.equal(checkProject(off).auditFields, false, 'only the boolean true turns it on');
+  });
+
+  void it('checks the edition and settings names against Salesforce’s scratch definition schema', () => {
+    const root = projectWith({
+      ...GOOD,
+      'config/project-scratch-def.json': JSON.stringify({
+        edition: 'Developer Pro',
+        settings: { securitySetting: { enableAuditFieldsInactiveOwner: true } }
+      })
+    });
+    const { problems, edition } = checkProject(root);
+    assert.equal(edition, undefined);
+    assert.match(
+      problems[0],
+      /^config\/project-scratch-def\.json: edition "Developer Pro" is not one of Developer, Enterprise, /
+    );
+    assert.equal(
+      problems[1],
+      'config/project-scratch-def.json: settings.securitySetting is not a scratch org setting'
+    );
   });
 
   void it('names every missing or malformed piece', () => {

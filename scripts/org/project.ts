@@ -1,11 +1,14 @@
 /**
- * What setup can check without an org: the project and scratch definition parse, the package
+ * What setup can check without an org: the project and scratch definition parse (the edition and
+ * the settings names against Salesforce's published scratch definition schema), the package
  * directory and the permission sets and app it assigns and opens exist, the local CLI is
  * installed. Each check returns problems as sentences; an empty list means ready.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { auditFieldsEnabled } from './auditFields';
 import { SCRATCH_DEF, SOURCE_DIR } from './steps';
 import { PERMISSION_SETS } from './users';
 
@@ -18,7 +21,24 @@ export const SF_BIN = 'node_modules/.bin/sf';
 export interface ProjectInfo {
   apiVersion: string;
   packageName?: string;
+  /** The scratch definition's edition (it decides how many users fit, see edition.ts). */
+  edition?: string;
+  /** Whether the scratch definition turns on setting audit fields (see auditFields.ts). */
+  auditFields: boolean;
   problems: string[];
+}
+
+interface ScratchDefinitionSchema {
+  definitions?: {
+    edition?: { enum?: unknown };
+    settings?: { properties?: Record<string, unknown> };
+  };
+}
+
+/** Salesforce's JSON schema of the scratch definition (the `@salesforce/schemas` package). */
+function scratchDefinitionSchema(): ScratchDefinitionSchema {
+  const require = createRequire(import.meta.url);
+  return require('@salesforce/schemas/project-scratch-def.schema.json') as ScratchDefinitionSchema;
 }
 
 interface PackageDirectory {
@@ -63,11 +83,30 @@ export function checkProject(root: string): ProjectInfo {
   if (!isDirectory(join(root, SOURCE_DIR))) problems.push(`${SOURCE_DIR}/ does not exist`);
 
   const definition = readJson(root, SCRATCH_DEF, problems);
-  if (
-    definition !== undefined &&
-    typeof (definition as { edition?: unknown }).edition !== 'string'
-  ) {
-    problems.push(`${SCRATCH_DEF}: "edition" is missing`);
+  let edition: string | undefined;
+  if (definition !== undefined) {
+    const shape = definition as { edition?: unknown; settings?: unknown };
+    const published = scratchDefinitionSchema().definitions;
+    const editions = Array.isArray(published?.edition?.enum)
+      ? (published.edition.enum as string[])
+      : [];
+    if (typeof shape.edition !== 'string') {
+      problems.push(`${SCRATCH_DEF}: "edition" is missing`);
+    } else if (!editions.includes(shape.edition)) {
+      problems.push(
+        `${SCRATCH_DEF}: edition "${shape.edition}" is not one of ${editions.join(', ')}`
+      );
+    } else {
+      edition = shape.edition;
+    }
+    const known = published?.settings?.properties ?? {};
+    if (typeof shape.settings === 'object' && shape.settings !== null) {
+      for (const name of Object.keys(shape.settings)) {
+        if (!(name in known)) {
+          problems.push(`${SCRATCH_DEF}: settings.${name} is not a scratch org setting`);
+        }
+      }
+    }
   }
 
   const metadataFiles = listFiles(join(root, SOURCE_DIR));
@@ -84,7 +123,13 @@ export function checkProject(root: string): ProjectInfo {
   if (!existsSync(join(root, SF_BIN))) {
     problems.push(`the Salesforce CLI is not installed at ${SF_BIN}: run npm ci`);
   }
-  return { apiVersion, packageName, problems };
+  return {
+    apiVersion,
+    packageName,
+    edition,
+    auditFields: auditFieldsEnabled(definition),
+    problems
+  };
 }
 
 function readJson(root: string, name: string, problems: string[]): unknown {

@@ -232,7 +232,7 @@ function stderrTail(stderr: string): string[] {
   return [`stderr${lines.length > tail.length ? ' (last 20 lines)' : ''}:\n${tail.join('\n')}`];
 }
 
-function errorMessage(error: unknown): string {
+export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -246,7 +246,7 @@ export function jsonErrorMessage(stdout: string): string | null {
   return typeof name === 'string' ? `${name}: ${message.trim()}` : message.trim();
 }
 
-function parseJson(text: string): unknown {
+export function parseJson(text: string): unknown {
   const start = text.indexOf('{');
   if (start < 0) return null;
   try {
@@ -256,7 +256,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-function resultOf(stdout: string): unknown {
+export function resultOf(stdout: string): unknown {
   const parsed = parseJson(stdout);
   if (!isRecord(parsed) || !('result' in parsed)) {
     throw new Error('the CLI did not print the JSON result expected from --json');
@@ -264,7 +264,7 @@ function resultOf(stdout: string): unknown {
   return parsed.result;
 }
 
-function queryRecords(stdout: string): Record<string, unknown>[] {
+export function queryRecords(stdout: string): Record<string, unknown>[] {
   const result = resultOf(stdout);
   const records = isRecord(result) ? result.records : undefined;
   if (!Array.isArray(records)) throw new Error('the query result has no records');

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
+import { withAuditFieldsOnCreate } from './auditFields';
 import type { DataPlan, TreeRecord } from './dataPlan';
 import { checkDataPlan } from './schemaCheck';
 import { fixtureSchema } from './testing/fixture';
@@ -56,6 +57,34 @@ void describe('checkDataPlan', () => {
       [
         'Opportunity.json OpportunityRef1: field Opportunity.Stage__c does not exist',
         'Opportunity.json OpportunityRef1: field Opportunity.IsWon cannot be set on insert'
+      ]
+    );
+  });
+
+  void it('takes audit fields only where setting them is on, and only in order', () => {
+    const dated = planOf([
+      'Opportunity',
+      [
+        opportunity(1, {
+          CreatedDate: '2026-08-01T09:00:00.000Z',
+          LastModifiedDate: '2026-10-02T17:00:00.000Z'
+        }),
+        opportunity(2, {
+          CreatedDate: '2026-09-14T17:52:00.000Z',
+          LastModifiedDate: '2026-09-14T17:00:00.000Z'
+        })
+      ]
+    ]);
+    assert.deepEqual(checkDataPlan(dated, withAuditFieldsOnCreate(fixtureSchema())), [
+      'Opportunity.json OpportunityRef2: LastModifiedDate 2026-09-14T17:00:00.000Z is before CreatedDate 2026-09-14T17:52:00.000Z'
+    ]);
+    assert.deepEqual(
+      check(dated).filter((problem) => problem.includes('cannot be set on insert')),
+      [
+        'Opportunity.json OpportunityRef1: field Opportunity.CreatedDate cannot be set on insert',
+        'Opportunity.json OpportunityRef1: field Opportunity.LastModifiedDate cannot be set on insert',
+        'Opportunity.json OpportunityRef2: field Opportunity.CreatedDate cannot be set on insert',
+        'Opportunity.json OpportunityRef2: field Opportunity.LastModifiedDate cannot be set on insert'
       ]
     );
   });

@@ -2,7 +2,8 @@
  * Checks a data plan against the org schema before anything reaches an org: the plan file has
  * the shape `sf data import tree --plan` accepts, every field exists and can be set on insert,
  * every required field is present, every `@reference` resolves to a record inserted before it
- * (or in the same file) of an object the lookup allows, and every user lookup holds a user Id.
+ * (or in the same file) of an object the lookup allows, every user lookup holds a user Id, and
+ * imported audit dates are in order (a record is not modified before it is created).
  */
 import type { DataPlan, TreeRecord } from './dataPlan';
 import type { Schema } from './schema';
@@ -102,6 +103,15 @@ export function checkDataPlan(dataPlan: DataPlan, schema: Schema): string[] {
           `${where}: ${name} holds ${value}; a lookup to ${definition.referenceTo.join(', ')} needs an @reference`
         );
       }
+    }
+    const created = record.CreatedDate;
+    const modified = record.LastModifiedDate;
+    if (
+      typeof created === 'string' &&
+      typeof modified === 'string' &&
+      Date.parse(modified) < Date.parse(created)
+    ) {
+      problems.push(`${where}: LastModifiedDate ${modified} is before CreatedDate ${created}`);
     }
     for (const definition of objectSchema.fields.values()) {
       const value = record[definition.name];

@@ -14,7 +14,14 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Dataset } from '../../data/dataset';
 import { generateDataset } from '../../data/generate';
+import {
+  AUDIT_FIELDS,
+  AUDIT_PERMISSION_SET,
+  AUDIT_SETTING,
+  withAuditFieldsOnCreate
+} from './auditFields';
 import { buildDataPlan, type DataPlan } from './dataPlan';
+import { describeLimit, overLimit, userLimit } from './edition';
 import { clearGenerated, dataPlanFiles, setupFiles, writeFiles } from './generated';
 import { parseSetupArgs, SETUP_USAGE, UsageError, type SetupOptions } from './options';
 import { checkProject, PROJECT_ROOT, SF_BIN } from './project';
@@ -22,7 +29,7 @@ import { runSteps, spawnExec, StepFailure, type Exec, type RunContext } from './
 import { loadOrgSchema, type Schema } from './schema';
 import { checkDataPlan } from './schemaCheck';
 import { APP_PATH, planSetup, type SetupConfig } from './steps';
-import { ADMIN, planUsers, resolveUser, UserPlanError, type UserPlan } from './users';
+import { ADMIN, isInOrg, planUsers, resolveUser, UserPlanError, type UserPlan } from './users';
 
 export const SAMPLE_DATA = 'data/sample-data.json';
 
@@ -65,7 +72,7 @@ export function checkedDataPlan(
     dataset,
     schema,
     userId: (sampleId) => resolveUser(users, sampleId, orgIds),
-    isCreated: (sampleId) => users.mapping.get(sampleId) === sampleId
+    isInOrg: (sampleId) => isInOrg(users, sampleId)
   });
   const problems = checkDataPlan(dataPlan, schema);
   if (problems.length > 0) {
@@ -97,9 +104,14 @@ function describeUsers(users: UserPlan, dataset: Dataset, log: (line: string) =>
   const names = new Map(
     (dataset.records.User ?? []).map((user) => [user.Id, String(user.Name ?? user.Id)])
   );
+  const played = users.adminPlays.map((id) => names.get(id) ?? id);
   const label = (target: string): string =>
-    target === ADMIN ? 'the admin (VP)' : (names.get(target) ?? target);
-  log(`Demo users: the admin plays ${names.get(users.vpSampleId) ?? 'the VP'} (VP).`);
+    target === ADMIN ? `the admin (${played.join(', ')})` : (names.get(target) ?? target);
+  log(
+    `Demo users: the admin plays ${names.get(users.vpSampleId) ?? 'the VP'} (VP)${
+      played.length > 1 ? ` and ${played.slice(1).join(', ')} (manager of the rep created)` : ''
+    }.`
+  );
   for (const user of users.created) {
     log(
       `  create ${user.level} ${user.firstName} ${user.lastName} → role ${user.roleDeveloperName}, ${user.permissionSets.join(', ')}, alias ${user.cliAlias}`
@@ -107,7 +119,7 @@ function describeUsers(users: UserPlan, dataset: Dataset, log: (line: string) =>
   }
   const folded = new Map<string, string[]>();
   for (const [sampleId, target] of users.mapping) {
-    if (sampleId === target || sampleId === users.vpSampleId) continue;
+    if (sampleId === target || users.adminPlays.includes(sampleId)) continue;
     folded.set(target, [...(folded.get(target) ?? []), names.get(sampleId) ?? sampleId]);
   }
   for (const [target, sources] of folded) {
@@ -143,6 +155,28 @@ export async function setup(argv: readonly string[], deps: SetupDeps): Promise<n
   }
   log('✔ sfdx-project.json, the scratch definition, permission sets, app and CLI are in place');
 
+  // Licences: as many demo users as the scratch definition's edition allows, never more.
+  const limit = userLimit(project.edition);
+  const tooMany = options.maxUsers === undefined ? null : overLimit(limit, options.maxUsers);
+  if (tooMany) {
+    log(`✖ Offline checks failed (licences): ${tooMany}`);
+    return 1;
+  }
+  const maxUsers = options.maxUsers ?? limit.defaultUsers;
+  log(`✔ Licences: ${describeLimit(limit, maxUsers)}`);
+
+  // History: the import sets the audit fields only where the scratch org allows it.
+  const importHistory = options.importData && project.auditFields;
+  if (project.auditFields) {
+    log(
+      `✔ Audit fields: the scratch definition turns on ${AUDIT_SETTING.settings}.${AUDIT_SETTING.field} and the admin gets ${AUDIT_PERMISSION_SET} ("Set Audit Fields upon Record Creation"), so the import keeps the sample's ${AUDIT_FIELDS.join(', ')} where it has them`
+    );
+  } else {
+    log(
+      `⚠ Audit fields: the scratch definition does not turn on ${AUDIT_SETTING.settings}.${AUDIT_SETTING.field}: imported records are created on the import day (see "left out" below)`
+    );
+  }
+
   let dataset: Dataset;
   let users: UserPlan;
   let schema: Schema;
@@ -152,8 +186,9 @@ export async function setup(argv: readonly string[], deps: SetupDeps): Promise<n
     log(
       `✔ Sample data loaded (${options.today ? `regenerated for ${options.today}` : SAMPLE_DATA}; anchored at ${dataset.meta.today})`
     );
-    users = planUsers(dataset, { maxUsers: options.maxUsers, orgAlias: options.alias });
-    schema = deps.loadSchema(deps.root);
+    users = planUsers(dataset, { maxUsers, orgAlias: options.alias });
+    const orgSchema = deps.loadSchema(deps.root);
+    schema = project.auditFields ? withAuditFieldsOnCreate(orgSchema) : orgSchema;
     preflight = checkedDataPlan(dataset, schema, users, standInIds(users));
   } catch (error) {
     const reason = error instanceof UserPlanError ? 'user plan' : 'data';
@@ -166,11 +201,21 @@ export async function setup(argv: readonly string[], deps: SetupDeps): Promise<n
   log(
     `✔ Data plan checked against the object model: ${recordCount} records in ${preflight.plan.length} objects; every field exists and is createable, required fields present, every @reference resolves`
   );
+  const imported = new Set(
+    [...preflight.files.values()].flatMap((rows) =>
+      rows.flatMap((row) => Object.keys(row).map((field) => `${row.attributes.type}.${field}`))
+    )
+  );
+  const history = [...imported].filter((name) =>
+    (AUDIT_FIELDS as readonly string[]).includes(name.split('.')[1])
+  );
+  if (history.length > 0) log(`  imported history: ${history.sort().join(', ')}`);
   for (const omission of preflight.omitted) {
     const what = omission.field
       ? `${omission.object}.${omission.field}`
       : `${omission.records ?? 0} ${omission.object}`;
     log(`  left out: ${what} — ${omission.reason}`);
+    if (omission.affects) log(`    KPI affected: ${omission.affects}`);
   }
   describeUsers(users, dataset, log);
 
@@ -180,13 +225,14 @@ export async function setup(argv: readonly string[], deps: SetupDeps): Promise<n
     alias: options.alias,
     devHub: options.devHub,
     durationDays: options.durationDays,
-    maxUsers: options.maxUsers,
+    maxUsers,
     workDir,
     importData: options.importData,
+    auditFields: project.auditFields,
     openApp: options.openApp
   };
   clearGenerated(workDir);
-  const files = setupFiles(workDir, users, project.apiVersion);
+  const files = setupFiles(workDir, users, project.apiVersion, { importHistory });
   if (options.dryRun && options.importData) {
     for (const [path, text] of dataPlanFiles(workDir, preflight)) files.set(path, text);
   }

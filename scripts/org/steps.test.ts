@@ -12,6 +12,7 @@ const CONFIG: SetupConfig = {
   maxUsers: 2,
   workDir: '/repo/.sf/setup',
   importData: true,
+  auditFields: true,
   openApp: true
 };
 
@@ -31,7 +32,8 @@ void describe('planSetup', () => {
       'npm run build',
       'sf org create scratch --definition-file config/project-scratch-def.json --alias SC --duration-days 7 --target-dev-hub MyHub --wait 15',
       'sf project deploy start --source-dir force-app --target-org SC --wait 30',
-      'sf org assign permset --name Sales_Coaching_Admin --name Sales_Coaching_Manager --target-org SC',
+      'sf project deploy start --metadata-dir .sf/setup/import-history --target-org SC --wait 10',
+      'sf org assign permset --name Sales_Coaching_Admin --name Sales_Coaching_Manager --name SC_Setup_Import_History --target-org SC',
       'sf project deploy start --metadata-dir .sf/setup/roles --target-org SC --wait 10',
       'sf org display user --target-org SC --json',
       "sf data query --query SELECT Id, DeveloperName FROM UserRole WHERE DeveloperName IN ('SC_VP_of_Sales', 'SC_Sales_Manager_North_America_East', 'SC_Team_North_America_East', 'SC_Sales_Manager_North_America_West', 'SC_Team_North_America_West') --target-org SC --json",
@@ -53,7 +55,7 @@ void describe('planSetup', () => {
     );
     assert.deepEqual(
       steps.filter((step) => step.optional).map((step) => step.title),
-      ['Open the Sales Coaching app']
+      ["Open the Sales Coaching app on the managers' Home (team scorecard)"]
     );
     assert.deepEqual(
       steps.flatMap((step) => (step.capture ? [step.capture.kind] : [])),
@@ -84,8 +86,9 @@ void describe('planSetup', () => {
   void it('follows the duration, alias and work folder, printing paths outside the project whole', () => {
     const list = commands({ ...CONFIG, alias: 'demo', durationDays: 30, workDir: '/tmp/x' });
     assert.match(list[3], /--alias demo --duration-days 30/);
-    assert.match(list[6], /--metadata-dir \/tmp\/x\/roles --target-org demo/);
-    assert.match(list[10], /--definition-file \/tmp\/x\/users\/SC-manager\.json/);
+    assert.match(list[5], /--metadata-dir \/tmp\/x\/import-history --target-org demo/);
+    assert.match(list[7], /--metadata-dir \/tmp\/x\/roles --target-org demo/);
+    assert.match(list[11], /--definition-file \/tmp\/x\/users\/SC-manager\.json/);
   });
 
   void it('creates one user per allowed licence and sets each one’s manager', () => {
@@ -105,6 +108,27 @@ void describe('planSetup', () => {
       none.some((command) => command.includes('ManagerId=')),
       false
     );
+  });
+
+  void it('lets the admin set audit fields only when the import runs and the scratch org allows it', () => {
+    const deploysHistory = (list: string[]) =>
+      list.some((command) => command.includes('--metadata-dir .sf/setup/import-history'));
+    const assignsHistory = (list: string[]) =>
+      list.some((command) => command.includes('--name SC_Setup_Import_History'));
+    assert.equal(deploysHistory(commands()), true);
+    assert.equal(assignsHistory(commands()), true);
+    for (const config of [
+      { ...CONFIG, auditFields: false },
+      { ...CONFIG, importData: false }
+    ]) {
+      assert.equal(deploysHistory(commands(config)), false);
+      assert.equal(assignsHistory(commands(config)), false);
+      assert.ok(
+        commands(config).includes(
+          'sf org assign permset --name Sales_Coaching_Admin --name Sales_Coaching_Manager --target-org SC'
+        )
+      );
+    }
   });
 
   void it('leaves out the import and the browser when asked', () => {

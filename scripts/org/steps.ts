@@ -8,6 +8,7 @@
  * `{{user:<sample user Id>}}` — that the runner fills from what lookup steps captured.
  */
 import { join, relative } from 'node:path';
+import { AUDIT_PERMISSION_SET } from './auditFields';
 import { ADMIN, ADMIN_PERMISSION_SETS, type UserPlan } from './users';
 import { PLAN_FILE } from './dataPlan';
 
@@ -30,6 +31,8 @@ export interface SetupConfig {
   /** Folder for generated files: role metadata, user definitions, the data plan. */
   workDir: string;
   importData: boolean;
+  /** The scratch definition turns on setting audit fields: the import sets CreatedDate & co. */
+  auditFields: boolean;
   openApp: boolean;
 }
 
@@ -83,6 +86,7 @@ export function userPlaceholder(target: string): string {
 /** Where the generated files live inside the work folder. */
 export function generatedPaths(workDir: string): {
   rolesDir: string;
+  auditDir: string;
   usersDir: string;
   dataDir: string;
   planFile: string;
@@ -90,6 +94,7 @@ export function generatedPaths(workDir: string): {
   const dataDir = join(workDir, 'data');
   return {
     rolesDir: join(workDir, 'roles'),
+    auditDir: join(workDir, 'import-history'),
     usersDir: join(workDir, 'users'),
     dataDir,
     planFile: join(dataDir, PLAN_FILE)
@@ -103,6 +108,11 @@ export function userDefinitionFile(workDir: string, cliAlias: string): string {
 export function planSetup(config: SetupConfig, users: UserPlan): Step[] {
   const org = ['--target-org', config.alias];
   const paths = generatedPaths(config.workDir);
+  const importsHistory = config.importData && config.auditFields;
+  const adminPermissionSets = [
+    ...ADMIN_PERMISSION_SETS,
+    ...(importsHistory ? [AUDIT_PERMISSION_SET] : [])
+  ];
   // Paths relative to the project root when they are inside it: shorter, copy-pasteable.
   const show = (path: string): string => {
     const rel = relative(config.root, path);
@@ -158,15 +168,34 @@ export function planSetup(config: SetupConfig, users: UserPlan): Step[] {
       title: `Deploy ${SOURCE_DIR} to the scratch org`,
       argv: ['sf', 'project', 'deploy', 'start', '--source-dir', SOURCE_DIR, ...org, '--wait', '30']
     },
+    ...(importsHistory
+      ? [
+          {
+            kind: 'command' as const,
+            title: `Deploy ${AUDIT_PERMISSION_SET}, a setup-only permission set with "Set Audit Fields upon Record Creation", so the import keeps the sample's CreatedDate`,
+            argv: [
+              'sf',
+              'project',
+              'deploy',
+              'start',
+              '--metadata-dir',
+              show(paths.auditDir),
+              ...org,
+              '--wait',
+              '10'
+            ]
+          }
+        ]
+      : []),
     {
       kind: 'command',
-      title: 'Assign the admin (who plays the VP) the admin and manager permission sets',
+      title: `Assign the admin (who plays the VP) the admin and manager permission sets${importsHistory ? ` and ${AUDIT_PERMISSION_SET}` : ''}`,
       argv: [
         'sf',
         'org',
         'assign',
         'permset',
-        ...ADMIN_PERMISSION_SETS.flatMap((name) => ['--name', name]),
+        ...adminPermissionSets.flatMap((name) => ['--name', name]),
         ...org
       ]
     },
@@ -306,7 +335,9 @@ export function planSetup(config: SetupConfig, users: UserPlan): Step[] {
   if (config.openApp) {
     steps.push({
       kind: 'command',
-      title: 'Open the Sales Coaching app',
+      // The app opens on its first tab, Home, which the app assigns to the managers' Home
+      // page: the admin (who plays the manager) lands on the team scorecard.
+      title: "Open the Sales Coaching app on the managers' Home (team scorecard)",
       argv: ['sf', 'org', 'open', ...org, '--path', APP_PATH],
       optional: true,
       readOnly: true

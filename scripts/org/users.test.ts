@@ -2,13 +2,13 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import type { Dataset } from '../../data/dataset';
 import { fixtureDataset, ids } from './testing/fixture';
-import { ADMIN, planUsers, resolveUser, roleDeveloperName, UserPlanError } from './users';
+import { ADMIN, isInOrg, planUsers, resolveUser, roleDeveloperName, UserPlanError } from './users';
 
 const plan = (maxUsers: number, dataset: Dataset = fixtureDataset()) =>
   planUsers(dataset, { maxUsers, orgAlias: 'SC' });
 
 void describe('planUsers: which demo users are created', () => {
-  void it('creates the persona manager and the persona rep by default (two licences)', () => {
+  void it('creates the persona manager and the persona rep with two users to create', () => {
     const users = plan(2);
     assert.deepEqual(
       users.created.map((user) => [user.sampleId, user.level, user.cliAlias]),
@@ -18,6 +18,23 @@ void describe('planUsers: which demo users are created', () => {
       ]
     );
     assert.equal(users.vpSampleId, ids.vp);
+    assert.deepEqual(users.adminPlays, [ids.vp]);
+  });
+
+  void it('with one user (a Developer Edition scratch org), creates the persona rep and lets the admin play their manager', () => {
+    const users = plan(1);
+    assert.deepEqual(
+      users.created.map((user) => [user.sampleId, user.level, user.cliAlias]),
+      [[ids.r1b, 'rep', 'SC-rep']]
+    );
+    assert.deepEqual(users.adminPlays, [ids.vp, ids.m1]);
+    const [rep] = users.created;
+    assert.equal(rep.managerTarget, ADMIN, 'the rep reports to the admin');
+    assert.equal(rep.roleDeveloperName, 'SC_Team_North_America_East');
+    assert.equal(isInOrg(users, ids.m1), true, 'the admin plays Mona East');
+    assert.equal(isInOrg(users, ids.m2), false);
+    assert.equal(isInOrg(users, ids.r1b), true);
+    assert.equal(isInOrg(users, ids.r1a), false);
   });
 
   void it('fills up with the persona manager’s team, then the other managers and their teams', () => {
@@ -102,10 +119,13 @@ void describe('planUsers: where the owners who are not created go', () => {
     assert.equal(mapping.get(ids.r2b), ids.m2);
   });
 
-  void it('maps reps onto their manager when no rep fits, and everyone onto the admin with none', () => {
+  void it('maps reps onto the one rep and managers onto the admin with one user, everyone onto the admin with none', () => {
     const one = plan(1).mapping;
-    assert.equal(one.get(ids.r1a), ids.m1);
-    assert.equal(one.get(ids.r2b), ids.m1);
+    assert.equal(one.get(ids.m1), ADMIN);
+    assert.equal(one.get(ids.m2), ADMIN);
+    for (const rep of [ids.r1a, ids.r1b, ids.r1c, ids.r2a, ids.r2b]) {
+      assert.equal(one.get(rep), ids.r1b, rep);
+    }
     const none = plan(0);
     assert.deepEqual(none.created, []);
     assert.ok([...none.mapping.values()].every((target) => target === ADMIN));

@@ -1,14 +1,17 @@
 /**
  * Which demo users a scratch org gets, and where the sample owners who do not fit go.
  *
- * A Developer Edition scratch org has very few Salesforce licences (two or three usable), while
- * the sample team has a VP, three managers and about twenty reps. So the scratch org's own admin
- * user stands in for the VP (it needs no extra licence and already sees everything), up to
- * `maxUsers` demo users are created in a fixed order — the persona manager, the persona rep, the
- * rest of that manager's team, then the other managers each followed by their team — and every
- * sample user who is not created is mapped onto one who is:
+ * A Developer Edition scratch org has two Salesforce licences, the admin's and one more (see
+ * edition.ts), while the sample team has a VP, three managers and about twenty reps. So the
+ * scratch org's own admin user stands in for the VP (it needs no extra licence and already sees
+ * everything), up to `maxUsers` demo users are created in a fixed order — the persona manager,
+ * the persona rep, the rest of that manager's team, then the other managers each followed by
+ * their team — and every sample user who is not created is mapped onto one who is:
  *
  *   - the VP maps onto the admin;
+ *   - with a single user to create, the admin also plays the persona manager and the user
+ *     created is the persona rep: a manager with a rep is the smallest team that shows the
+ *     package, while a lone manager would coach nobody;
  *   - a manager maps onto the created managers, round-robin in sample order (the admin when
  *     none is created);
  *   - a rep maps onto the created reps of the team their manager maps onto, round-robin in
@@ -22,8 +25,6 @@ import type { Dataset, DatasetRecord } from '../../data/dataset';
 /** The mapping target for the sample VP: the scratch org's admin user. */
 export const ADMIN = 'admin';
 export type UserTarget = string; // a created sample user's Id, or ADMIN
-
-export const DEFAULT_MAX_USERS = 2;
 
 export type UserLevel = 'vp' | 'manager' | 'rep';
 
@@ -47,7 +48,7 @@ export interface PlannedUser {
   department: string;
   roleDeveloperName: string;
   permissionSets: string[];
-  /** Sample Id of the manager, or ADMIN for the VP's direct reports. */
+  /** Who their manager is in the org: a created user's sample Id, or ADMIN. */
   managerTarget: UserTarget;
   /** Short CLI alias (`<org alias>-manager`, `<org alias>-rep`, `<org alias>-rep2`, …). */
   cliAlias: string;
@@ -55,6 +56,8 @@ export interface PlannedUser {
 
 export interface UserPlan {
   vpSampleId: string;
+  /** Sample users the admin plays: the VP, and the persona manager when only a rep is created. */
+  adminPlays: string[];
   roles: PlannedRole[];
   /** Role the admin takes: the VP's. */
   adminRole: string;
@@ -115,7 +118,7 @@ export function planUsers(
   const repsOf = (managerId: string): DatasetRecord[] =>
     users.filter((user) => managerOf(user) === managerId && level(user) === 'rep');
 
-  // Creation order: the personas first, so two or three licences already show a real team.
+  // Creation order: the personas first, so the few licences of a scratch org show a real team.
   const personaManager =
     managers.find((manager) => manager.Id === dataset.meta.personas?.manager) ?? managers[0];
   const order: DatasetRecord[] = [];
@@ -129,7 +132,9 @@ export function planUsers(
       if (manager !== personaManager) order.push(manager, ...repsOf(manager.Id));
     }
   }
-  const createdRecords = order.slice(0, options.maxUsers);
+  // One licence: the persona rep, with the admin as their manager (order[1] is that rep).
+  const adminPlaysManager = options.maxUsers === 1 && order.length > 1 && level(order[1]) === 'rep';
+  const createdRecords = adminPlaysManager ? [order[1]] : order.slice(0, options.maxUsers);
   const createdIds = new Set(createdRecords.map((user) => user.Id));
 
   const roles = planRoles(vp, managers, managerOf);
@@ -190,13 +195,14 @@ export function planUsers(
       department: String(user.Department ?? ''),
       roleDeveloperName: roleOf(user),
       permissionSets: [lvl === 'manager' ? PERMISSION_SETS.manager : PERMISSION_SETS.rep],
-      managerTarget: managerId === vp.Id ? ADMIN : managerId,
+      managerTarget: mapping.get(managerId) as UserTarget,
       cliAlias: `${options.orgAlias}-${lvl}${suffix > 1 ? suffix : ''}`
     };
   });
 
   return {
     vpSampleId: vp.Id,
+    adminPlays: adminPlaysManager && personaManager ? [vp.Id, personaManager.Id] : [vp.Id],
     roles,
     adminRole: roleOf(vp),
     created,
@@ -270,6 +276,15 @@ export function roleDeveloperName(label: string): string {
 
 function roleLabel(label: string): string {
   return label.slice(0, 80);
+}
+
+/**
+ * Whether a sample user is someone in the org — created, or played by the admin — rather than
+ * folded into someone else. Records that belong to one person only (saved scorecards) are
+ * imported for these.
+ */
+export function isInOrg(plan: UserPlan, sampleUserId: string): boolean {
+  return plan.mapping.get(sampleUserId) === sampleUserId || plan.adminPlays.includes(sampleUserId);
 }
 
 /** The org user Id a sample user's records go to, given the created users' org Ids. */

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { parse, validate, type GraphQLSchema } from 'graphql';
+import { parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import ts from 'typescript';
 import { list, text } from '../guards';
 import {
@@ -17,6 +17,9 @@ import {
   loadValidationRules,
   relationshipField
 } from '../metadata/objectModel';
+import { SAMPLE_CURRENCY_SETTINGS } from '../../data/currency';
+import { withMultiCurrency } from '../../preview/org/currency';
+import { withoutHiddenOptionalFields } from '../../preview/org/org';
 import { buildSchema } from '../../preview/org/schema';
 import { orgModelFrom } from '../../preview/org/fromMetadata';
 import type { OrgModel, PermissionProfile } from '../../preview/org/model';
@@ -527,10 +530,38 @@ function fullAccess(model: OrgModel): PermissionProfile {
   return profile;
 }
 
-/** The UI API schema the preview executes queries against, built from the same metadata. */
-function graphQLSchema(root: string, objects: Model): GraphQLSchema {
+/**
+ * The UI API schemas the preview executes queries against, built from the same metadata: the
+ * org as the metadata describes it (single-currency), and the same org with multiple
+ * currencies enabled, where CurrencyIsoCode and CurrencyType exist.
+ */
+function graphQLSchemas(
+  root: string,
+  objects: Model
+): { single: GraphQLSchema; multi: GraphQLSchema } {
   const model = orgModelFrom(root, objects, loadValidationRules(root));
-  return buildSchema(model, fullAccess(model));
+  const multi = withMultiCurrency(model, SAMPLE_CURRENCY_SETTINGS);
+  return {
+    single: buildSchema(model, fullAccess(model)),
+    multi: buildSchema(multi, fullAccess(multi))
+  };
+}
+
+/**
+ * A query must run in both kinds of org: it is checked against the multi-currency schema (every
+ * field must exist there), then against the single-currency one after dropping what `@optional`
+ * drops — so a multi-currency field such as CurrencyIsoCode must be marked `@optional`.
+ */
+export function queryErrors(
+  schemas: { single: GraphQLSchema; multi: GraphQLSchema },
+  document: DocumentNode
+): string[] {
+  const multi = validate(schemas.multi, document).map((error) => error.message);
+  if (multi.length > 0) return multi;
+  const single = withoutHiddenOptionalFields(schemas.single, document);
+  return validate(schemas.single, single).map(
+    (error) => `in a single-currency org (mark multi-currency fields @optional): ${error.message}`
+  );
 }
 
 function lwcSources(root: string): string[] {
@@ -543,7 +574,7 @@ function checkComponentSources(root: string, model: Model, problems: Problem[]):
   const sources = lwcSources(root);
   const labels = loadLabels(root);
   let queries = 0;
-  let schema: GraphQLSchema | undefined;
+  let schemas: { single: GraphQLSchema; multi: GraphQLSchema } | undefined;
   for (const path of sources) {
     const file = rel(root, path);
     const source = readFileSync(path, 'utf8');
@@ -578,15 +609,15 @@ function checkComponentSources(root: string, model: Model, problems: Problem[]):
         });
         continue;
       }
-      schema ??= graphQLSchema(root, model);
-      let errors: readonly { message: string }[];
+      schemas ??= graphQLSchemas(root, model);
+      let errors: string[];
       try {
-        errors = validate(schema, parse(text));
+        errors = queryErrors(schemas, parse(text));
       } catch (error) {
-        errors = [{ message: (error as Error).message }];
+        errors = [(error as Error).message];
       }
       for (const error of errors) {
-        problems.push({ file, message: `GraphQL query at line ${line}: ${error.message}` });
+        problems.push({ file, message: `GraphQL query at line ${line}: ${error}` });
       }
     }
   }

@@ -408,6 +408,37 @@ describe('references', () => {
     });
     assertOneProblem(checkReferences(root), src, /Cannot query field "value" on type "AnyType"/);
   });
+  it('reports a multi-currency field a query reads without @optional', () => {
+    const src = `${D}/lwc/thingData/thingData.ts`;
+    const root = project({
+      [src]: (t) =>
+        t.replace('Amount__c { value }', 'Amount__c { value } CurrencyIsoCode { value }')
+    });
+    assertOneProblem(
+      checkReferences(root),
+      src,
+      /GraphQL query at line 2: in a single-currency org .*Cannot query field "CurrencyIsoCode"/
+    );
+  });
+  it('accepts multi-currency fields marked @optional and convertCurrency', () => {
+    const src = `${D}/lwc/thingData/thingData.ts`;
+    const root = project({
+      [src]: (t) =>
+        t.replace(
+          'Amount__c { value }',
+          'Amount__c { value convertCurrency } CurrencyIsoCode @optional { value }'
+        )
+    });
+    assert.deepEqual(messages(checkReferences(root)), []);
+  });
+  it('still reports a misspelled field marked @optional', () => {
+    const src = `${D}/lwc/thingData/thingData.ts`;
+    const root = project({
+      [src]: (t) =>
+        t.replace('Amount__c { value }', 'Amount__c { value } CurrencyIsoCod @optional { value }')
+    });
+    assertOneProblem(checkReferences(root), src, /Cannot query field "CurrencyIsoCod"/);
+  });
   it('reports a GraphQL query that interpolates values', () => {
     const src = `${D}/lwc/thingData/thingData.ts`;
     const root = project({ [src]: (t) => t.replace('first: 10', 'first: ${limit}') });

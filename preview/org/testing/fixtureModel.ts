@@ -252,6 +252,23 @@ export function fixtureModel(): OrgModel {
         displayField: null
       }
     ],
+    // As the package's Flows define them (Coaching_Session_Set_Owner, Territory_Plan_Set_Owner).
+    recordFlows: [
+      {
+        name: 'Coaching_Session_Set_Owner',
+        objectApiName: 'Coaching_Session__c',
+        recordTriggerType: 'CreateAndUpdate',
+        conditions: [{ field: 'Rep__c', operator: 'IsNull', value: false }],
+        assignments: [{ field: 'OwnerId', fromField: 'Rep__c' }]
+      },
+      {
+        name: 'Territory_Plan_Set_Owner',
+        objectApiName: 'Territory_Plan__c',
+        recordTriggerType: 'CreateAndUpdate',
+        conditions: [{ field: 'Plan_Owner__c', operator: 'IsNull', value: false }],
+        assignments: [{ field: 'OwnerId', fromField: 'Plan_Owner__c' }]
+      }
+    ],
     profiles: {
       manager: {
         name: 'Sales_Coaching_Manager',

@@ -59,12 +59,17 @@ function numberFormat(
 /**
  * Amounts in the user's currency and numbers in the user's locale, as Salesforce settings give
  * them (`@salesforce/i18n/locale`, `@salesforce/i18n/currency`): a euro org in Germany reads
- * "100.000 €", not "$100,000".
+ * "100.000 €", not "$100,000". `display: 'code'` writes the ISO code instead of the symbol
+ * ("EUR 100,000"), as a multi-currency org shows amounts.
  */
-export function createFormatters(locale: string, currency: string): NumberFormatters {
+export function createFormatters(
+  locale: string,
+  currency: string,
+  display: 'symbol' | 'code' = 'symbol'
+): NumberFormatters {
   const money = numberFormat(
     locale,
-    { style: 'currency', currency, maximumFractionDigits: 0 },
+    { style: 'currency', currency, currencyDisplay: display, maximumFractionDigits: 0 },
     { style: 'currency', currency: DEFAULT_CURRENCY, maximumFractionDigits: 0 }
   );
   const decimal = numberFormat(locale, { maximumFractionDigits: 1 });
@@ -77,6 +82,8 @@ export function createFormatters(locale: string, currency: string): NumberFormat
   };
 }
 
+const AMOUNT_FORMAT = numberFormat(LOCALE || DEFAULT_LOCALE, { maximumFractionDigits: 0 });
+
 const USER_FORMATTERS = createFormatters(
   LOCALE || DEFAULT_LOCALE,
   CURRENCY_CODE || DEFAULT_CURRENCY
@@ -88,6 +95,33 @@ export function formatCurrency(value: number | null | undefined): string {
 
 export function formatNumber(value: number | null | undefined): string {
   return USER_FORMATTERS.formatNumber(value);
+}
+
+const CODE_FORMATTERS = new Map<string, NumberFormatters>();
+
+/**
+ * An amount in a named currency, with its ISO code ("GBP 12,000"), in the user's locale: for
+ * multi-currency orgs, where a figure must say which currency it is in. Without a code, the
+ * user's currency as formatCurrency writes it.
+ */
+export function formatCurrencyIn(
+  value: number | null | undefined,
+  isoCode: string | null | undefined
+): string {
+  if (!isoCode) return formatCurrency(value);
+  let formatters = CODE_FORMATTERS.get(isoCode);
+  if (!formatters) {
+    formatters = createFormatters(LOCALE || DEFAULT_LOCALE, isoCode, 'code');
+    CODE_FORMATTERS.set(isoCode, formatters);
+  }
+  return formatters.formatCurrency(value);
+}
+
+/** An amount whose currency code is unknown: the number alone, never a wrong symbol. */
+export function formatAmount(value: number | null | undefined): string {
+  return typeof value === 'number' && Number.isFinite(value)
+    ? AMOUNT_FORMAT.format(Math.round(value))
+    : '—';
 }
 
 /** A 0–1 share as a whole percent, e.g. 0.4567 → "46%". */

@@ -10,6 +10,7 @@ import {
   aggregateRowsFromConnection,
   nodesOf,
   opportunityFactFromNode,
+  withCorporateAmounts,
   type OpportunityQueryData,
   type OwnerWonDealsData
 } from 'c/opportunityData';
@@ -123,8 +124,10 @@ export default class DealCoach extends LightningElement {
   }
 
   get health(): DealHealth | null {
-    const fact = opportunityFactFromNode(this.node);
-    if (!fact) return null;
+    const read = opportunityFactFromNode(this.node);
+    if (!read) return null;
+    // The owner's average is an aggregate (corporate currency): size the deal in it too.
+    const [fact] = withCorporateAmounts([read], this.opportunity?.uiapi?.aggregate?.corporate);
     const settings: { staleStageDays?: number; noActivityDays?: number } = {};
     if (typeof this.staleStageDays === 'number') settings.staleStageDays = this.staleStageDays;
     if (typeof this.noActivityDays === 'number') settings.noActivityDays = this.noActivityDays;

@@ -99,8 +99,16 @@ import SHOW_ALL_WARNINGS from '@salesforce/label/c.SC_Scorecard_ShowAllWarnings'
 import SHOW_FEWER_WARNINGS from '@salesforce/label/c.SC_Scorecard_ShowFewerWarnings';
 import SNAPSHOT_NAME from '@salesforce/label/c.SC_Scorecard_SnapshotName';
 import SNAPSHOTS_FAILED from '@salesforce/label/c.SC_Scorecard_SnapshotsFailed';
+import CURRENCY_CORPORATE from '@salesforce/label/c.SC_Currency_Corporate';
+import CURRENCY_CORPORATE_UNNAMED from '@salesforce/label/c.SC_Currency_Corporate_Unnamed';
+import CURRENCY_OWN from '@salesforce/label/c.SC_Currency_Own';
+import CURRENCY_SNAPSHOT_UNAVAILABLE from '@salesforce/label/c.SC_Currency_Snapshot_Unavailable';
 
 export const LABELS = {
+  currencyCorporate: CURRENCY_CORPORATE,
+  currencyCorporateUnnamed: CURRENCY_CORPORATE_UNNAMED,
+  currencyOwn: CURRENCY_OWN,
+  currencySnapshotUnavailable: CURRENCY_SNAPSHOT_UNAVAILABLE,
   title: TITLE,
   titleRollUp: TITLE_ROLL_UP,
   loading: LOADING,

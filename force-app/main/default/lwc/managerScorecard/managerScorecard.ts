@@ -17,7 +17,9 @@ import {
 } from 'c/coachingMetrics';
 import {
   fill,
+  formatAmount,
   formatCurrency,
+  formatCurrencyIn,
   formatMultiple,
   formatNumber,
   formatPercent,
@@ -27,24 +29,30 @@ import { rankDealsAtRisk } from 'c/dealHealth';
 import { signalText } from 'c/dealLabels';
 import { reduceErrors } from 'c/ldsErrors';
 import {
+  type CurrencyContext,
+  type CurrencyContextData,
   type OpportunityQueryData,
   type ScorecardAggregatesData,
   type TeamCoachingData,
   type TeamMember,
   type TeamMembersData,
+  CURRENCY_CONTEXT,
   OPEN_OPPORTUNITIES_OF_OWNER,
   OWNERS_SCORECARD_AGGREGATES,
   TEAM_COACHING_DATA,
   TEAM_MEMBERS,
   aggregateRowsFromConnection,
   coachingFromData,
+  currencyContextFromData,
   nodesOf,
   opportunityRowsFromConnection,
   ownerAggregatesFromData,
   ownersScorecardVariables,
   planFactsFromConnection,
   teamCoachingVariables,
-  teamFromData
+  teamFromData,
+  withCorporateAmounts,
+  withCorporateTargets
 } from 'c/opportunityData';
 import { type IsoDate, type Period, fromEpochDay, toEpochDay } from 'c/periods';
 import { LABELS } from './labels';
@@ -75,6 +83,7 @@ import {
   repRows,
   resolvePeriod,
   sessionTypeForWarning,
+  snapshotCurrencyFields,
   sortRows,
   teamRow,
   thresholdsFrom,
@@ -186,6 +195,7 @@ export default class ManagerScorecard extends LightningElement {
   coachingData: TeamCoachingData | undefined;
   coachingErrors: string[] = [];
   snapshotsData: ManagerSnapshotsData | undefined;
+  currencyData: CurrencyContextData | undefined;
   snapshotsErrors: string[] = [];
   historyData: RepQuarterHistoryData | undefined;
   historyErrors: string[] = [];
@@ -353,6 +363,41 @@ export default class ManagerScorecard extends LightningElement {
       this.snapshotsErrors = [];
       this.snapshotsData = result.data;
     }
+  }
+
+  get currencyVariables(): { userId: string } {
+    return { userId: USER_ID };
+  }
+
+  /** Which currency the aggregates are in; until it is known, a single-currency org. */
+  @wire(graphql, { query: CURRENCY_CONTEXT, variables: '$currencyVariables' })
+  wiredCurrency(result: GraphQLResult<CurrencyContextData>): void {
+    if (result.data) this.currencyData = result.data;
+  }
+
+  get currency(): CurrencyContext {
+    return currencyContextFromData(this.currencyData);
+  }
+
+  /**
+   * Aggregate figures are in the corporate currency: formatted with its code when the org lets
+   * the user read it, as plain numbers when not (never with another currency's symbol), and in
+   * a single-currency org in the org's currency as the user's settings give it.
+   */
+  get formatFigure(): (value: number | null | undefined) => string {
+    const { multiCurrency, corporate } = this.currency;
+    if (!multiCurrency) return formatCurrency;
+    return corporate ? (value) => formatCurrencyIn(value, corporate) : formatAmount;
+  }
+
+  get currencyNote(): string | null {
+    const { multiCurrency, corporate } = this.currency;
+    if (!multiCurrency) return null;
+    return corporate ? fill(LABELS.currencyCorporate, corporate) : LABELS.currencyCorporateUnnamed;
+  }
+
+  get dealsCurrencyNote(): string | null {
+    return this.currency.multiCurrency ? LABELS.currencyOwn : null;
   }
 
   get historyQuarters(): Period[] {
@@ -579,8 +624,8 @@ export default class ManagerScorecard extends LightningElement {
       fill(LABELS.goalsValue, row.goals.achieved, row.goals.total) +
       (row.goals.pastTarget > 0 ? ` · ${fill(LABELS.goalsPastTarget, row.goals.pastTarget)}` : '');
     cells.push(
-      ratingCell('closedWon', formatCurrency(kpis.closedWon), null),
-      ratingCell('target', formatCurrency(kpis.target), null),
+      ratingCell('closedWon', this.formatFigure(kpis.closedWon), null),
+      ratingCell('target', this.formatFigure(kpis.target), null),
       ratingCell(
         'percentToPlan',
         ratioText(ratioValue(kpis.percentToPlan), formatPercent),
@@ -592,11 +637,11 @@ export default class ManagerScorecard extends LightningElement {
         ratioText(ratioValue(kpis.winRateByCount), formatPercent),
         ratings.winRate
       ),
-      ratingCell('pipeline', formatCurrency(kpis.openPipeline), null),
+      ratingCell('pipeline', this.formatFigure(kpis.openPipeline), null),
       ratingCell('coverage', coverageText, ratings.coverage),
       ratingCell(
         'averageDealSize',
-        ratioText(ratioValue(kpis.averageDealSize), formatCurrency),
+        ratioText(ratioValue(kpis.averageDealSize), this.formatFigure),
         null
       ),
       ratingCell('salesCycle', ratioText(ratioValue(kpis.salesCycleDays), formatNumber), null),
@@ -914,16 +959,21 @@ export default class ManagerScorecard extends LightningElement {
     if (!repId || !this.historyData) return [];
     const aggregate = this.historyData.uiapi?.aggregate;
     const windows = QUARTER_ALIASES.map((alias) => aggregateRowsFromConnection(aggregate?.[alias]));
-    const plans = planFactsFromConnection(this.historyData.uiapi?.query?.plans);
+    // Targets compare with the windows' aggregates: both in the corporate currency.
+    const plans = withCorporateTargets(
+      planFactsFromConnection(this.historyData.uiapi?.query?.plans),
+      aggregate?.planTargets
+    );
+    const format = this.formatFigure;
     return quarterHistory(repId, this.historyQuarters, windows, plans).map(({ period, kpis }) => ({
       key: period.start,
       label: fill(LABELS.periodRange, period.start, period.end),
-      closedWon: formatCurrency(kpis.closedWon),
+      closedWon: format(kpis.closedWon),
       percentToPlan: ratioText(ratioValue(kpis.percentToPlan), formatPercent),
       winRate: ratioText(ratioValue(kpis.winRateByCount), formatPercent),
       wonCount: String(kpis.wonCount),
-      averageDealSize: ratioText(ratioValue(kpis.averageDealSize), formatCurrency),
-      pipeline: formatCurrency(kpis.openPipeline)
+      averageDealSize: ratioText(ratioValue(kpis.averageDealSize), format),
+      pipeline: format(kpis.openPipeline)
     }));
   }
 
@@ -950,15 +1000,17 @@ export default class ManagerScorecard extends LightningElement {
     const byId = new Map(rows.map((row) => [row.fact.id, row]));
     const rep = this.repKpis.find((kpis) => kpis.repId === repId);
     const average = rep ? ratioValue(rep.averageDealSize) : null;
-    return rankDealsAtRisk(
+    // The average comes from aggregates (corporate currency): compare each deal's corporate amount.
+    const facts = withCorporateAmounts(
       rows.map((row) => row.fact),
-      {
-        today: this.todayValue,
-        averageDealSizeByOwner: new Map([[repId, average]]),
-        // The drill-down flags stale deals with the same thresholds as the team's hygiene counts.
-        settings: this.dealSettings
-      }
-    )
+      this.dealsData.uiapi?.aggregate?.corporate
+    );
+    return rankDealsAtRisk(facts, {
+      today: this.todayValue,
+      averageDealSizeByOwner: new Map([[repId, average]]),
+      // The drill-down flags stale deals with the same thresholds as the team's hygiene counts.
+      settings: this.dealSettings
+    })
       .slice(0, 5)
       .map((health) => {
         const row = byId.get(health.deal.id);
@@ -967,7 +1019,8 @@ export default class ManagerScorecard extends LightningElement {
           name: row?.name ?? health.deal.id,
           account: row?.accountName ?? '',
           stage: health.deal.stage,
-          amount: formatCurrency(health.deal.amount),
+          // Each deal in its own currency, as the record holds it.
+          amount: row ? formatCurrencyIn(row.amount, row.currencyIsoCode) : '—',
           closeDate: row?.closeDate ?? fromEpochDay(health.deal.closeDay),
           score: String(health.score),
           signals: health.signals.map(signalText).join(' ')
@@ -1017,13 +1070,34 @@ export default class ManagerScorecard extends LightningElement {
       .filter((entry) => entry.scorecardId !== '' && entry.repId !== '');
   }
 
+  /** What a snapshot records of its currency; null when it cannot say (see snapshotCurrencyFields). */
+  get snapshotCurrency(): Record<string, string> | null {
+    return snapshotCurrencyFields(this.currency);
+  }
+
   get saveDisabled(): boolean {
-    return this.saving || !this.hasData || this.snapshotsData === undefined;
+    return (
+      this.saving ||
+      !this.hasData ||
+      this.snapshotsData === undefined ||
+      this.snapshotCurrency === null
+    );
+  }
+
+  get saveTitle(): string {
+    return this.snapshotCurrency === null
+      ? LABELS.currencySnapshotUnavailable
+      : LABELS.saveSnapshot;
+  }
+
+  get snapshotUnavailable(): string | null {
+    return this.snapshotCurrency === null ? LABELS.currencySnapshotUnavailable : null;
   }
 
   async handleSaveSnapshot(): Promise<void> {
     const period = this.period;
-    if (!period || this.saving) return;
+    const currency = this.snapshotCurrency;
+    if (!period || this.saving || currency === null) return;
     this.saving = true;
     try {
       // Look the period up again right before writing, so a snapshot saved meanwhile is updated.
@@ -1042,7 +1116,7 @@ export default class ManagerScorecard extends LightningElement {
       if (plan.kind === 'create') {
         const scorecard = await createRecord({
           apiName: 'Manager_Scorecard__c',
-          fields: plan.scorecard
+          fields: { ...plan.scorecard, ...currency }
         });
         await Promise.all(
           plan.entries.map((entry) =>
@@ -1053,7 +1127,7 @@ export default class ManagerScorecard extends LightningElement {
           )
         );
       } else {
-        await updateRecord({ fields: { Id: plan.scorecardId, ...plan.scorecard } });
+        await updateRecord({ fields: { Id: plan.scorecardId, ...plan.scorecard, ...currency } });
         await Promise.all([
           ...plan.updates.map((fields) => updateRecord({ fields })),
           ...plan.creates.map((fields) => createRecord({ apiName: 'Scorecard_Entry__c', fields }))

@@ -517,6 +517,20 @@ export function quarterHistory(
 
 // ---- Snapshots ------------------------------------------------------------------------------------
 
+/**
+ * The currency a saved scorecard records: its figures are aggregates, so in a multi-currency
+ * org the corporate currency (CurrencyIsoCode; entries, detail records, follow it). Null when
+ * the org has several currencies but the corporate one cannot be read: a snapshot would then
+ * default to the user's currency and mislabel its figures, so it is not saved.
+ */
+export function snapshotCurrencyFields(currency: {
+  multiCurrency: boolean;
+  corporate: string | null;
+}): Record<string, string> | null {
+  if (!currency.multiCurrency) return {};
+  return currency.corporate ? { CurrencyIsoCode: currency.corporate } : null;
+}
+
 /** Manager_Scorecard__c.Period_Key__c: '<ManagerId>:<start>:<end>'. */
 export function snapshotKey(managerId: string, period: Period): string {
   return `${managerId}:${period.start}:${period.end}`;

@@ -5,13 +5,17 @@
  */
 import { gql } from 'lightning/graphql';
 import type {
+  AmountByIdNode,
   Connection,
   FieldValue,
   OpportunityAggregateNode,
   TerritoryPlanNode
 } from 'c/opportunityData';
 
-/** One window per quarter, aliased q0 (oldest) … q7, plus the rep's plans overlapping them. */
+/**
+ * One window per quarter, aliased q0 (oldest) … q7, plus the rep's plans overlapping them and
+ * (`planTargets`) their targets in the corporate currency, the currency of the windows.
+ */
 export const REP_QUARTER_HISTORY = gql`
   query repQuarterHistory(
     $ownerId: ID
@@ -70,6 +74,30 @@ export const REP_QUARTER_HISTORY = gql`
         }
       }
       aggregate {
+        planTargets: Territory_Plan__c(
+          first: 200
+          where: {
+            Plan_Owner__c: { eq: $ownerId }
+            Period_Start__c: { lte: { value: $to } }
+            Period_End__c: { gte: { value: $from } }
+          }
+          groupBy: { Id: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                Id {
+                  value
+                }
+                Target_Amount__c @optional {
+                  sum {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
         q0: Opportunity(
           first: 10
           where: {
@@ -512,7 +540,11 @@ export function repQuarterHistoryVariables(
 export interface RepQuarterHistoryData {
   uiapi?: {
     query?: { plans?: Connection<TerritoryPlanNode> | null } | null;
-    aggregate?: Partial<Record<QuarterAlias, Connection<OpportunityAggregateNode> | null>> | null;
+    aggregate?:
+      | (Partial<Record<QuarterAlias, Connection<OpportunityAggregateNode> | null>> & {
+          planTargets?: Connection<AmountByIdNode> | null;
+        })
+      | null;
   } | null;
 }
 

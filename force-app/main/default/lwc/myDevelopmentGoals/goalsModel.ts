@@ -31,7 +31,12 @@ export const DUE_SOON_DAYS = 14;
 export interface GoalNode extends DevelopmentGoalNode {
   Description__c?: FieldValue<string>;
   Success_Measure__c?: FieldValue<string>;
+  /** The goal's currency; only in multi-currency orgs. */
+  CurrencyIsoCode?: FieldValue<string>;
 }
+
+/** KPI goals whose baseline and target are amounts, written in the goal's currency. */
+export const AMOUNT_METRICS: readonly string[] = ['Closed Won Amount', 'Average Deal Size'];
 
 export interface SessionNode {
   Id: string;
@@ -120,27 +125,50 @@ export interface MeasuredGoal {
   fact: GoalFact;
   node: GoalNode;
   progress: GoalProgress;
+  /**
+   * An amount goal set in another currency than the figures it is measured with (the user's):
+   * its progress is not computed, as amounts of two currencies are never compared.
+   */
+  currencyMismatch: { goal: string; figures: string } | null;
   /** 0–100 when measurable. */
   percent: number | null;
   reason: NotComputableReason | null;
   due: DueFlag;
 }
 
+/**
+ * The goals with their live progress. `figuresCurrency` is the currency the opportunity facts
+ * are in (the user's, in a multi-currency org; null in a single-currency one).
+ */
 export function measureGoals(
   nodes: readonly GoalNode[],
   facts: readonly OpportunityFact[],
   plans: readonly TerritoryPlanFact[],
-  today: IsoDate
+  today: IsoDate,
+  figuresCurrency: string | null = null
 ): MeasuredGoal[] {
   const measured: MeasuredGoal[] = [];
   for (const node of nodes) {
     const fact = goalFactFromNode(node);
     if (!fact) continue;
-    const progress = measureGoal(fact, facts, plans, today);
+    const measuredProgress = measureGoal(fact, facts, plans, today);
+    const goalCurrency = node.CurrencyIsoCode?.value ?? null;
+    const currencyMismatch =
+      figuresCurrency !== null &&
+      goalCurrency !== null &&
+      goalCurrency !== figuresCurrency &&
+      fact.metric !== null &&
+      AMOUNT_METRICS.includes(fact.metric)
+        ? { goal: goalCurrency, figures: figuresCurrency }
+        : null;
+    const progress: GoalProgress = currencyMismatch
+      ? { ...measuredProgress, progress: { ok: false, reason: 'no-goal-values' } }
+      : measuredProgress;
     measured.push({
       fact,
       node,
       progress,
+      currencyMismatch,
       percent: progress.progress.ok ? Math.round(progress.progress.value * 100) : null,
       reason: progress.progress.ok ? null : progress.progress.reason,
       due: dueFlag(fact, today)

@@ -15,7 +15,14 @@ import {
   type NotComputableReason,
   GOAL_STATUS
 } from 'c/coachingMetrics';
-import { fill, formatCurrency, formatMultiple, formatNumber, todayIso } from 'c/coachingFormat';
+import {
+  fill,
+  formatCurrency,
+  formatCurrencyIn,
+  formatMultiple,
+  formatNumber,
+  todayIso
+} from 'c/coachingFormat';
 import { errorSummary } from 'c/ldsErrors';
 import {
   type Option,
@@ -24,7 +31,11 @@ import {
   optionsOf
 } from 'c/formSupport';
 import {
+  type CurrencyContext,
+  type CurrencyContextData,
   type OpportunityQueryData,
+  CURRENCY_CONTEXT,
+  currencyContextFromData,
   goalFactsFromConnection,
   opportunityFactsFromConnection,
   planFactsFromConnection,
@@ -35,6 +46,7 @@ import { type IsoDate, isIsoDate } from 'c/periods';
 import {
   type MeasuredGoal,
   type GoalNode,
+  AMOUNT_METRICS,
   type MyCoachingData,
   type SessionNode,
   firstNode,
@@ -73,6 +85,8 @@ import REASON_NO_TARGET from '@salesforce/label/c.SC_Goals_Reason_No_Target';
 import REASON_TARGET_MET from '@salesforce/label/c.SC_Goals_Reason_Target_Met';
 import REASON_NO_VALUES from '@salesforce/label/c.SC_Goals_Reason_No_Values';
 import REASON_NO_PROGRESS from '@salesforce/label/c.SC_Goals_Reason_No_Progress';
+import CURRENCY_USER from '@salesforce/label/c.SC_Currency_User';
+import CURRENCY_GOAL_MISMATCH from '@salesforce/label/c.SC_Currency_Goal_Mismatch';
 import LATEST_SESSION from '@salesforce/label/c.SC_Goals_Latest_Session';
 import NO_SESSION from '@salesforce/label/c.SC_Goals_No_Session';
 import SESSION_HEADING from '@salesforce/label/c.SC_Goals_Session_Heading';
@@ -160,6 +174,9 @@ const MY_COACHING = gql`
               Target_Date__c {
                 value
               }
+              CurrencyIsoCode @optional {
+                value
+              }
             }
           }
         }
@@ -181,6 +198,7 @@ const MY_COACHING = gql`
               }
               Target_Amount__c @optional {
                 value
+                convertCurrency @optional
               }
               Status__c {
                 value
@@ -283,6 +301,7 @@ const GOAL_OPPORTUNITIES = gql`
               }
               Amount @optional {
                 value
+                convertCurrency @optional
               }
               StageName {
                 value
@@ -343,7 +362,8 @@ function picklistText(field: { value: unknown; displayValue?: string | null } | 
   return field?.displayValue || text(field);
 }
 
-function formatMetric(metric: GoalMetric, value: number | null): string {
+/** A goal's value; amounts in `currency` (an ISO code in a multi-currency org, else the user's). */
+function formatMetric(metric: GoalMetric, value: number | null, currency: string | null): string {
   if (value === null) return '—';
   switch (metric) {
     case 'Win Rate':
@@ -353,7 +373,7 @@ function formatMetric(metric: GoalMetric, value: number | null): string {
     case 'Sales Cycle Days':
       return formatNumber(value);
     default:
-      return formatCurrency(value);
+      return currency ? formatCurrencyIn(value, currency) : formatCurrency(value);
   }
 }
 
@@ -397,6 +417,7 @@ export default class MyDevelopmentGoals extends LightningElement {
   opportunities: OpportunityQueryData | undefined;
   opportunityErrors: unknown;
   opportunityResult: GraphQLResult<OpportunityQueryData> | undefined;
+  currencyData: CurrencyContextData | undefined;
 
   editingGoalId: string | null = null;
   draftProgress = '';
@@ -479,6 +500,36 @@ export default class MyDevelopmentGoals extends LightningElement {
     }
   }
 
+  get currencyVariables(): { userId: string } {
+    return { userId: this.userId };
+  }
+
+  @wire(graphql, { query: CURRENCY_CONTEXT, variables: '$currencyVariables' })
+  wiredCurrency(result: GraphQLResult<CurrencyContextData>): void {
+    if (result.data) this.currencyData = result.data;
+  }
+
+  get currency(): CurrencyContext {
+    return currencyContextFromData(this.currencyData);
+  }
+
+  /**
+   * The currency the opportunity figures are in: the user's (read with convertCurrency) in a
+   * multi-currency org, null in a single-currency one.
+   */
+  get figuresCurrency(): string | null {
+    return this.currency.multiCurrency ? this.currency.user : null;
+  }
+
+  /** Named when an amount goal is measured: the amounts are converted to the user's currency. */
+  get currencyNote(): string | null {
+    const currency = this.figuresCurrency;
+    const amounts = this.goalFacts.some(
+      (goal) => goal.metric !== null && AMOUNT_METRICS.includes(goal.metric)
+    );
+    return currency && amounts ? fill(CURRENCY_USER, currency) : null;
+  }
+
   get goalNodes() {
     return nodesOf(this.coaching?.uiapi?.query?.goals);
   }
@@ -517,7 +568,7 @@ export default class MyDevelopmentGoals extends LightningElement {
   get measured(): MeasuredGoal[] {
     const facts = opportunityFactsFromConnection(this.opportunities?.uiapi?.query?.Opportunity);
     const plans = planFactsFromConnection(this.coaching?.uiapi?.query?.plans);
-    return measureGoals(this.goalNodes, facts, plans, this.todayValue);
+    return measureGoals(this.goalNodes, facts, plans, this.todayValue, this.figuresCurrency);
   }
 
   get goals(): GoalRow[] {
@@ -537,14 +588,17 @@ export default class MyDevelopmentGoals extends LightningElement {
     let kpiText: string | null = null;
     if (isKpi && fact.metric !== null) {
       const current = progress.current?.ok ? progress.current.value : null;
+      // The live value in the figures' currency; baseline and target as the goal holds them.
+      const goalCurrency = node.CurrencyIsoCode?.value ?? null;
       kpiText = fill(
         KPI_VALUE,
         this.picklistLabel('Metric__c', fact.metric),
-        formatMetric(fact.metric, current),
-        formatMetric(fact.metric, fact.baseline),
-        formatMetric(fact.metric, fact.target)
+        formatMetric(fact.metric, current, this.figuresCurrency),
+        formatMetric(fact.metric, fact.baseline, goalCurrency),
+        formatMetric(fact.metric, fact.target, goalCurrency)
       );
     }
+    const mismatch = goal.currencyMismatch;
     const targetDate = text(node.Target_Date__c);
     return {
       id: node.Id,
@@ -563,7 +617,9 @@ export default class MyDevelopmentGoals extends LightningElement {
       updateLabel: fill(UPDATE_PROGRESS_FOR, name),
       barStyle: `width: ${percent}%`,
       kpiText,
-      reasonText: (goal.reason && REASONS[goal.reason]) || NOT_MEASURABLE,
+      reasonText: mismatch
+        ? fill(CURRENCY_GOAL_MISMATCH, mismatch.goal, mismatch.figures)
+        : (goal.reason && REASONS[goal.reason]) || NOT_MEASURABLE,
       dueText: targetDate ? fill(DUE, targetDate) : null,
       isOverdue: goal.due === 'overdue',
       isDueSoon: goal.due === 'due-soon',

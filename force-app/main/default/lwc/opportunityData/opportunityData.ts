@@ -347,7 +347,11 @@ export const OWNER_WON_DEALS = gql`
 
 // ---- Opportunity records (only where records are shown) ------------------------------------
 
-/** One opportunity with every field the deal coach needs. Data: { uiapi: { query: { Opportunity } } }. */
+/**
+ * One opportunity with every field the deal coach needs, and (`corporate`) its amount in the
+ * corporate currency, the currency of the owner's average from OWNER_WON_DEALS.
+ * Data: OpportunityByIdData.
+ */
 export const OPPORTUNITY_BY_ID = gql`
   query opportunityById($recordId: ID) {
     uiapi {
@@ -378,6 +382,10 @@ export const OPPORTUNITY_BY_ID = gql`
               Amount @optional {
                 value
                 displayValue
+                convertCurrency @optional
+              }
+              CurrencyIsoCode @optional {
+                value
               }
               StageName {
                 value
@@ -414,11 +422,37 @@ export const OPPORTUNITY_BY_ID = gql`
           }
         }
       }
+      aggregate {
+        corporate: Opportunity(
+          first: 1
+          where: { Id: { eq: $recordId } }
+          groupBy: { Id: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                Id {
+                  value
+                }
+                Amount @optional {
+                  sum {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
     }
   }
 `;
 
-/** Open opportunities of an owner, soonest close date first (drill-down). Paged. */
+/**
+ * Open opportunities of an owner, soonest close date first (drill-down). Paged. `corporate`:
+ * each open deal's amount in the corporate currency (an aggregate per Id), so deal health
+ * compares it with the owner's average from the aggregates in one currency.
+ */
 export const OPEN_OPPORTUNITIES_OF_OWNER = gql`
   query openOpportunitiesOfOwner($ownerId: ID, $first: Int = 200, $after: String) {
     uiapi {
@@ -459,6 +493,10 @@ export const OPEN_OPPORTUNITIES_OF_OWNER = gql`
               Amount @optional {
                 value
                 displayValue
+                convertCurrency @optional
+              }
+              CurrencyIsoCode @optional {
+                value
               }
               StageName {
                 value
@@ -490,6 +528,28 @@ export const OPEN_OPPORTUNITIES_OF_OWNER = gql`
               }
               NextStep @optional {
                 value
+              }
+            }
+          }
+        }
+      }
+      aggregate {
+        corporate: Opportunity(
+          first: 2000
+          where: { OwnerId: { eq: $ownerId }, IsClosed: { eq: false } }
+          groupBy: { Id: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                Id {
+                  value
+                }
+                Amount @optional {
+                  sum {
+                    value
+                  }
+                }
               }
             }
           }
@@ -549,6 +609,10 @@ export const OWNER_OPPORTUNITIES_IN_RANGE = gql`
               Amount @optional {
                 value
                 displayValue
+                convertCurrency @optional
+              }
+              CurrencyIsoCode @optional {
+                value
               }
               StageName {
                 value
@@ -656,8 +720,10 @@ export const TEAM_MEMBERS = gql`
 
 /**
  * Sessions dated on or after $since, development goals and territory plans overlapping the
- * period, for the given reps; and the date of each rep's last completed One-on-One whenever it
- * was (an aggregate, so an old 1:1 still counts). Data: TeamCoachingData.
+ * period, for the given reps; each plan's target in the corporate currency (`planTargets`, an
+ * aggregate per plan, so targets compare with the KPI aggregates in one currency); and the date
+ * of each rep's last completed One-on-One whenever it was (an aggregate, so an old 1:1 still
+ * counts). Data: TeamCoachingData.
  */
 export const TEAM_COACHING_DATA = gql`
   query teamCoachingData($repIds: [ID], $since: Date, $start: Date, $end: Date) {
@@ -800,6 +866,30 @@ export const TEAM_COACHING_DATA = gql`
         }
       }
       aggregate {
+        planTargets: Territory_Plan__c(
+          first: 2000
+          where: {
+            Plan_Owner__c: { in: $repIds }
+            Period_Start__c: { lte: { value: $end } }
+            Period_End__c: { gte: { value: $start } }
+          }
+          groupBy: { Id: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                Id {
+                  value
+                }
+                Target_Amount__c @optional {
+                  sum {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
         lastOneOnOne: Coaching_Session__c(
           first: 2000
           where: {
@@ -820,6 +910,43 @@ export const TEAM_COACHING_DATA = gql`
                     value
                   }
                 }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+// ---- Currencies ------------------------------------------------------------------------------
+
+/**
+ * What the package needs to name currencies: the running user's currency
+ * (DefaultCurrencyIsoCode) and the corporate currency (the CurrencyType flagged IsCorporate).
+ * Both exist only in multi-currency orgs, hence @optional: a single-currency org answers with
+ * neither. Data: CurrencyContextData; see currencyContextFromData.
+ */
+export const CURRENCY_CONTEXT = gql`
+  query currencyContext($userId: ID) {
+    uiapi {
+      query {
+        me: User(first: 1, where: { Id: { eq: $userId } }) {
+          edges {
+            node {
+              Id
+              DefaultCurrencyIsoCode @optional {
+                value
+              }
+            }
+          }
+        }
+        corporate: CurrencyType(first: 1, where: { IsCorporate: { eq: true } }) @optional {
+          edges {
+            node {
+              Id
+              IsoCode {
+                value
               }
             }
           }

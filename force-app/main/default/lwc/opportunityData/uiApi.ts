@@ -86,6 +86,28 @@ function dayOf(field: FieldValue<unknown> | null | undefined): EpochDay | null {
   return toEpochDayOrNull(field?.value);
 }
 
+// ---- Currencies -------------------------------------------------------------------------------
+
+/**
+ * A currency field: `value` in the record's currency (its CurrencyIsoCode in a multi-currency
+ * org) and, where the org has multiple currencies, `convertCurrency` — the same amount in the
+ * running user's currency (CurrencyValue.convertCurrency of the UI API).
+ */
+export interface CurrencyFieldValue extends FieldValue<number> {
+  convertCurrency?: number | string | null;
+}
+
+/**
+ * The amount in the running user's currency: convertCurrency where the org converts (multiple
+ * currencies), else the value itself (one currency: the value is in it). Amounts the browser
+ * adds up are read through this, so records in different currencies are never added as such.
+ */
+export function amountInUserCurrency(field: CurrencyFieldValue | null | undefined): number | null {
+  if (field === null || field === undefined) return null;
+  const converted = numberOf({ value: field.convertCurrency ?? null });
+  return converted ?? numberOf(field);
+}
+
 // ---- Opportunity records --------------------------------------------------------------------
 
 export interface OpportunityNode {
@@ -95,7 +117,9 @@ export interface OpportunityNode {
   AccountId?: FieldValue<string>;
   Account?: { Name?: FieldValue<string> } | null;
   Owner?: { Name?: FieldValue<string> } | null;
-  Amount?: FieldValue<number>;
+  Amount?: CurrencyFieldValue;
+  /** The record's currency; only in multi-currency orgs. */
+  CurrencyIsoCode?: FieldValue<string>;
   StageName?: FieldValue<string>;
   Probability?: FieldValue<number>;
   IsClosed?: FieldValue<boolean>;
@@ -109,7 +133,10 @@ export interface OpportunityNode {
   ForecastCategoryName?: FieldValue<string>;
 }
 
-/** Node → fact; null when it lacks an owner or a close date. */
+/**
+ * Node → fact; null when it lacks an owner or a close date. The fact's amount is in the
+ * user's currency (amountInUserCurrency), so facts of one user can be added up.
+ */
 export function opportunityFactFromNode(
   node: OpportunityNode | null | undefined
 ): OpportunityFact | null {
@@ -122,7 +149,7 @@ export function opportunityFactFromNode(
     id: node.Id,
     ownerId,
     accountId: stringOf(node.AccountId),
-    amount: numberOf(node.Amount),
+    amount: amountInUserCurrency(node.Amount),
     stage: stringOf(node.StageName) ?? '',
     probability: numberOf(node.Probability),
     isClosed: booleanOf(node.IsClosed) || isWon,
@@ -153,6 +180,10 @@ export interface OpportunityRow {
   name: string;
   accountName: string | null;
   ownerName: string | null;
+  /** The amount as the record holds it, in its own currency. */
+  amount: number | null;
+  /** The record's currency (CurrencyIsoCode); null in a single-currency org. */
+  currencyIsoCode: string | null;
   amountDisplay: string | null;
   closeDate: string;
   nextStep: string | null;
@@ -170,6 +201,8 @@ export function opportunityRowsFromConnection(
       name: stringOf(node.Name) ?? node.Id,
       accountName: stringOf(node.Account?.Name),
       ownerName: stringOf(node.Owner?.Name),
+      amount: numberOf(node.Amount),
+      currencyIsoCode: stringOf(node.CurrencyIsoCode),
       amountDisplay: node.Amount?.displayValue ?? null,
       closeDate: String(valueOf(node.CloseDate)),
       nextStep: stringOf(node.NextStep)
@@ -417,10 +450,13 @@ export interface TerritoryPlanNode {
   Manager__c?: FieldValue<string>;
   Period_Start__c?: FieldValue<string>;
   Period_End__c?: FieldValue<string>;
-  Target_Amount__c?: FieldValue<number>;
+  Target_Amount__c?: CurrencyFieldValue;
+  /** The plan's currency; only in multi-currency orgs. */
+  CurrencyIsoCode?: FieldValue<string>;
   Status__c?: FieldValue<string>;
 }
 
+/** Plan node → fact, its target in the user's currency (amountInUserCurrency). */
 export function planFactFromNode(
   node: TerritoryPlanNode | null | undefined
 ): TerritoryPlanFact | null {
@@ -435,7 +471,7 @@ export function planFactFromNode(
     managerId: stringOf(node.Manager__c),
     startDay,
     endDay,
-    target: numberOf(node.Target_Amount__c),
+    target: amountInUserCurrency(node.Target_Amount__c),
     status: stringOf(node.Status__c)
   };
 }
@@ -471,10 +507,67 @@ export function lastOneOnOneByRep(
   return result;
 }
 
+/**
+ * An aggregate grouped by Id: one record's currency field summed, i.e. that record's amount in
+ * the corporate currency (aggregate functions return the corporate currency).
+ */
+export interface AmountByIdNode {
+  aggregate?: {
+    Id?: { value: string | null } | null;
+    Amount?: { sum?: AggregateNumber | null } | null;
+    Target_Amount__c?: { sum?: AggregateNumber | null } | null;
+  } | null;
+}
+
+/** Record Id → the field's amount in the corporate currency, from an aggregate grouped by Id. */
+export function corporateAmountsById(
+  connection: Connection<AmountByIdNode> | null | undefined,
+  field: 'Amount' | 'Target_Amount__c'
+): Map<string, number> {
+  const amounts = new Map<string, number>();
+  for (const node of nodesOf(connection)) {
+    const id = node.aggregate?.Id?.value;
+    const amount = aggregateNumber(node.aggregate?.[field]?.sum);
+    if (typeof id === 'string' && amount !== null) amounts.set(id, amount);
+  }
+  return amounts;
+}
+
+/**
+ * Plans with their targets in the corporate currency, to compare with aggregates: a plan the
+ * aggregate does not give a target for (target hidden) has none.
+ */
+export function withCorporateTargets(
+  plans: readonly TerritoryPlanFact[],
+  targets: Connection<AmountByIdNode> | null | undefined
+): TerritoryPlanFact[] {
+  const byId = corporateAmountsById(targets, 'Target_Amount__c');
+  return plans.map((plan) => ({ ...plan, target: byId.get(plan.id) ?? null }));
+}
+
+/**
+ * Opportunity facts with their amounts in the corporate currency (an aggregate per Id), to
+ * compare with averages from aggregates; a fact the aggregate lacks keeps its amount.
+ */
+export function withCorporateAmounts(
+  facts: readonly OpportunityFact[],
+  amounts: Connection<AmountByIdNode> | null | undefined
+): OpportunityFact[] {
+  const byId = corporateAmountsById(amounts, 'Amount');
+  return facts.map((fact) => {
+    const amount = byId.get(fact.id);
+    return amount === undefined ? fact : { ...fact, amount };
+  });
+}
+
 // ---- `data` shapes of the record documents -----------------------------------------------------
 
 export interface OpportunityQueryData {
-  uiapi?: { query?: { Opportunity?: Connection<OpportunityNode> | null } | null } | null;
+  uiapi?: {
+    query?: { Opportunity?: Connection<OpportunityNode> | null } | null;
+    /** OPPORTUNITY_BY_ID and OPEN_OPPORTUNITIES_OF_OWNER: amounts in the corporate currency. */
+    aggregate?: { corporate?: Connection<AmountByIdNode> | null } | null;
+  } | null;
 }
 
 export interface OwnerWonDealsData {
@@ -497,7 +590,10 @@ export interface TeamCoachingData {
       goals?: Connection<DevelopmentGoalNode> | null;
       plans?: Connection<TerritoryPlanNode> | null;
     } | null;
-    aggregate?: { lastOneOnOne?: Connection<LastOneOnOneNode> | null } | null;
+    aggregate?: {
+      planTargets?: Connection<AmountByIdNode> | null;
+      lastOneOnOne?: Connection<LastOneOnOneNode> | null;
+    } | null;
   } | null;
 }
 
@@ -521,7 +617,49 @@ export function coachingFromData(data: TeamCoachingData | null | undefined): {
   return {
     sessions: sessionFactsFromConnection(data?.uiapi?.query?.sessions),
     goals: goalFactsFromConnection(data?.uiapi?.query?.goals),
-    plans: planFactsFromConnection(data?.uiapi?.query?.plans),
+    // Targets compare with the KPI aggregates: both in the corporate currency.
+    plans: withCorporateTargets(
+      planFactsFromConnection(data?.uiapi?.query?.plans),
+      data?.uiapi?.aggregate?.planTargets
+    ),
     lastOneOnOne: lastOneOnOneByRep(data?.uiapi?.aggregate?.lastOneOnOne)
   };
+}
+
+// ---- Currency context -------------------------------------------------------------------------
+
+export interface CurrencyContextData {
+  uiapi?: {
+    query?: {
+      me?: Connection<{ Id: string; DefaultCurrencyIsoCode?: FieldValue<string> }> | null;
+      corporate?: Connection<{ Id: string; IsoCode?: FieldValue<string> }> | null;
+    } | null;
+  } | null;
+}
+
+/**
+ * Which currencies figures are in. `multiCurrency` when the org answers with the user's
+ * currency or the corporate one (fields of multi-currency orgs only); `corporate` may stay
+ * null there when the user cannot read CurrencyType: figures then say "the corporate currency"
+ * without its code.
+ */
+export interface CurrencyContext {
+  multiCurrency: boolean;
+  corporate: string | null;
+  user: string | null;
+}
+
+export const SINGLE_CURRENCY: CurrencyContext = Object.freeze({
+  multiCurrency: false,
+  corporate: null,
+  user: null
+});
+
+export function currencyContextFromData(
+  data: CurrencyContextData | null | undefined
+): CurrencyContext {
+  const user = stringOf(nodesOf(data?.uiapi?.query?.me)[0]?.DefaultCurrencyIsoCode);
+  const corporate = stringOf(nodesOf(data?.uiapi?.query?.corporate)[0]?.IsoCode);
+  if (user === null && corporate === null) return SINGLE_CURRENCY;
+  return { multiCurrency: true, corporate, user };
 }

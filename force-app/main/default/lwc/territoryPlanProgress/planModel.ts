@@ -14,7 +14,13 @@ import {
   indexByOwner,
   notComputable
 } from 'c/coachingMetrics';
-import { type Connection, type FieldValue, type TerritoryPlanNode } from 'c/opportunityData';
+import {
+  type Connection,
+  type CurrencyFieldValue,
+  type FieldValue,
+  type TerritoryPlanNode,
+  amountInUserCurrency
+} from 'c/opportunityData';
 import {
   type IsoDate,
   type Period,
@@ -35,7 +41,7 @@ export interface PlanAccountNode {
   Id: string;
   Account__c?: FieldValue<string>;
   Account__r?: { Name?: FieldValue<string> } | null;
-  Planned_Amount__c?: FieldValue<number>;
+  Planned_Amount__c?: CurrencyFieldValue;
 }
 
 /**
@@ -133,8 +139,8 @@ export function accountProgress(
       if (fact.isWon) won += fact.amount ?? 0;
       else if (!fact.isClosed) open += fact.amount ?? 0;
     }
-    const planned =
-      typeof account.Planned_Amount__c?.value === 'number' ? account.Planned_Amount__c.value : null;
+    // In the user's currency, as the deals' amounts are (convertCurrency).
+    const planned = amountInUserCurrency(account.Planned_Amount__c);
     return {
       id: account.Id,
       accountId,
@@ -166,7 +172,8 @@ export function cumulativeSeries(
     start: fromEpochDay(plan.startDay),
     end: fromEpochDay(plan.endDay)
   });
-  const lastDay = Math.min(endDay, Math.max(startDay, toEpochDay(today)));
+  // A period that has not started has no elapsed day: the series is its starting point only.
+  const lastDay = Math.min(endDay, Math.max(startDay - 1, toEpochDay(today)));
   const won = facts
     .filter(
       (f) =>

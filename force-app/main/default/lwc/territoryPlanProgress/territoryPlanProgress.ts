@@ -6,12 +6,23 @@ import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import USER_ID from '@salesforce/user/Id';
 import TERRITORY_PLAN_OBJECT from '@salesforce/schema/Territory_Plan__c';
 import { type Kpis, type TerritoryPlanFact } from 'c/coachingMetrics';
-import { fill, formatCurrency, formatMultiple, formatPercent, todayIso } from 'c/coachingFormat';
+import {
+  fill,
+  formatCurrency,
+  formatCurrencyIn,
+  formatMultiple,
+  formatPercent,
+  todayIso
+} from 'c/coachingFormat';
 import { errorSummary } from 'c/ldsErrors';
 import type { WireResponse } from 'c/formSupport';
 import {
+  type CurrencyContext,
+  type CurrencyContextData,
   type OpportunityQueryData,
+  CURRENCY_CONTEXT,
   OWNER_OPPORTUNITIES_IN_RANGE,
+  currencyContextFromData,
   nodesOf,
   opportunityFactsFromConnection,
   planFactFromNode
@@ -87,6 +98,8 @@ import CANCEL from '@salesforce/label/c.SC_Cancel';
 import SAVED_TITLE from '@salesforce/label/c.SC_Saved_Title';
 import ERROR_GENERIC from '@salesforce/label/c.SC_Error_Generic';
 import TARGET_POSITIVE from '@salesforce/label/c.SC_VR_Territory_Plan_Target_Amount_Positive';
+import CURRENCY_USER from '@salesforce/label/c.SC_Currency_User';
+import CURRENCY_TARGET_IN from '@salesforce/label/c.SC_Currency_Target_In';
 
 const PLAN_PROGRESS = gql`
   query territoryPlanProgress($recordId: ID) {
@@ -117,6 +130,10 @@ const PLAN_PROGRESS = gql`
                 value
               }
               Target_Amount__c {
+                value
+                convertCurrency @optional
+              }
+              CurrencyIsoCode @optional {
                 value
               }
               Status__c {
@@ -149,6 +166,7 @@ const PLAN_PROGRESS = gql`
               }
               Planned_Amount__c {
                 value
+                convertCurrency @optional
               }
             }
           }
@@ -288,6 +306,7 @@ export default class TerritoryPlanProgress extends LightningElement {
   historyErrors: unknown;
   historyResult: GraphQLResult<PlanHistoryData> | undefined;
   opportunityResult: GraphQLResult<OpportunityQueryData> | undefined;
+  currencyData: CurrencyContextData | undefined;
 
   /** The user's access to Territory_Plan__c; until it is known nothing is offered. */
   planInfo: ObjectInfo | undefined;
@@ -355,6 +374,49 @@ export default class TerritoryPlanProgress extends LightningElement {
     }
   }
 
+  get currencyVariables(): { userId: string } {
+    return { userId: USER_ID };
+  }
+
+  @wire(graphql, { query: CURRENCY_CONTEXT, variables: '$currencyVariables' })
+  wiredCurrency(result: GraphQLResult<CurrencyContextData>): void {
+    if (result.data) this.currencyData = result.data;
+  }
+
+  get currency(): CurrencyContext {
+    return currencyContextFromData(this.currencyData);
+  }
+
+  /**
+   * The card adds up the owner's deals in the browser: amounts read with convertCurrency, in the
+   * running user's currency (the target too), so every figure and ratio is in that one currency.
+   */
+  get formatMoney(): (value: number | null | undefined) => string {
+    const { multiCurrency, user } = this.currency;
+    return multiCurrency && user ? (value) => formatCurrencyIn(value, user) : formatCurrency;
+  }
+
+  get currencyNote(): string | null {
+    const { multiCurrency, user } = this.currency;
+    return multiCurrency && user ? fill(CURRENCY_USER, user) : null;
+  }
+
+  /** The plan's own currency: its target and history are written in it. */
+  get planCurrency(): string | null {
+    return this.planNode?.CurrencyIsoCode?.value ?? null;
+  }
+
+  get reviewCurrencyNote(): string | null {
+    const iso = this.planCurrency;
+    return this.currency.multiCurrency && iso ? fill(CURRENCY_TARGET_IN, iso) : null;
+  }
+
+  /** The target as the plan holds it, in the plan's currency (what a review edits). */
+  get planTarget(): number | null {
+    const value = this.planNode?.Target_Amount__c?.value;
+    return typeof value === 'number' && Number.isFinite(value) ? value : null;
+  }
+
   // ---- state ----------------------------------------------------------------------------------
 
   get planNode(): PlanNode | null {
@@ -414,20 +476,21 @@ export default class TerritoryPlanProgress extends LightningElement {
       kpis.pipelineCoverage.ok &&
       kpis.requiredCoverage.ok &&
       kpis.pipelineCoverage.value < kpis.requiredCoverage.value;
-    let runRateText = ratioText(runRate, formatCurrency);
+    const money = this.formatMoney;
+    let runRateText = ratioText(runRate, money);
     if (!runRate.ok && runRate.reason === 'target-met') runRateText = TARGET_MET;
     else if (!runRate.ok && gap !== null && gap > 0) runRateText = PERIOD_OVER;
     return {
-      target: formatCurrency(plan.target),
-      closedWon: formatCurrency(kpis.closedWon),
+      target: money(plan.target),
+      closedWon: money(kpis.closedWon),
       percentToPlan: fill(PERCENT_TO_PLAN, ratioText(kpis.percentToPlan, formatPercent)),
       percent: kpis.percentToPlan.ok
         ? Math.min(100, Math.round(kpis.percentToPlan.value * 100))
         : 0,
       percentText: ratioText(kpis.percentToPlan, formatPercent),
-      openPipeline: formatCurrency(kpis.openPipeline),
-      weightedPipeline: formatCurrency(kpis.weightedPipeline),
-      gap: gap !== null && gap <= 0 ? TARGET_MET : formatCurrency(gap),
+      openPipeline: money(kpis.openPipeline),
+      weightedPipeline: money(kpis.weightedPipeline),
+      gap: gap !== null && gap <= 0 ? TARGET_MET : money(gap),
       runRate: runRateText,
       coverage: ratioText(kpis.pipelineCoverage, formatMultiple),
       requiredCoverage: kpis.requiredCoverage.ok
@@ -442,7 +505,7 @@ export default class TerritoryPlanProgress extends LightningElement {
       coverageClass: coverageBelow
         ? 'slds-text-color_error coverage-flag'
         : 'slds-text-color_success coverage-flag',
-      lastYear: formatCurrency(kpis.closedWonLastYear),
+      lastYear: money(kpis.closedWonLastYear),
       growth: kpis.growth.ok ? fill(GROWTH, formatPercent(kpis.growth.value)) : null
     };
   }
@@ -463,15 +526,16 @@ export default class TerritoryPlanProgress extends LightningElement {
   get accounts() {
     const plan = this.plan;
     if (!plan) return [];
+    const money = this.formatMoney;
     return accountProgress(nodesOf(this.planData?.uiapi?.query?.accounts), this.facts, plan).map(
       (account) => {
         const percent = account.progress.ok ? Math.round(account.progress.value * 100) : 0;
         return {
           id: account.id,
           name: account.name,
-          planned: formatCurrency(account.planned),
-          won: formatCurrency(account.won),
-          open: formatCurrency(account.open),
+          planned: money(account.planned),
+          won: money(account.won),
+          open: money(account.open),
           percent: Math.min(100, percent),
           percentText: account.progress.ok ? formatPercent(account.progress.value) : '—',
           barStyle: `width: ${Math.min(100, percent)}%`,
@@ -486,12 +550,14 @@ export default class TerritoryPlanProgress extends LightningElement {
   }
 
   get history() {
+    // Field history holds the target as it was written: in the plan's currency.
+    const planCurrency = this.planCurrency;
     return historyRows(nodesOf(this.historyData?.uiapi?.query?.history)).map((row) => {
       const isAmount = row.field === 'Target_Amount__c';
       const show = (value: string): string => {
         const amount = Number(value);
         return isAmount && value !== '—' && Number.isFinite(amount)
-          ? formatCurrency(amount)
+          ? formatCurrencyIn(amount, planCurrency)
           : value;
       };
       return {
@@ -522,6 +588,7 @@ export default class TerritoryPlanProgress extends LightningElement {
     const plan = this.plan;
     const series = this.series;
     if (!plan || series.length === 0) return null;
+    const money = this.formatMoney;
     const length = plan.endDay - plan.startDay + 1;
     const target = plan.target ?? 0;
     const last = series[series.length - 1];
@@ -544,24 +611,25 @@ export default class TerritoryPlanProgress extends LightningElement {
       right: CHART.width - CHART.right,
       bottom: CHART.top + innerHeight,
       // Text sits just above the target line and just below the axis.
-      targetLabel: `${TARGET} ${formatCurrency(target)}`,
+      targetLabel: `${TARGET} ${money(target)}`,
       targetLabelY: (Number(y(target)) - 6).toFixed(1),
       dateLabelY: CHART.top + innerHeight + 16,
       startDate: fromEpochDay(plan.startDay),
       endDate: fromEpochDay(plan.endDay),
       summary: fill(
         CHART_SUMMARY,
-        formatCurrency(last.cumulativeWon),
+        money(last.cumulativeWon),
         last.date,
-        formatCurrency(target),
+        money(target),
         fromEpochDay(plan.endDay),
-        formatCurrency(last.targetPace)
+        money(last.targetPace)
       ),
       rows: series.map((point) => ({
-        key: point.date,
+        // The starting point and the first day share a date when the period starts today.
+        key: String(point.day),
         date: point.date,
-        won: formatCurrency(point.cumulativeWon),
-        pace: formatCurrency(point.targetPace)
+        won: money(point.cumulativeWon),
+        pace: money(point.targetPace)
       }))
     };
   }
@@ -613,8 +681,8 @@ export default class TerritoryPlanProgress extends LightningElement {
     this.reviewing = true;
     this.reviewError = null;
     this.draftNotes = this.reviewNotes ?? '';
-    this.draftTarget =
-      this.plan?.target !== null && this.plan?.target !== undefined ? String(this.plan.target) : '';
+    const target = this.planTarget;
+    this.draftTarget = target === null ? '' : String(target);
   }
 
   handleCancelReview(): void {
@@ -649,7 +717,7 @@ export default class TerritoryPlanProgress extends LightningElement {
         this.reviewError = TARGET_POSITIVE;
         return;
       }
-      if (target !== plan.target) fields.Target_Amount__c = target;
+      if (target !== this.planTarget) fields.Target_Amount__c = target;
     }
     this.saving = true;
     this.reviewError = null;

@@ -1,7 +1,9 @@
 import {
   createFormatters,
   fill,
+  formatAmount,
   formatCurrency,
+  formatCurrencyIn,
   formatMultiple,
   formatNumber
 } from 'c/coachingFormat';
@@ -27,6 +29,20 @@ describe('c/coachingFormat number formatting', () => {
     expect(japanese.formatCurrency(5000)).toMatch(/^[¥￥]5,000$/);
     const british = createFormatters('en-GB', 'GBP');
     expect(british.formatCurrency(2500)).toBe('£2,500');
+  });
+
+  it('names the currency by its ISO code where several currencies meet', () => {
+    expect(plain(formatCurrencyIn(12000, 'GBP'))).toBe('GBP 12,000');
+    expect(plain(formatCurrencyIn(9_000_000, 'JPY'))).toBe('JPY 9,000,000');
+    expect(formatCurrencyIn(null, 'EUR')).toBe('—');
+    // Without a code: the user's currency, as formatCurrency writes it.
+    expect(formatCurrencyIn(1000, null)).toBe('$1,000');
+    expect(plain(createFormatters('de-DE', 'EUR', 'code').formatCurrency(5))).toBe('5 EUR');
+  });
+
+  it('writes an amount of unknown currency as the number alone', () => {
+    expect(formatAmount(123456.7)).toBe('123,457');
+    expect(formatAmount(undefined)).toBe('—');
   });
 
   it('falls back instead of throwing on a locale or currency Intl does not know', () => {

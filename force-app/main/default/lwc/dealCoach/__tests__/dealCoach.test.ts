@@ -154,6 +154,35 @@ describe('c-deal-coach', () => {
     await expect(element).toBeAccessible();
   });
 
+  it('sizes a deal in another currency by its corporate amount, as the average is', async () => {
+    const element = await createCoach();
+    // A user in yen: 25,000,000 yen is 50,000 in the corporate currency, the average deal.
+    const inYen = JSON.parse(JSON.stringify(OPPORTUNITY)) as {
+      uiapi: {
+        query: { Opportunity: { edges: { node: Record<string, unknown> }[] } };
+        aggregate?: unknown;
+      };
+    };
+    Object.assign(inYen.uiapi.query.Opportunity.edges[0].node, {
+      Amount: { value: 25_000_000, displayValue: 'JPY 25,000,000', convertCurrency: 25_000_000 },
+      CurrencyIsoCode: { value: 'JPY' }
+    });
+    inYen.uiapi.aggregate = {
+      corporate: {
+        edges: [
+          {
+            node: { aggregate: { Id: { value: RECORD_ID }, Amount: { sum: { value: 50_000 } } } }
+          }
+        ]
+      }
+    };
+    graphqlAdapter.emit(inYen, isOpportunityQuery);
+    await flush();
+    graphqlAdapter.emit(OWNER_WON_DEALS_DATA, isWonQuery);
+    await flush();
+    expect(signalCodes(element)).toEqual(['stale-in-stage', 'past-close-date', 'pushed']);
+  });
+
   it('shows a healthy deal without signals', async () => {
     const element = await createCoach();
     graphqlAdapter.emit(OPPORTUNITY_HEALTHY, isOpportunityQuery);

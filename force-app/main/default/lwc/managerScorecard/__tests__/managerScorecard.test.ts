@@ -9,6 +9,11 @@ jest.mock(
   () => ({ __esModule: true, default: 'Log session with {0}' }),
   { virtual: true }
 );
+jest.mock(
+  '@salesforce/label/c.SC_Currency_Corporate',
+  () => ({ __esModule: true, default: 'Amounts in {0}, the corporate currency.' }),
+  { virtual: true }
+);
 
 interface WireConfig {
   variables?: Record<string, unknown>;
@@ -29,6 +34,7 @@ const isCoaching = has('repIds');
 const isSnapshots = has('scorecardManagerId');
 const isHistory = has('start7');
 const isDeals = (config: WireConfig) => has('ownerId')(config) && !has('start7')(config);
+const isCurrency = has('userId');
 
 const MANAGER = '005000000000000000';
 const AVERY = '005000000000001AAA';
@@ -124,6 +130,14 @@ const plan = (id: string, ownerId: string, target: number) => ({
   Status__c: v('Active')
 });
 
+/** Plan targets in the corporate currency: an aggregate grouped by plan Id. */
+const planTargets = (entries: [string, number][]) =>
+  connection(
+    entries.map(([id, target]) => ({
+      aggregate: { Id: v(id), Target_Amount__c: { sum: v(target) } }
+    }))
+  );
+
 function coaching(owners: string[] = [AVERY, BLAKE]) {
   const [first, second] = owners;
   return {
@@ -163,7 +177,13 @@ function coaching(owners: string[] = [AVERY, BLAKE]) {
           plan('a03000000000002AAA', second, 100000)
         ])
       },
-      aggregate: { lastOneOnOne: connection([]) }
+      aggregate: {
+        planTargets: planTargets([
+          ['a03000000000001AAA', 200000],
+          ['a03000000000002AAA', 100000]
+        ]),
+        lastOneOnOne: connection([])
+      }
     }
   };
 }
@@ -306,6 +326,8 @@ describe('c-manager-scorecard', () => {
     expect(rowNames(element).sort()).toEqual(['Avery Rep', 'Blake Rep']);
     expect(cellText(element, AVERY, 'closedWon')).toBe('$100,000');
     expect(cellText(element, AVERY, 'target')).toBe('$200,000');
+    // One currency: nothing to name, figures in the org's currency.
+    expect($(element, '.currency-note')).toBeNull();
     expect(cellText(element, AVERY, 'percentToPlan')).toBe('50%');
     expect(cellText(element, AVERY, 'winRate')).toBe('50%');
     expect(cellText(element, AVERY, 'growth')).toBe('25%');
@@ -560,6 +582,7 @@ describe('c-manager-scorecard', () => {
         uiapi: {
           query: { plans: connection([plan('a03000000000001AAA', AVERY, 200000)]) },
           aggregate: {
+            planTargets: planTargets([['a03000000000001AAA', 200000]]),
             q0: quarter(AVERY, 10000),
             q7: quarter(AVERY, 50000)
           }
@@ -764,6 +787,7 @@ describe('c-manager-scorecard', () => {
     expect(entries.every((fields) => fields.Manager_Scorecard__c === SNAPSHOT_ID)).toBe(true);
     const avery = entries.find((fields) => fields.Rep__c === AVERY);
     expect(avery).toMatchObject({ Percent_To_Plan__c: 50, Win_Rate__c: 50 });
+    expect(header.fields).not.toHaveProperty('CurrencyIsoCode');
   });
 
   it('updates the existing snapshot of the period and its entries instead of duplicating', async () => {
@@ -814,6 +838,152 @@ describe('c-manager-scorecard', () => {
 
   it('is accessible with data', async () => {
     const element = await mountWithData({}, { withCurrentSnapshot: true });
+    await expect(element).toBeAccessible();
+  });
+});
+
+/** What CURRENCY_CONTEXT answers in a multi-currency org (corporate null: CurrencyType unreadable). */
+const multiCurrency = (corporate: string | null) => ({
+  uiapi: {
+    query: {
+      me: connection([{ Id: MANAGER, DefaultCurrencyIsoCode: v('USD') }]),
+      corporate: connection(corporate ? [{ Id: '02X000000000001AAA', IsoCode: v(corporate) }] : [])
+    }
+  }
+});
+const spaces = (text: string | null | undefined) => (text ?? '').replace(/\s/g, ' ').trim();
+
+describe('c-manager-scorecard in a multi-currency org', () => {
+  async function mountMulti(corporate: string | null = 'EUR'): Promise<HTMLElement> {
+    const element = await mountWithData();
+    adapter.emit(multiCurrency(corporate), isCurrency);
+    await flush();
+    return element;
+  }
+
+  it('names the corporate currency above the table', async () => {
+    const element = await mountMulti();
+    expect($(element, '.currency-note')?.textContent).toBe(
+      'Amounts in EUR, the corporate currency.'
+    );
+  });
+
+  it('shows the aggregates in the corporate currency, with its code', async () => {
+    const element = await mountMulti();
+    expect(spaces(cellText(element, AVERY, 'closedWon'))).toBe('EUR 100,000');
+    expect(spaces(cellText(element, AVERY, 'pipeline'))).toBe('EUR 150,000');
+  });
+
+  it('compares closed won with targets in the corporate currency, not the plans’ own', async () => {
+    const element = await mount();
+    adapter.emit(TEAM, isTeam);
+    await flush();
+    adapter.emit(aggregates(), isAggregates);
+    const data = coaching();
+    // The plan record holds its target in yen; the aggregate gives it in the corporate currency.
+    data.uiapi.query.plans = connection([
+      plan('a03000000000001AAA', AVERY, 32_400_000),
+      plan('a03000000000002AAA', BLAKE, 100000)
+    ]);
+    adapter.emit(data, isCoaching);
+    adapter.emit(snapshots(false), isSnapshots);
+    adapter.emit(multiCurrency('EUR'), isCurrency);
+    await flush();
+    expect(spaces(cellText(element, AVERY, 'target'))).toBe('EUR 200,000');
+    expect(cellText(element, AVERY, 'percentToPlan')).toBe('50%');
+  });
+
+  it('saves snapshots in the corporate currency', async () => {
+    mockCreateRecord.mockImplementation((input: { apiName: string }) =>
+      Promise.resolve({
+        id: input.apiName === 'Manager_Scorecard__c' ? SNAPSHOT_ID : 'a06000000000009AAA'
+      })
+    );
+    const element = await mountMulti();
+    ($(element, 'lightning-button.save-snapshot') as HTMLElement).click();
+    await flush();
+    await flush();
+    const [header] = mockCreateRecord.mock.calls[0] as [{ fields: Record<string, unknown> }];
+    expect(header.fields).toMatchObject({ CurrencyIsoCode: 'EUR', Closed_Won_Amount__c: 130000 });
+    // Entries are detail records: their currency follows the snapshot.
+    const entries = mockCreateRecord.mock.calls.slice(1) as [{ fields: Record<string, unknown> }][];
+    expect(entries.every(([input]) => !('CurrencyIsoCode' in input.fields))).toBe(true);
+  });
+
+  it('without the corporate currency’s code: plain numbers, no snapshot', async () => {
+    const element = await mountMulti(null);
+    expect($(element, '.currency-note')?.textContent).toBe('c.SC_Currency_Corporate_Unnamed');
+    expect(cellText(element, AVERY, 'closedWon')).toBe('100,000');
+    const save = $(element, 'lightning-button.save-snapshot') as HTMLElement & {
+      disabled: boolean;
+    };
+    expect(save.disabled).toBe(true);
+    expect($(element, '.snapshot-unavailable')?.textContent?.trim()).toBe(
+      'c.SC_Currency_Snapshot_Unavailable'
+    );
+    save.click();
+    await flush();
+    expect(mockCreateRecord).not.toHaveBeenCalled();
+  });
+
+  it('shows each drilled-down deal in its own currency, sized against the average in one currency', async () => {
+    const element = await mountMulti();
+    ($(element, `button.row-action[data-id="${AVERY}"]`) as HTMLElement).click();
+    await flush();
+    const deal = (id: string, amount: number, iso: string) => ({
+      Id: id,
+      Name: v(id),
+      OwnerId: v(AVERY),
+      Amount: { value: amount, convertCurrency: null },
+      CurrencyIsoCode: v(iso),
+      StageName: v('Negotiation/Review'),
+      Probability: v(90),
+      IsClosed: v(false),
+      IsWon: v(false),
+      CloseDate: v('2026-12-20'),
+      CreatedDate: v('2026-11-01T00:00:00.000Z'),
+      PushCount: v(0),
+      LastActivityDate: v('2026-11-20')
+    });
+    const corporate = (id: string, amount: number) => ({
+      aggregate: { Id: v(id), Amount: { sum: v(amount) } }
+    });
+    adapter.emit(
+      {
+        uiapi: {
+          query: {
+            Opportunity: connection([
+              deal('006000000000001AAA', 9_000_000, 'JPY'),
+              deal('006000000000002AAA', 130_000, 'GBP')
+            ])
+          },
+          aggregate: {
+            corporate: connection([
+              corporate('006000000000001AAA', 60000),
+              corporate('006000000000002AAA', 150000)
+            ])
+          }
+        }
+      },
+      isDeals
+    );
+    await flush();
+    const row = (id: string) => $(element, `.deals-table tr[data-deal-id="${id}"]`) as HTMLElement;
+    expect(spaces(row('006000000000001AAA').querySelector('td.numeric')?.textContent)).toBe(
+      'JPY 9,000,000'
+    );
+    expect(spaces(row('006000000000002AAA').querySelector('td.numeric')?.textContent)).toBe(
+      'GBP 130,000'
+    );
+    expect($(element, '.deals-currency-note')?.textContent?.trim()).toBe('c.SC_Currency_Own');
+    // Average won deal 50,000 (corporate): 60,000 corporate is ordinary; 150,000 is 3× the average.
+    const signals = (id: string) => row(id).querySelector('.signals')?.textContent ?? '';
+    expect(signals('006000000000001AAA')).not.toContain('Amount_Above_Average');
+    expect(signals('006000000000002AAA')).toContain('c.SC_Deal_Signal_Amount_Above_Average');
+  });
+
+  it('is accessible with the currency note', async () => {
+    const element = await mountMulti();
     await expect(element).toBeAccessible();
   });
 });

@@ -123,7 +123,8 @@ export const HIDDEN_GOAL_FIELDS = [
   'Metric__c',
   'Baseline_Value__c',
   'Target_Value__c',
-  'Start_Date__c'
+  'Start_Date__c',
+  'CurrencyIsoCode'
 ];
 export const HIDDEN_SESSION_FIELDS = [
   'Strengths__c',

@@ -53,6 +53,11 @@ jest.mock(
   { virtual: true }
 );
 jest.mock(
+  '@salesforce/label/c.SC_Currency_Goal_Mismatch',
+  () => ({ __esModule: true, default: 'Set in {0}, while your figures are in {1}.' }),
+  { virtual: true }
+);
+jest.mock(
   '@salesforce/label/c.SC_Goals_Next_Session_Text',
   () => ({ __esModule: true, default: '{0} on {1} with {2}' }),
   { virtual: true }
@@ -65,7 +70,10 @@ const adapter = graphql as unknown as {
   emit(data: unknown, filter?: (config: WireConfig) => boolean): void;
   emitErrors(errors: unknown, filter?: (config: WireConfig) => boolean): void;
 };
-const isCoaching = (config: WireConfig) => config.variables?.userId !== undefined;
+const isCoaching = (config: WireConfig) =>
+  config.variables?.userId !== undefined && config.variables?.today !== undefined;
+const isCurrency = (config: WireConfig) =>
+  config.variables?.userId !== undefined && config.variables?.today === undefined;
 const isOpportunities = (config: WireConfig) => config.variables?.ownerId !== undefined;
 const mockUpdateRecord = updateRecord as unknown as jest.Mock;
 interface SimpleAdapter {
@@ -441,7 +449,8 @@ describe('c-my-development-goals', () => {
       'Metric__c',
       'Baseline_Value__c',
       'Target_Value__c',
-      'Start_Date__c'
+      'Start_Date__c',
+      'CurrencyIsoCode'
     ]);
     // Identity, filter and sort fields stay required: without them the page cannot work.
     expect(required.get('goals')).toEqual(['Name', 'Rep__c', 'Status__c', 'Target_Date__c']);
@@ -550,5 +559,82 @@ describe('c-my-development-goals', () => {
     adapter.emit(opportunityData(), isOpportunities);
     await flush();
     await expect(element).toBeAccessible();
+  });
+});
+
+describe('c-my-development-goals in a multi-currency org', () => {
+  const spaces = (text: string | null | undefined) => (text ?? '').replace(/\s/g, ' ').trim();
+  const inGbp = {
+    uiapi: {
+      query: {
+        me: { edges: [{ node: { Id: REP, DefaultCurrencyIsoCode: { value: 'GBP' } } }] },
+        corporate: { edges: [{ node: { Id: '02X000000000001AAA', IsoCode: { value: 'EUR' } } }] }
+      }
+    }
+  };
+  // The deals of the fixtures in yen; converted, the same amounts in the rep's pounds.
+  const dealsInYen = () =>
+    opportunityData(
+      opportunityData().uiapi.query.Opportunity.edges.map(({ node }) => {
+        const pounds = (node as { Amount: { value: number } }).Amount.value;
+        return {
+          ...(node as object),
+          Amount: { value: pounds * 190, convertCurrency: pounds },
+          CurrencyIsoCode: { value: 'JPY' }
+        };
+      })
+    );
+  const goalIn = (goal: Record<string, unknown>, iso: string) => ({
+    ...goal,
+    CurrencyIsoCode: { value: iso }
+  });
+
+  async function mountMulti(goals: unknown[]): Promise<HTMLElement> {
+    const element = await mount();
+    adapter.emit(coachingData(goals), isCoaching);
+    adapter.emit(inGbp, isCurrency);
+    await flush();
+    adapter.emit(dealsInYen(), isOpportunities);
+    await flush();
+    return element;
+  }
+
+  it('measures an amount goal in the rep’s currency from converted deal amounts', async () => {
+    const element = await mountMulti([goalIn(CLOSED_WON_GOAL, 'GBP')]);
+    // 30,000 + 20,000 pounds won of the 100,000-pound target, whatever the deals’ currencies.
+    expect(progressOf(element, CLOSED_WON_GOAL.Id as string)).toBe('50');
+    expect(
+      spaces(
+        goalItem(element, CLOSED_WON_GOAL.Id as string).querySelector('.kpi-text')?.textContent
+      )
+    ).toContain('now GBP 50,000 (baseline GBP 0, target GBP 100,000)');
+    expect($(element, '.currency-note')?.textContent).toBe('c.SC_Currency_User');
+  });
+
+  it('does not compare an amount goal set in another currency; other KPI goals still measure', async () => {
+    const element = await mountMulti([
+      goalIn(CLOSED_WON_GOAL, 'USD'),
+      goalIn(WIN_RATE_GOAL, 'USD')
+    ]);
+    const item = goalItem(element, CLOSED_WON_GOAL.Id as string);
+    expect(item.querySelector('[role="progressbar"]')).toBeNull();
+    expect(item.querySelector('.reason-text')?.textContent).toContain(
+      'Set in USD, while your figures are in GBP.'
+    );
+    expect(spaces(item.querySelector('.kpi-text')?.textContent)).toContain(
+      'now GBP 50,000 (baseline USD 0, target USD 100,000)'
+    );
+    // A win rate is a ratio: no currency to match.
+    expect(progressOf(element, WIN_RATE_GOAL.Id as string)).toBe('83');
+  });
+
+  it('names no currency in a single-currency org', async () => {
+    const element = await mount();
+    adapter.emit(coachingData([CLOSED_WON_GOAL]), isCoaching);
+    await flush();
+    adapter.emit(opportunityData(), isOpportunities);
+    await flush();
+    expect($(element, '.currency-note')).toBeNull();
+    expect(progressOf(element, CLOSED_WON_GOAL.Id as string)).toBe('50');
   });
 });

@@ -6,8 +6,11 @@ import {
   type ScorecardAggregatesData,
   type TeamCoachingData,
   type TeamMembersData,
+  SINGLE_CURRENCY,
   aggregateRowsFromConnection,
+  amountInUserCurrency,
   coachingFromData,
+  currencyContextFromData,
   nextCursor,
   nodesOf,
   opportunityFactsFromConnection,
@@ -17,7 +20,9 @@ import {
   scorecardWindowVariables,
   splitMultiPicklist,
   teamCoachingVariables,
-  teamFromData
+  teamFromData,
+  withCorporateAmounts,
+  withCorporateTargets
 } from 'c/opportunityData';
 import { toEpochDay } from 'c/periods';
 import openOpportunities from './data/openOpportunities.json';
@@ -348,5 +353,103 @@ describe('team and coaching data', () => {
   it('splits multi-select picklist values', () => {
     expect(splitMultiPicklist('Prospecting; Closing;;')).toEqual(['Prospecting', 'Closing']);
     expect(splitMultiPicklist(null)).toEqual([]);
+  });
+});
+
+describe('currencies', () => {
+  const v = <T>(value: T) => ({ value });
+  const connection = <T>(nodes: T[]) => ({ edges: nodes.map((node) => ({ node })) });
+  const byId = (field: 'Amount' | 'Target_Amount__c', entries: [string, number][]) =>
+    connection(
+      entries.map(([id, amount]) => ({ aggregate: { Id: v(id), [field]: { sum: v(amount) } } }))
+    );
+  const deal = (id: string, amount: { value: number; convertCurrency?: number | null }) => ({
+    Id: id,
+    OwnerId: v(REP1),
+    CloseDate: v('2025-02-01'),
+    IsClosed: v(true),
+    IsWon: v(true),
+    Amount: amount,
+    CurrencyIsoCode: v('JPY')
+  });
+
+  it('adds up amounts in the user’s currency: convertCurrency where the org converts', () => {
+    expect(amountInUserCurrency({ value: 1_000_000, convertCurrency: 6173.45 })).toBe(6173.45);
+    expect(amountInUserCurrency({ value: 500, convertCurrency: '620.5' })).toBe(620.5);
+    // One currency (or convertCurrency left out by @optional): the value is in it.
+    expect(amountInUserCurrency({ value: 500 })).toBe(500);
+    expect(amountInUserCurrency({ value: 500, convertCurrency: null })).toBe(500);
+    expect(amountInUserCurrency(undefined)).toBeNull();
+  });
+
+  it('gives facts converted amounts and rows the record’s own amount and currency', () => {
+    const data = {
+      Opportunity: connection([deal('006A', { value: 1_000_000, convertCurrency: 6200 })])
+    };
+    const [fact] = opportunityFactsFromConnection(data.Opportunity);
+    expect(fact.amount).toBe(6200);
+    const [row] = opportunityRowsFromConnection(data.Opportunity);
+    expect(row.amount).toBe(1_000_000);
+    expect(row.currencyIsoCode).toBe('JPY');
+    expect(row.fact.amount).toBe(6200);
+  });
+
+  it('swaps in corporate amounts from an aggregate per Id, keeping the others', () => {
+    const facts = opportunityFactsFromConnection(
+      connection([deal('006A', { value: 1_000_000 }), deal('006B', { value: 700 })])
+    );
+    const swapped = withCorporateAmounts(facts, byId('Amount', [['006A', 5500]]));
+    expect(swapped.map((fact) => fact.amount)).toEqual([5500, 700]);
+    expect(facts[0].amount).toBe(1_000_000);
+  });
+
+  it('reads plan targets in the corporate currency; a plan without one has none', () => {
+    const plans = [
+      {
+        id: 'P1',
+        ownerId: REP1,
+        managerId: null,
+        startDay: 0,
+        endDay: 89,
+        target: 32_400_000,
+        status: 'Active'
+      },
+      {
+        id: 'P2',
+        ownerId: REP2,
+        managerId: null,
+        startDay: 0,
+        endDay: 89,
+        target: 100,
+        status: 'Active'
+      }
+    ];
+    const corporate = withCorporateTargets(plans, byId('Target_Amount__c', [['P1', 200_000]]));
+    expect(corporate.map((plan) => plan.target)).toEqual([200_000, null]);
+  });
+
+  it('takes team plan targets from the aggregate, not from the plan records', () => {
+    const data = dataOf<TeamCoachingData>(JSON.parse(JSON.stringify(teamCoaching)));
+    const plan = data.uiapi?.query?.plans?.edges?.[0]?.node;
+    if (plan) plan.Target_Amount__c = { value: 40_500_000, convertCurrency: 270_000 };
+    const { plans } = coachingFromData(data);
+    expect(plans.find((candidate) => candidate.id === 'a025g00000PLN0001')?.target).toBe(250000);
+  });
+
+  it('knows a single-currency org from one that answers with currencies', () => {
+    expect(
+      currencyContextFromData({ uiapi: { query: { me: connection([{ Id: 'U' }]) } } })
+    ).toEqual(SINGLE_CURRENCY);
+    expect(currencyContextFromData(undefined)).toEqual(SINGLE_CURRENCY);
+    const me = connection([{ Id: 'U', DefaultCurrencyIsoCode: v('USD') }]);
+    expect(
+      currencyContextFromData({
+        uiapi: { query: { me, corporate: connection([{ Id: 'C', IsoCode: v('EUR') }]) } }
+      })
+    ).toEqual({ multiCurrency: true, corporate: 'EUR', user: 'USD' });
+    // CurrencyType unreadable: multiple currencies, the corporate one unnamed.
+    expect(
+      currencyContextFromData({ uiapi: { query: { me, corporate: connection([]) } } })
+    ).toEqual({ multiCurrency: true, corporate: null, user: 'USD' });
   });
 });

@@ -15,6 +15,7 @@ const adapter = graphql as unknown as {
 const isPlan = (config: WireConfig) => config.variables?.recordId !== undefined;
 const isHistory = (config: WireConfig) => config.variables?.planId !== undefined;
 const isOpportunities = (config: WireConfig) => config.variables?.ownerId !== undefined;
+const isCurrency = (config: WireConfig) => config.variables?.userId !== undefined;
 const mockUpdateRecord = updateRecord as unknown as jest.Mock;
 // Tests drive the wire adapters' test stubs directly.
 // eslint-disable-next-line @lwc/lwc/no-unexpected-wire-adapter-usages
@@ -186,6 +187,8 @@ describe('c-territory-plan-progress', () => {
     expect($(element, '.coverage-flag')?.textContent).toBe('c.SC_Plan_Coverage_Below');
     expect(textOf(element, '.last-year')).toBe('$40,000');
     expect($(element, '.plan-progress')?.getAttribute('aria-valuenow')).toBe('40');
+    // One currency: nothing to convert or name.
+    expect($(element, '.currency-note')).toBeNull();
   });
 
   it('shows progress per key account', async () => {
@@ -244,6 +247,13 @@ describe('c-territory-plan-progress', () => {
     expect(series[series.length - 1]).toMatchObject({ date: TODAY, cumulativeWon: 80000 });
     // 92-day period, 54 days elapsed on 2026-11-23: 91,000 × 54 ÷ 92.
     expect(series[series.length - 1].targetPace).toBeCloseTo((91000 * 54) / 92, 6);
+    // A plan for next quarter (a manager prepares it ahead) has its starting point only; a plan
+    // starting today has the starting point and its first day, each once.
+    const next = { ...plan, startDay: 20819, endDay: 20908 }; // 2027-01-01 … 2027-03-31
+    expect(cumulativeSeries(next, facts, TODAY)).toEqual([
+      { date: '2027-01-01', day: 0, cumulativeWon: 0, targetPace: 0 }
+    ]);
+    expect(cumulativeSeries(next, facts, '2027-01-01').map((point) => point.day)).toEqual([0, 1]);
     expect(requiredWeeklyRunRate(-5, { start: '2026-10-01', end: '2026-12-31' }, TODAY)).toEqual({
       ok: false,
       reason: 'target-met'
@@ -388,6 +398,112 @@ describe('c-territory-plan-progress', () => {
 
   it('is accessible', async () => {
     const element = await mountWithData();
+    await expect(element).toBeAccessible();
+  });
+});
+
+describe('c-territory-plan-progress in a multi-currency org', () => {
+  const spaces = (text: string | null | undefined) => (text ?? '').replace(/\s/g, ' ').trim();
+  /** An amount as a multi-currency org reads it: own value and currency, converted for the user. */
+  const amount = (value: number, converted: number) => ({ value, convertCurrency: converted });
+  // The deals of OPPORTUNITIES, each in another currency; converted, the same dollar amounts.
+  const DEALS_IN_CURRENCIES = {
+    uiapi: {
+      query: {
+        Opportunity: connection(
+          OPPORTUNITIES.uiapi.query.Opportunity.edges.map(({ node }, index) => {
+            const usd = (node as { Amount: { value: number } }).Amount.value;
+            const [iso, rate] = [
+              ['JPY', 150],
+              ['GBP', 0.8],
+              ['EUR', 0.9],
+              ['USD', 1],
+              ['JPY', 150]
+            ][index] as [string, number];
+            return {
+              ...(node as object),
+              Amount: amount(Math.round(usd * rate), usd),
+              CurrencyIsoCode: v(iso)
+            };
+          })
+        )
+      }
+    }
+  };
+  const CONTEXT = {
+    uiapi: {
+      query: {
+        me: connection([{ Id: '005000000000000AAA', DefaultCurrencyIsoCode: v('USD') }]),
+        corporate: connection([{ Id: '02X000000000001AAA', IsoCode: v('EUR') }])
+      }
+    }
+  };
+
+  async function mountMulti(history: unknown[] = []): Promise<HTMLElement> {
+    const element = await mount();
+    objectInfoAdapter.emit(MANAGER_INFO);
+    // A plan in euros: 180,000 EUR is 200,000 in the user's dollars.
+    const data = planData({
+      Target_Amount__c: amount(180000, 200000),
+      CurrencyIsoCode: v('EUR')
+    });
+    data.uiapi.query.accounts = connection([
+      {
+        Id: 'a04000000000001AAA',
+        Account__c: v(ACCOUNT_A),
+        Account__r: { Name: v('Acme') },
+        Planned_Amount__c: amount(90000, 100000)
+      }
+    ]);
+    adapter.emit(data, isPlan);
+    adapter.emit(historyData(history), isHistory);
+    adapter.emit(CONTEXT, isCurrency);
+    await flush();
+    adapter.emit(DEALS_IN_CURRENCIES, isOpportunities);
+    await flush();
+    return element;
+  }
+
+  it('adds up deals in the user’s currency and says so', async () => {
+    const element = await mountMulti();
+    expect(textOf(element, '.currency-note')).toBe('c.SC_Currency_User');
+    expect(spaces(textOf(element, '.closed-won'))).toBe('USD 80,000');
+    expect(spaces(textOf(element, '.target'))).toBe('USD 200,000');
+    expect(spaces(textOf(element, '.gap'))).toBe('USD 120,000');
+    expect(spaces(textOf(element, '.open-pipeline'))).toBe('USD 60,000');
+    expect(spaces(textOf(element, '.last-year'))).toBe('USD 40,000');
+    expect($(element, '.plan-progress')?.getAttribute('aria-valuenow')).toBe('40');
+    const row = $(element, '[data-account-id="a04000000000001AAA"]')!;
+    expect(row.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow')).toBe('50');
+  });
+
+  it('shows target history and reviews the target in the plan’s own currency', async () => {
+    const element = await mountMulti([
+      {
+        Id: '017000000000001AAA',
+        Field: v('Target_Amount__c'),
+        OldValue: { number: 170000 },
+        NewValue: { number: 180000 },
+        CreatedDate: v('2026-11-02T09:00:00.000Z'),
+        CreatedBy: { Name: v('Maria Manager') }
+      }
+    ]);
+    expect(spaces(textOf(element, '.history-change'))).toBe('EUR 170,000 → EUR 180,000');
+    ($(element, 'lightning-button.review-button') as HTMLElement).click();
+    await flush();
+    const input = $(element, 'lightning-input.target-input') as HTMLElement & { value: string };
+    expect(input.value).toBe('180000');
+    expect(textOf(element, '.review-currency')).toBe('c.SC_Currency_Target_In');
+    // Saving without a change keeps the target: 180,000 is the plan's, not the converted 200,000.
+    ($(element, 'lightning-button.save-review') as HTMLElement).click();
+    await flush();
+    expect(mockUpdateRecord).toHaveBeenLastCalledWith({
+      fields: { Id: PLAN_ID, Last_Reviewed__c: TODAY, Review_Notes__c: null }
+    });
+  });
+
+  it('is accessible with the currency notes', async () => {
+    const element = await mountMulti();
     await expect(element).toBeAccessible();
   });
 });
