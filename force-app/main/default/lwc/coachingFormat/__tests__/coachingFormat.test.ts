@@ -1,4 +1,12 @@
-import { createFormatters, formatCurrency, formatMultiple, formatNumber } from 'c/coachingFormat';
+import {
+  createDateFormatter,
+  createFormatters,
+  formatCurrency,
+  formatDate,
+  formatMultiple,
+  formatNumber,
+  plural
+} from 'c/coachingFormat';
 
 // Non-breaking spaces differ between ICU versions; compare with plain spaces.
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -45,5 +53,24 @@ describe('c/coachingFormat with the user settings from @salesforce/i18n', () => 
       expect(plain(format.formatCurrency(1500))).toBe('1 500 €');
       expect(format.formatNumber(0.5)).toBe('0,5');
     });
+  });
+});
+
+describe('c/coachingFormat dates and counts (defect 15)', () => {
+  it('writes every date in the user’s locale, as the UI API’s display values do', () => {
+    expect(formatDate('2026-11-17')).toBe('11/17/2026');
+    expect(formatDate('2026-11-17T10:30:00.000Z')).toBe('11/17/2026');
+    expect(createDateFormatter('de-DE')('2026-11-17')).toBe('17.11.2026');
+    expect(createDateFormatter('de-DE-EURO')('2026-01-02')).toBe('2.1.2026');
+    expect(formatDate(null)).toBe('');
+    expect(formatDate('soon')).toBe('soon');
+  });
+
+  it('picks the singular label for one and the plural for other counts', () => {
+    expect(plural(1, 'Pushed once.', 'Pushed {0} times.')).toBe('Pushed once.');
+    expect(plural(3, 'Pushed once.', 'Pushed {0} times.')).toBe('Pushed 3 times.');
+    expect(plural(0, '{0} day', '{0} days')).toBe('0 days');
+    expect(plural(1, '{0} jour', '{0} jours', 'fr-FR')).toBe('1 jour');
+    expect(plural(0, '{0} jour', '{0} jours', 'fr-FR')).toBe('0 jour');
   });
 });
