@@ -142,15 +142,20 @@ export function formatDate(iso: string | null | undefined): string {
 }
 
 /**
- * The label for a count: `one` when the user's language says the count is singular ("pushed
- * once", "1 day"), else `other`; both are filled with the count as {0}.
+ * Of two texts for a count, the one the user's language uses: `one` when it calls the count
+ * singular ("pushed once", "1 day"), else `other`.
  */
-export function plural(count: number, one: string, other: string, locale = LOCALE): string {
+export function pluralForm(count: number, one: string, other: string, locale = LOCALE): string {
   let rule: Intl.LDMLPluralRule = count === 1 ? 'one' : 'other';
   try {
     rule = new Intl.PluralRules(locale || DEFAULT_LOCALE).select(count);
   } catch {
     // The English rule above.
   }
-  return fill(rule === 'one' ? one : other, count);
+  return rule === 'one' ? one : other;
+}
+
+/** The label for a count (see pluralForm), filled with the count as {0}. */
+export function plural(count: number, one: string, other: string, locale = LOCALE): string {
+  return fill(pluralForm(count, one, other, locale), count);
 }

@@ -17,6 +17,7 @@ import {
   DEFAULT_LIMITS,
   FIELD_BY_API_NAME,
   LIMIT_FIELDS,
+  LOG_SESSION_REQUEST,
   NOTE_FIELD_BY_API_NAME,
   browserSessionStorage,
   clearDraft,
@@ -29,6 +30,7 @@ import {
   toRecordFields,
   todayIso,
   validateSession,
+  type LogSessionRequestDetail,
   type SessionField,
   type SessionValues,
   type SessionViolation
@@ -203,20 +205,6 @@ export interface SessionLoggedDetail {
   id: string;
   repId: string;
   opportunityId: string | null;
-}
-
-/**
- * Another component (the scorecard's early warnings) asks the page for a session form preset to a
- * rep and a session type. A general form on the page (one not tied to a record or a preset rep)
- * takes the request and calls `accept`, so the page shows one session form, not two.
- */
-export const LOG_SESSION_REQUEST = 'salescoaching_logsession';
-
-export interface LogSessionRequestDetail {
-  repId: string;
-  sessionType: string | null;
-  /** Called by the form that takes the request; the requester then opens no form of its own. */
-  accept(): void;
 }
 
 const sessionStore = browserSessionStorage;

@@ -13,11 +13,17 @@ import {
   type OpportunityQueryData,
   type OwnerWonDealsData
 } from 'c/opportunityData';
-import { assessDeal, formatTemplate, type DealHealth, type DealSeverity } from 'c/dealHealth';
+import {
+  assessDeal,
+  formatTemplate,
+  signalText,
+  type DealHealth,
+  type DealSeverity
+} from 'c/dealHealth';
 import { divide, ratioValue } from 'c/coachingMetrics';
 import { addDays, isIsoDate } from 'c/periods';
 import { todayIso } from 'c/sessionDraft';
-import { QUESTION_LABELS, SIGNAL_LABELS } from './dealLabels';
+import { QUESTION_LABELS, SIGNAL_LABELS, SIGNAL_LABELS_ONE } from './dealLabels';
 
 import TITLE from '@salesforce/label/c.SC_Deal_Coach_Title';
 import SIGNALS from '@salesforce/label/c.SC_Deal_Signals';
@@ -166,7 +172,7 @@ export default class DealCoach extends LightningElement {
   get signals(): { key: string; text: string; severity: string; badgeClass: string }[] {
     return (this.health?.signals ?? []).map((signal) => ({
       key: signal.code,
-      text: formatTemplate(SIGNAL_LABELS[signal.code], signal.values),
+      text: signalText(signal, SIGNAL_LABELS, SIGNAL_LABELS_ONE),
       severity: SEVERITY[signal.severity].label,
       badgeClass: SEVERITY[signal.severity].className
     }));

@@ -14,6 +14,9 @@ import SIGNAL_AMOUNT_BELOW_AVERAGE from '@salesforce/label/c.SC_Deal_Signal_Amou
 import SIGNAL_AMOUNT_MISSING from '@salesforce/label/c.SC_Deal_Signal_Amount_Missing';
 import SIGNAL_PROBABILITY_ABOVE_STAGE from '@salesforce/label/c.SC_Deal_Signal_Probability_Above_Stage';
 import SIGNAL_PROBABILITY_BELOW_STAGE from '@salesforce/label/c.SC_Deal_Signal_Probability_Below_Stage';
+import SIGNAL_PAST_CLOSE_DATE_ONE from '@salesforce/label/c.SC_Deal_Signal_Past_Close_Date_One';
+import SIGNAL_PUSHED_ONE from '@salesforce/label/c.SC_Deal_Signal_Pushed_One';
+import SIGNAL_NO_ACTIVITY_EVER_ONE from '@salesforce/label/c.SC_Deal_Signal_No_Activity_Ever_One';
 import QUESTION_PROSPECTING_ICP from '@salesforce/label/c.SC_Deal_Question_Prospecting_Icp';
 import QUESTION_PROSPECTING_TRIGGER from '@salesforce/label/c.SC_Deal_Question_Prospecting_Trigger';
 import QUESTION_PROSPECTING_NEXT_STEP from '@salesforce/label/c.SC_Deal_Question_Prospecting_Next_Step';
@@ -50,6 +53,13 @@ export const SIGNAL_LABELS: Readonly<Record<DealSignalCode, string>> = {
   'amount-above-average': SIGNAL_AMOUNT_ABOVE_AVERAGE,
   'amount-below-average': SIGNAL_AMOUNT_BELOW_AVERAGE,
   'amount-missing': SIGNAL_AMOUNT_MISSING
+};
+
+/** The signals that count something, in the singular for a count of one (c/dealHealth signalText). */
+export const SIGNAL_LABELS_ONE: Readonly<Partial<Record<DealSignalCode, string>>> = {
+  'past-close-date': SIGNAL_PAST_CLOSE_DATE_ONE,
+  pushed: SIGNAL_PUSHED_ONE,
+  'no-activity-ever': SIGNAL_NO_ACTIVITY_EVER_ONE
 };
 
 export const QUESTION_LABELS: Readonly<Record<CoachingQuestionCode, string>> = {

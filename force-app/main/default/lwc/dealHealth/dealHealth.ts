@@ -8,6 +8,7 @@
  */
 import type { OpportunityFact } from 'c/coachingMetrics';
 import { type IsoDate, toEpochDay } from 'c/periods';
+import { pluralForm } from 'c/coachingFormat';
 
 export type DealSignalCode =
   | 'past-close-date'
@@ -54,6 +55,24 @@ export function formatTemplate(template: string, values: Record<string, number |
 
 export function explainSignal(signal: DealSignal, templates = DEAL_SIGNAL_TEMPLATES): string {
   return formatTemplate(templates[signal.code], signal.values);
+}
+
+/**
+ * A signal's text from the component's labels, in the singular when its count is one ("Close
+ * date pushed once.", not "pushed 1 times."): `singular` holds the labels for a count of one.
+ */
+export function signalText(
+  signal: DealSignal,
+  labels: Readonly<Record<DealSignalCode, string>>,
+  singular: Readonly<Partial<Record<DealSignalCode, string>>> = {}
+): string {
+  const count = signal.values.count ?? signal.values.days;
+  const one = singular[signal.code];
+  const template =
+    one !== undefined && count !== undefined
+      ? pluralForm(count, one, labels[signal.code])
+      : labels[signal.code];
+  return formatTemplate(template, signal.values);
 }
 
 /** The standard sales process: StageName → default probability (%). */

@@ -99,6 +99,18 @@ import SHOW_ALL_WARNINGS from '@salesforce/label/c.SC_Scorecard_ShowAllWarnings'
 import SHOW_FEWER_WARNINGS from '@salesforce/label/c.SC_Scorecard_ShowFewerWarnings';
 import SNAPSHOT_NAME from '@salesforce/label/c.SC_Scorecard_SnapshotName';
 import SNAPSHOTS_FAILED from '@salesforce/label/c.SC_Scorecard_SnapshotsFailed';
+import COVERAGE_CELL from '@salesforce/label/c.SC_Scorecard_CoverageCell';
+import COL_WIN_RATE_BY_AMOUNT from '@salesforce/label/c.SC_Scorecard_ColWinRateByAmount';
+import WARN_SLIPPING_ONE from '@salesforce/label/c.SC_Scorecard_WarnSlipping_One';
+import WARN_GOAL_ONE from '@salesforce/label/c.SC_Scorecard_WarnGoal_One';
+import WARN_COMMITMENTS_ONE from '@salesforce/label/c.SC_Scorecard_WarnCommitments_One';
+import SNAPSHOT_NOTHING_SAVED from '@salesforce/label/c.SC_Scorecard_SnapshotNothingSaved';
+import SNAPSHOT_PARTLY_SAVED from '@salesforce/label/c.SC_Scorecard_SnapshotPartlySaved';
+import TREND_SUMMARY_ONE from '@salesforce/label/c.SC_Scorecard_TrendSummary_One';
+import RETRY from '@salesforce/label/c.SC_Retry';
+import SIGNAL_PAST_CLOSE_DATE_ONE from '@salesforce/label/c.SC_Deal_Signal_Past_Close_Date_One';
+import SIGNAL_PUSHED_ONE from '@salesforce/label/c.SC_Deal_Signal_Pushed_One';
+import SIGNAL_NO_ACTIVITY_EVER_ONE from '@salesforce/label/c.SC_Deal_Signal_No_Activity_Ever_One';
 
 export const LABELS = {
   title: TITLE,
@@ -137,6 +149,15 @@ export const LABELS = {
   colWinRate: COL_WIN_RATE,
   colPipeline: COL_PIPELINE,
   colCoverage: COL_COVERAGE,
+  coverageCell: COVERAGE_CELL,
+  colWinRateByAmount: COL_WIN_RATE_BY_AMOUNT,
+  warnSlippingOne: WARN_SLIPPING_ONE,
+  warnGoalOne: WARN_GOAL_ONE,
+  warnCommitmentsOne: WARN_COMMITMENTS_ONE,
+  snapshotNothingSaved: SNAPSHOT_NOTHING_SAVED,
+  snapshotPartlySaved: SNAPSHOT_PARTLY_SAVED,
+  trendSummaryOne: TREND_SUMMARY_ONE,
+  retry: RETRY,
   colAverageDealSize: COL_AVERAGE_DEAL_SIZE,
   colSalesCycle: COL_SALES_CYCLE,
   colSessions: COL_SESSIONS,
@@ -229,4 +250,11 @@ export const SIGNAL_LABELS: Readonly<Record<DealSignalCode, string>> = {
   'amount-above-average': SIGNAL_AMOUNT_ABOVE_AVERAGE,
   'amount-below-average': SIGNAL_AMOUNT_BELOW_AVERAGE,
   'amount-missing': SIGNAL_AMOUNT_MISSING
+};
+
+/** The signals that count something, in the singular for a count of one (c/dealHealth signalText). */
+export const SIGNAL_LABELS_ONE: Readonly<Partial<Record<DealSignalCode, string>>> = {
+  'past-close-date': SIGNAL_PAST_CLOSE_DATE_ONE,
+  pushed: SIGNAL_PUSHED_ONE,
+  'no-activity-ever': SIGNAL_NO_ACTIVITY_EVER_ONE
 };

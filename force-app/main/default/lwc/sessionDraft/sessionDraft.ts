@@ -377,3 +377,18 @@ export function saveTextDraft(
     // As saveDraft: without storage the form works, only without a draft.
   }
 }
+
+/**
+ * Another component (the scorecard's early warnings) asks the page for a session form preset to a
+ * rep and a session type, as a window event. A general session form on the page (one not tied to
+ * a record or a preset rep) takes the request and calls `accept`, and the requester then opens no
+ * form of its own: the page shows one session form, not two.
+ */
+export const LOG_SESSION_REQUEST = 'salescoaching_logsession';
+
+export interface LogSessionRequestDetail {
+  repId: string;
+  sessionType: string | null;
+  /** Called by the form that takes the request. */
+  accept(): void;
+}

@@ -1,5 +1,6 @@
 import { createElement } from 'lwc';
-import CoachingSessionForm, { LOG_SESSION_REQUEST } from 'c/coachingSessionForm';
+import CoachingSessionForm from 'c/coachingSessionForm';
+import { LOG_SESSION_REQUEST } from 'c/sessionDraft';
 import { graphql } from 'lightning/graphql';
 import { createRecord, deleteRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import { getObjectInfo, getPicklistValuesByRecordType } from 'lightning/uiObjectInfoApi';

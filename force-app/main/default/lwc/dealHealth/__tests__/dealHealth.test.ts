@@ -11,7 +11,8 @@ import {
   explainSignal,
   formatTemplate,
   healthScore,
-  rankDealsAtRisk
+  rankDealsAtRisk,
+  signalText
 } from 'c/dealHealth';
 import { toEpochDay } from 'c/periods';
 
@@ -202,5 +203,27 @@ describe('ranking deals at risk', () => {
     expect(assessDeal(healthy, { today: TODAY, averageDealSize: null }).questions).toEqual(
       coachingQuestionsFor('Needs Analysis')
     );
+  });
+});
+
+describe('signalText (defect 15)', () => {
+  const labels = { ...DEAL_SIGNAL_TEMPLATES };
+  const singular = { pushed: 'Close date pushed once.' };
+
+  it('says "pushed once", not "pushed 1 times"', () => {
+    const signal = { code: 'pushed' as const, severity: 'low' as const, values: { count: 1 } };
+    expect(signalText(signal, labels, singular)).toBe('Close date pushed once.');
+    expect(signalText({ ...signal, values: { count: 3 } }, labels, singular)).toBe(
+      'Close date pushed 3 times.'
+    );
+  });
+
+  it('keeps the label as it is for signals without a singular form', () => {
+    const signal = {
+      code: 'amount-missing' as const,
+      severity: 'medium' as const,
+      values: {}
+    };
+    expect(signalText(signal, labels, singular)).toBe('No amount entered.');
   });
 });
