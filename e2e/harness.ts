@@ -146,11 +146,17 @@ export async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(300);
 }
 
-export async function failNext(page: Page, kind: 'query' | 'write', count = 1): Promise<void> {
-  await page.evaluate(([failure, times]) => window.__preview?.failNext(failure, times), [
-    kind,
-    count
-  ] as const);
+/** The next `count` requests of a kind fail; with `after`, only once that many went through. */
+export async function failNext(
+  page: Page,
+  kind: 'query' | 'write',
+  count = 1,
+  after = 0
+): Promise<void> {
+  await page.evaluate(
+    ([failure, times, skip]) => window.__preview?.failNext(failure, times, skip),
+    [kind, count, after] as const
+  );
 }
 
 export async function saveScreenshot(

@@ -198,6 +198,14 @@ void describe('the org on the package metadata', () => {
           ruleMessage('Territory_Plan__c', 'Target_Amount__c', 'Target_Amount_Positive')
         )
     );
+    // More digits than Currency(16, 2) holds: refused as the platform does, never stored.
+    assert.throws(
+      () => session.updateRecord({ fields: { Id: plan.Id, Target_Amount__c: 1e15 } }),
+      (error: unknown) =>
+        fieldErrorMessages(error, 'Target_Amount__c').some((message) =>
+          message.includes('value outside of valid range')
+        )
+    );
   });
 
   void it('records target and status changes of a plan in its history', () => {

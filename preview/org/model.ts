@@ -58,6 +58,8 @@ export interface OrgField {
   formula: string | null;
   trackHistory: boolean;
   scale: number | null;
+  /** Number fields: digits in all (the metadata's precision); null when not a number. */
+  precision: number | null;
   length: number | null;
   defaultValue: FieldValue | undefined;
   /** Unique fields reject a second record with the same value (case-insensitive). */

@@ -648,6 +648,21 @@ void describe('fault injection and accounting', () => {
     );
   });
 
+  void it('fails a later write: the ones before it go through', () => {
+    const org = newOrg();
+    const session = org.session(manager);
+    org.failNext('write', 1, 2);
+    const rename = (name: string) =>
+      session.updateRecord({ fields: { Id: opportunities[0].Id, Name: name } });
+    assert.doesNotThrow(() => rename('first'));
+    assert.doesNotThrow(() => rename('second'));
+    assert.throws(
+      () => rename('third'),
+      (error: unknown) => error instanceof UiApiError && error.status === 503
+    );
+    assert.doesNotThrow(() => rename('fourth'));
+  });
+
   void it('counts requests and response bytes', () => {
     const org = newOrg();
     const session = org.session(manager);

@@ -252,7 +252,7 @@ export function objectInfo(context: ReadContext, objectApiName: string): ObjectI
       length: field.length ?? 0,
       nameField: field.apiName === object.nameField,
       polymorphicForeignKey: field.referenceTo.length > 1,
-      precision: field.dataType === 'Currency' ? 18 : 0,
+      precision: field.precision ?? (field.dataType === 'Currency' ? 18 : 0),
       reference: isReference,
       referenceToInfos: field.referenceTo.map((apiName) => ({ apiName, nameFields: ['Name'] })),
       relationshipName: field.relationshipName,

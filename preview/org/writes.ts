@@ -65,7 +65,10 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /** Coerces a value to the field's type, or explains why it cannot. */
-function coerce(field: OrgField, value: unknown): { ok: true; value: FieldValue } | { ok: false } {
+function coerce(
+  field: OrgField,
+  value: unknown
+): { ok: true; value: FieldValue } | { ok: false; range?: boolean } {
   if (value === null || value === undefined || value === '') {
     return { ok: true, value: field.dataType === 'Boolean' ? false : null };
   }
@@ -83,6 +86,11 @@ function coerce(field: OrgField, value: unknown): { ok: true; value: FieldValue 
       if ((field.dataType === 'Int' || field.dataType === 'Long') && !Number.isInteger(number))
         return { ok: false };
       const scale = field.scale ?? null;
+      // A number with more digits before the point than the field holds is refused
+      // (NUMBER_OUTSIDE_VALID_RANGE); more decimals than its scale are rounded.
+      const precision = field.precision ?? null;
+      if (precision !== null && Math.abs(number) >= 10 ** (precision - (scale ?? 0)))
+        return { ok: false, range: true };
       return { ok: true, value: scale === null ? number : Number(number.toFixed(scale)) };
     }
     case 'Date':
@@ -142,11 +150,19 @@ function checkFields(
     }
     const coerced = coerce(field, raw);
     if (!coerced.ok) {
-      errors.field(
-        field,
-        'INVALID_TYPE_ON_FIELD_IN_RECORD',
-        `${field.label}: value not of required type: ${String(raw)}`
-      );
+      if (coerced.range) {
+        errors.field(
+          field,
+          'NUMBER_OUTSIDE_VALID_RANGE',
+          `${field.label}: value outside of valid range on numeric field: ${String(raw)}`
+        );
+      } else {
+        errors.field(
+          field,
+          'INVALID_TYPE_ON_FIELD_IN_RECORD',
+          `${field.label}: value not of required type: ${String(raw)}`
+        );
+      }
       continue;
     }
     const value = coerced.value;
