@@ -24,8 +24,9 @@ void describe('territory plan progress', () => {
     await card
       .locator('lightning-textarea.notes-input textarea')
       .fill('December pipeline is thin; target lowered.');
-    await card.getByRole('button', { name: 'Save' }).click();
+    // The rule's message shows as the manager types, and Save waits until the target is valid.
     await card.getByText('Enter a target amount greater than zero.').waitFor();
+    assert.equal(await card.getByRole('button', { name: 'Save' }).isDisabled(), true);
 
     await target.fill('');
     await target.fill('123457');

@@ -6,6 +6,7 @@ import type { DatasetRecord, FieldValue } from '../../data/dataset';
 import { simpleError } from './errors';
 import { displayValueOf } from './format';
 import {
+  createAccess,
   fieldAccess,
   objectAccess,
   type OrgField,
@@ -243,7 +244,7 @@ export function objectInfo(context: ReadContext, objectApiName: string): ObjectI
       apiName: field.apiName,
       calculated: field.formula !== null,
       compound: false,
-      createable: access.create && fieldGrant.edit && field.createable,
+      createable: createAccess(context.profile, object, field),
       custom: field.custom,
       dataType: field.dataType,
       filterable: !['LongTextArea', 'RichTextArea'].includes(field.dataType),

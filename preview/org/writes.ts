@@ -8,6 +8,7 @@ import { stageNamed } from '../../data/opportunityStages';
 import { detail, insufficientAccess, notFound, recordError, type UiApiErrorDetail } from './errors';
 import { evaluateFormula, FormulaError } from './formula';
 import {
+  createAccess,
   fieldAccess,
   objectAccess,
   type OrgField,
@@ -141,8 +142,9 @@ function checkFields(
     const writable =
       !SYSTEM_MANAGED.has(name) &&
       !field.formula &&
-      access.edit &&
-      (action === 'create' ? field.createable : field.updateable);
+      (action === 'create'
+        ? createAccess(context.profile, object, field)
+        : access.edit && field.updateable);
     // Owner is settable by the owner's managers through sharing even without FLS on it.
     if (!writable && !(name === 'OwnerId' && objectAccess(context.profile, object).edit)) {
       notWritable.push(name);
