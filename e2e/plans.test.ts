@@ -34,7 +34,7 @@ void describe('territory plan progress', () => {
     await card.getByRole('button', { name: 'Save' }).click();
     await card.locator('.history-change', { hasText: '$123,457' }).first().waitFor();
     assert.match(await card.locator('.history-change').first().innerText(), /→ \$123,457/);
-    assert.match(await card.locator('.last-reviewed').innerText(), /2026-11-23/);
+    assert.match(await card.locator('.last-reviewed').innerText(), /11\/23\/2026/);
     assert.match(await card.locator('.target').innerText(), /\$123,457/);
     await saveScreenshot(page, 'territory-plan-reviewed');
     assert.deepEqual(errors, []);
