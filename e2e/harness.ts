@@ -159,6 +159,11 @@ export async function failNext(
   );
 }
 
+/** The server is back: failures injected earlier (by URL or failNext) stop. */
+export async function recover(page: Page): Promise<void> {
+  await page.evaluate(() => window.__preview?.recover());
+}
+
 export async function saveScreenshot(
   page: Page,
   name: string,

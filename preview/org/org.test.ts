@@ -663,6 +663,16 @@ void describe('fault injection and accounting', () => {
     assert.doesNotThrow(() => rename('fourth'));
   });
 
+  void it('recovers: failures injected earlier stop', () => {
+    const org = newOrg();
+    const session = org.session(rep);
+    const count = 'query Anything { uiapi { query { Opportunity { totalCount } } } }';
+    org.failOperation('Anything');
+    org.failNext('query', 3);
+    org.recover();
+    assert.equal(session.graphql({ query: count }).errors, undefined);
+  });
+
   void it('counts requests and response bytes', () => {
     const org = newOrg();
     const session = org.session(manager);

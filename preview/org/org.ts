@@ -113,6 +113,13 @@ export class InMemoryOrg {
     this.failingOperations.add(operationName);
   }
 
+  /** The server is back: pending failures and failing operations are forgotten. */
+  recover(): void {
+    this.pending.query.length = 0;
+    this.pending.write.length = 0;
+    this.failingOperations.clear();
+  }
+
   /** @internal */
   failsOperation(document: DocumentNode): boolean {
     return document.definitions.some(
