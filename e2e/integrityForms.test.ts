@@ -82,11 +82,8 @@ void describe('issue 14: forms refuse bad input and say why', () => {
     const before = await sessionsOfDeal(page, OPPORTUNITY_ID);
     const strengths = `Only once ${Date.now()}`;
     await form.getByLabel('Strengths').fill(strengths);
-    // Let the form settle (the character count appears under the text) before aiming.
-    await form
-      .locator('[data-count="strengths"]')
-      .getByText(/of 32,768 characters/)
-      .waitFor();
+    // Let the form settle (what is typed may move the button) before aiming.
+    await settle(page);
     assert.equal(await save.isDisabled(), false);
     await save.scrollIntoViewIfNeeded();
     const box = await save.boundingBox();

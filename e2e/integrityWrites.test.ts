@@ -147,7 +147,7 @@ void describe('issue 14: all-or-nothing saves, Retry, and the details', () => {
     await page.close();
   });
 
-  void it('defect 3: a session and its private note are saved together or not at all', async () => {
+  void it('defect 3 (kept): a session and its private note are saved together or not at all', async () => {
     for (const position of [0, 1]) {
       const { page } = await preview.open({
         page: 'opportunity',
@@ -170,7 +170,7 @@ void describe('issue 14: all-or-nothing saves, Retry, and the details', () => {
       await form.getByLabel(/^Private note/).fill('Ready for a bigger territory');
       await failNext(page, 'write', 1, position);
       await form.getByRole('button', { name: 'Save' }).click();
-      await form.locator('.save-feedback').waitFor({ timeout: 10_000 });
+      await form.getByRole('alert').first().waitFor({ timeout: 10_000 });
       await settle(page);
       assert.equal(await count(), before, `no session stays when write ${position} fails`);
       assert.equal(
