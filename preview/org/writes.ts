@@ -88,7 +88,8 @@ function coerce(
         return { ok: false };
       const scale = field.scale ?? null;
       // A number with more digits before the point than the field holds is refused
-      // (NUMBER_OUTSIDE_VALID_RANGE); more decimals than its scale are rounded.
+      // (NUMBER_OUTSIDE_VALID_RANGE); more decimals than its scale are rounded (Salesforce
+      // Help, "Custom Field Attributes": Length and Decimal Places).
       const precision = field.precision ?? null;
       if (precision !== null && Math.abs(number) >= 10 ** (precision - (scale ?? 0)))
         return { ok: false, range: true };

@@ -64,7 +64,8 @@ export interface GoalViolation {
 export const DEFAULT_GOAL_LIMITS: Readonly<Partial<Record<GoalField, Partial<FieldLimits>>>> = {
   name: { length: 80 },
   description: { length: 32768 },
-  // A TextArea field holds 255 characters (its metadata sets no length).
+  // A TextArea field holds 255 characters; its metadata sets no length (Salesforce Help,
+  // "Custom Field Types", https://help.salesforce.com/s/articleView?id=platform.custom_field_types.htm).
   successMeasure: { length: 255 },
   progress: { scale: 0, precision: 3 },
   baselineValue: { scale: 2, precision: 16 },

@@ -175,7 +175,10 @@ function escapeRegExp(value: string): string {
  * the user's way (their locale's decimal and grouping separators, groups of three) or an
  * error — never a silent blank, never rounded: more decimals than the field's scale, or more
  * digits than its precision, is an error the user fixes, as the platform would otherwise round
- * or reject the value after the round trip.
+ * or reject the value after the round trip. (Salesforce Help, "Custom Field Attributes",
+ * https://help.salesforce.com/s/articleView?id=platform.custom_field_attributes.htm: Decimal
+ * Places — "the system rounds the decimal numbers that you enter"; Length — the digits allowed
+ * to the left of the decimal point.)
  */
 export function parseNumber(
   input: unknown,
@@ -359,6 +362,10 @@ export type SaveOutcome =
  * several is made all-or-nothing by hand: the steps run in order, and when one fails, what the
  * earlier ones created is deleted and what they updated is put back, newest first (children
  * before their parents). `undone` says whether that worked; when it did, nothing was saved.
+ * (A UI API GraphQL mutation with several operations is atomic on the server, `allOrNone`
+ * defaulting to true — GraphQL API Developer Guide, "Send Mutation Requests",
+ * https://developer.salesforce.com/docs/platform/graphql/guide/mutations-use.html — but it is
+ * generally available from API 66.0 only, beta before; the package is on 62.0.)
  */
 export async function saveAll(steps: readonly WriteStep[]): Promise<SaveOutcome> {
   const records: RecordRepresentation[] = [];
