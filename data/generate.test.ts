@@ -129,6 +129,33 @@ void describe('sample dataset', () => {
     }
   });
 
+  void it('keeps every review of a plan as its own record, the latest matching the plan', () => {
+    const plans = new Map(records.Territory_Plan__c.map((plan) => [plan.Id, plan]));
+    for (const plan of records.Territory_Plan__c) {
+      const reviews = records.Territory_Plan_Review__c.filter(
+        (review) => review.Territory_Plan__c === plan.Id
+      ).sort((a, b) => String(a.Review_Date__c).localeCompare(String(b.Review_Date__c)));
+      assert.ok(reviews.length >= 1, `${plan.Id} has a review`);
+      const latest = reviews[reviews.length - 1];
+      assert.equal(latest.Review_Date__c, plan.Last_Reviewed__c);
+      assert.equal(latest.Notes__c, plan.Review_Notes__c);
+      assert.equal(latest.Target_After__c, plan.Target_Amount__c);
+    }
+    for (const review of records.Territory_Plan_Review__c) {
+      const plan = plans.get(String(review.Territory_Plan__c));
+      assert.ok(plan);
+      assert.equal(review.Reviewer__c, plan.Manager__c);
+      assert.ok(String(review.Review_Date__c) <= DATASET_TODAY);
+      assert.ok(Number(review.Target_Before__c) > 0 && Number(review.Target_After__c) > 0);
+    }
+    assert.ok(
+      records.Territory_Plan_Review__c.some(
+        (review) => review.Target_Before__c !== review.Target_After__c
+      ),
+      'some reviews adjusted the target'
+    );
+  });
+
   void it('has sessions of every type, planned, overdue, acknowledged and rated, within the rules', () => {
     const sessions = records.Coaching_Session__c;
     assert.deepEqual(

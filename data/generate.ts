@@ -349,6 +349,7 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
     Territory_Plan__c: [],
     Territory_Plan_Account__c: [],
     Territory_Plan__History: [],
+    Territory_Plan_Review__c: [],
     Coaching_Session__c: [],
     Coaching_Private_Note__c: [],
     Development_Goal__c: [],
@@ -626,9 +627,25 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
         CreatedById: rep.managerId,
         CreatedDate: historyAt(0)
       });
+      // Each review is its own record (Territory_Plan_Review__c), so none overwrites another;
+      // built from values already drawn, so the rest of the sample is unchanged by them.
+      const review = (date: string, before: number, notes: string): void => {
+        records.Territory_Plan_Review__c.push({
+          Id: nextId('Territory_Plan_Review__c'),
+          Name: autoNumber('TPR', records.Territory_Plan_Review__c.length + 1),
+          Territory_Plan__c: id,
+          Review_Date__c: date,
+          Reviewer__c: rep.managerId,
+          Notes__c: notes,
+          Target_Before__c: before,
+          Target_After__c: target,
+          CreatedDate: isoDateTime(date, 9, 30)
+        });
+      };
       if (random.chance(0.35)) {
         const original = roundTo(target * random.between(0.85, 1.15), 5_000);
         if (original !== target) {
+          const adjustedAt = historyAt(random.int(10, 40));
           records.Territory_Plan__History.push({
             Id: nextId('Territory_Plan__History'),
             ParentId: id,
@@ -636,10 +653,19 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
             OldValue: original,
             NewValue: target,
             CreatedById: rep.managerId,
-            CreatedDate: historyAt(random.int(10, 40))
+            CreatedDate: adjustedAt
           });
+          // A review before the latest one adjusted it (a later change stays in the history).
+          if (adjustedAt.slice(0, 10) < String(plan.Last_Reviewed__c)) {
+            review(
+              adjustedAt.slice(0, 10),
+              original,
+              'Target adjusted to the pipeline and the territory changes agreed with the rep.'
+            );
+          }
         }
       }
+      review(String(plan.Last_Reviewed__c), target, String(plan.Review_Notes__c));
       if (offset < 0) {
         records.Territory_Plan__History.push({
           Id: nextId('Territory_Plan__History'),

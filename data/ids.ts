@@ -17,6 +17,7 @@ export const KEY_PREFIXES: Readonly<Record<string, string>> = {
   Manager_Scorecard__c: 'a05',
   Scorecard_Entry__c: 'a06',
   Coaching_Private_Note__c: 'a07',
+  Territory_Plan_Review__c: 'a08',
   Territory_Plan__History: '017',
   Coaching_Session__History: '017',
   Development_Goal__History: '017',

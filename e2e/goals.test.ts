@@ -47,8 +47,9 @@ void describe('my development goals', () => {
     const input = goal.locator('lightning-input.progress-input input');
     await input.fill('140');
     await input.press('Tab');
-    await goal.getByRole('button', { name: 'Save' }).click();
+    // The rule's message shows as the rep types, and Save waits until the value is valid.
     await goal.getByText('Progress must be between 0 and 100 percent.').first().waitFor();
+    assert.equal(await goal.getByRole('button', { name: 'Save' }).isDisabled(), true);
     await input.fill('85');
     await input.press('Tab');
     await goal.getByRole('button', { name: 'Save' }).click();

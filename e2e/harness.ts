@@ -131,6 +131,24 @@ export async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(300);
 }
 
+/** The next `count` requests of a kind fail; with `after`, only once that many went through. */
+export async function failNext(
+  page: Page,
+  kind: 'query' | 'write',
+  count = 1,
+  after = 0
+): Promise<void> {
+  await page.evaluate(
+    ([failure, times, skip]) => window.__preview?.failNext(failure, times, skip),
+    [kind, count, after] as const
+  );
+}
+
+/** The server is back: failures injected earlier (by URL or failNext) stop. */
+export async function recover(page: Page): Promise<void> {
+  await page.evaluate(() => window.__preview?.recover());
+}
+
 export async function saveScreenshot(
   page: Page,
   name: string,

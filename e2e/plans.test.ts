@@ -29,8 +29,9 @@ void describe('territory plan progress', () => {
     await card
       .locator('lightning-textarea.notes-input textarea')
       .fill('December pipeline is thin; target lowered.');
-    await card.getByRole('button', { name: 'Save' }).click();
+    // The rule's message shows as the manager types, and Save waits until the target is valid.
     await card.getByText('Enter a target amount greater than zero.').waitFor();
+    assert.equal(await card.getByRole('button', { name: 'Save' }).isDisabled(), true);
 
     await target.fill('');
     await target.fill('123457');
@@ -38,7 +39,7 @@ void describe('territory plan progress', () => {
     await card.getByRole('button', { name: 'Save' }).click();
     await card.locator('.history-change', { hasText: '$123,457' }).first().waitFor();
     assert.match(await card.locator('.history-change').first().innerText(), /→ \$123,457/);
-    assert.match(await card.locator('.last-reviewed').innerText(), /2026-11-23/);
+    assert.match(await card.locator('.last-reviewed').innerText(), /11\/23\/2026/);
     assert.match(await card.locator('.target').innerText(), /\$123,457/);
     await saveScreenshot(page, 'territory-plan-reviewed');
     assert.deepEqual(errors, []);

@@ -155,8 +155,10 @@ void describe('manager scorecard', () => {
     assert.ok(rep, 'the warning names a user of the sample data');
     assert.notEqual(rep.ManagerId, vpId, 'the warning is about a rep two levels down');
     await first.locator('lightning-button.log-session button').click();
-    const repField = card.locator(
-      '.session-form c-coaching-session-form lightning-combobox[data-field="repId"]'
+    // The Coaching page has a session form in its sidebar: that one form takes the warning's
+    // rep and session type; the scorecard opens no second form of its own.
+    const repField = page.locator(
+      '[data-component="coachingSessionForm"] lightning-combobox[data-field="repId"]'
     );
     await repField.waitFor();
     await page.waitForFunction(
@@ -172,6 +174,8 @@ void describe('manager scorecard', () => {
       return (box.options ?? []).find((option) => option.value === box.value)?.label;
     });
     assert.equal(selected, rep.Name);
+    assert.equal(await page.locator('c-coaching-session-form').count(), 1);
+    assert.equal(await card.locator('.session-form').count(), 0);
     assert.deepEqual(errors, []);
     await page.close();
   });

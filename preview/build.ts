@@ -280,6 +280,9 @@ function indexHtml(): string {
     <link rel="stylesheet" href="/assets/styles/salesforce-lightning-design-system.min.css" />
     <style>
       body { margin: 0; background: #b0c4df; }
+      /* Toasts open below the global header and the navigation bar, as in Lightning
+         Experience, so they never cover the tabs or the persona switch. */
+      lightning-toast-container .toast-container.top { top: 5.75rem; }
     </style>
   </head>
   <body class="slds-scope">

@@ -122,6 +122,11 @@ declare module 'lightning/uiRecordApi' {
     updateable: boolean;
     createable: boolean;
     inlineHelpText?: string | null;
+    /** Text fields: the most characters the field holds (0 when not text). */
+    length?: number;
+    /** Number fields: digits in all, and after the decimal point (0 when not a number). */
+    precision?: number;
+    scale?: number;
   }
   export interface ObjectInfo {
     apiName: string;

@@ -263,6 +263,7 @@ function standardField(
     formula: null,
     trackHistory: false,
     scale: null,
+    precision: null,
     length: null,
     defaultValue: undefined,
     unique: false,

@@ -167,6 +167,7 @@ export function fieldFrom(apiName: string, raw: Json): OrgField {
     formula,
     trackHistory: flag(raw.trackHistory),
     scale: typeof raw.scale === 'number' ? raw.scale : dataType === 'Currency' ? 2 : null,
+    precision: typeof raw.precision === 'number' ? raw.precision : null,
     length: typeof raw.length === 'number' ? raw.length : null,
     defaultValue: defaultValueOf(raw, dataType, picklistValues),
     unique: flag(raw.unique),

@@ -18,11 +18,13 @@ const { vp, manager, rep } = dataset.meta.personas;
 
 let metadata: PreviewMetadata;
 
-function ruleMessage(objectApiName: string, displayField: string): string {
+/** The message of the active rule shown on a field (named, when the field has several). */
+function ruleMessage(objectApiName: string, displayField: string, name?: string): string {
   const rule = metadata.model.validationRules.find(
     (candidate) =>
       candidate.objectApiName === objectApiName &&
       candidate.displayField === displayField &&
+      (name === undefined || candidate.name === name) &&
       candidate.active
   );
   assert.ok(rule, `an active rule on ${objectApiName}.${displayField}`);
@@ -192,7 +194,15 @@ void describe('the org on the package metadata', () => {
       () => session.updateRecord({ fields: { Id: plan.Id, Target_Amount__c: 0 } }),
       (error: unknown) =>
         fieldErrorMessages(error, 'Target_Amount__c').includes(
-          ruleMessage('Territory_Plan__c', 'Target_Amount__c')
+          ruleMessage('Territory_Plan__c', 'Target_Amount__c', 'Target_Amount_Positive')
+        )
+    );
+    // More digits than Currency(16, 2) holds: refused as the platform does, never stored.
+    assert.throws(
+      () => session.updateRecord({ fields: { Id: plan.Id, Target_Amount__c: 1e15 } }),
+      (error: unknown) =>
+        fieldErrorMessages(error, 'Target_Amount__c').some((message) =>
+          message.includes('value outside of valid range')
         )
     );
   });

@@ -58,6 +58,8 @@ export interface OrgField {
   formula: string | null;
   trackHistory: boolean;
   scale: number | null;
+  /** Number fields: digits in all (the metadata's precision); null when not a number. */
+  precision: number | null;
   length: number | null;
   defaultValue: FieldValue | undefined;
   /** Unique fields reject a second record with the same value (case-insensitive). */
@@ -180,4 +182,21 @@ export function fieldAccess(
     return { read: true, edit: objectGrant.edit && field.updateable && !field.formula };
   }
   return { read: false, edit: false };
+}
+
+/**
+ * Whether the user may set a field when creating a record. Creating needs the object's Create
+ * permission, not Edit: a user who may create but not edit (a log such as a plan review) sets
+ * the fields their field-level security lets them edit, and the fields that have none (standard,
+ * required and master-detail fields) with the record.
+ */
+export function createAccess(
+  profile: PermissionProfile,
+  object: OrgObject,
+  field: OrgField
+): boolean {
+  if (!objectAccess(profile, object).create || !field.createable || field.formula) return false;
+  const granted = profile.fields[`${object.apiName}.${field.apiName}`];
+  if (granted) return granted.read && granted.edit;
+  return !field.custom || field.masterDetail || field.required;
 }

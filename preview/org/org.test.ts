@@ -648,6 +648,31 @@ void describe('fault injection and accounting', () => {
     );
   });
 
+  void it('fails a later write: the ones before it go through', () => {
+    const org = newOrg();
+    const session = org.session(manager);
+    org.failNext('write', 1, 2);
+    const rename = (name: string) =>
+      session.updateRecord({ fields: { Id: opportunities[0].Id, Name: name } });
+    assert.doesNotThrow(() => rename('first'));
+    assert.doesNotThrow(() => rename('second'));
+    assert.throws(
+      () => rename('third'),
+      (error: unknown) => error instanceof UiApiError && error.status === 503
+    );
+    assert.doesNotThrow(() => rename('fourth'));
+  });
+
+  void it('recovers: failures injected earlier stop', () => {
+    const org = newOrg();
+    const session = org.session(rep);
+    const count = 'query Anything { uiapi { query { Opportunity { totalCount } } } }';
+    org.failOperation('Anything');
+    org.failNext('query', 3);
+    org.recover();
+    assert.equal(session.graphql({ query: count }).errors, undefined);
+  });
+
   void it('counts requests and response bytes', () => {
     const org = newOrg();
     const session = org.session(manager);

@@ -72,7 +72,11 @@ export class InMemoryOrg {
   /** Every successful write, in order; the preview persists it to survive a reload. */
   readonly journal: OrgChange[] = [];
   private readonly schemas = new Map<ProfileName, GraphQLSchema>();
-  private readonly pending: Record<FailureKind, number> = { query: 0, write: 0 };
+  /** Injected failures waiting, in order: let `skip` requests through, then fail `fail`. */
+  private readonly pending: Record<FailureKind, { skip: number; fail: number }[]> = {
+    query: [],
+    write: []
+  };
   private readonly failingOperations = new Set<string>();
   private readonly listeners = new Set<(change: OrgChange) => void>();
 
@@ -93,9 +97,12 @@ export class InMemoryOrg {
     return new OrgSession(this, userId);
   }
 
-  /** The next `count` requests of this kind fail with a 503-style error. */
-  failNext(kind: FailureKind, count = 1): void {
-    this.pending[kind] += count;
+  /**
+   * The next `count` requests of this kind fail with a 503-style error — after `after` more
+   * succeed, so a test can fail the second write of a save, or the seventh.
+   */
+  failNext(kind: FailureKind, count = 1, after = 0): void {
+    this.pending[kind].push({ skip: after, fail: count });
   }
 
   /**
@@ -104,6 +111,13 @@ export class InMemoryOrg {
    */
   failOperation(operationName: string): void {
     this.failingOperations.add(operationName);
+  }
+
+  /** The server is back: pending failures and failing operations are forgotten. */
+  recover(): void {
+    this.pending.query.length = 0;
+    this.pending.write.length = 0;
+    this.failingOperations.clear();
   }
 
   /** @internal */
@@ -118,8 +132,14 @@ export class InMemoryOrg {
 
   /** Consumes one pending failure of this kind, if any. */
   takeFailure(kind: FailureKind): boolean {
-    if (this.pending[kind] <= 0) return false;
-    this.pending[kind]--;
+    const next = this.pending[kind][0];
+    if (!next) return false;
+    if (next.skip > 0) {
+      next.skip--;
+      return false;
+    }
+    next.fail--;
+    if (next.fail <= 0) this.pending[kind].shift();
     return true;
   }
 

@@ -34,6 +34,7 @@ const NUMBER_FIELD: OrgField = {
   formula: null,
   trackHistory: false,
   scale: 0,
+  precision: null,
   length: null,
   defaultValue: undefined,
   unique: false,

@@ -51,6 +51,7 @@ import {
 import { UiApiError } from './errors';
 import { displayValueOf } from './format';
 import {
+  createAccess,
   fieldAccess,
   objectAccess,
   type OrgField,
@@ -1113,8 +1114,9 @@ function buildMutations(
               field.apiName !== 'Id' &&
               field.dataType !== 'AnyType' &&
               !field.formula &&
-              fieldAccess(profile, object, field).edit &&
-              (action === 'create' ? field.createable : field.updateable)
+              (action === 'create'
+                ? createAccess(profile, object, field)
+                : fieldAccess(profile, object, field).edit && field.updateable)
           )
           .map((field) => [field.apiName, { type: inputScalar(field.dataType) }])
       );

@@ -7,6 +7,7 @@ import { simpleError } from './errors';
 import { currencyDisplayValue } from './currency';
 import { displayValueOf } from './format';
 import {
+  createAccess,
   fieldAccess,
   objectAccess,
   type OrgField,
@@ -264,7 +265,7 @@ export function objectInfo(context: ReadContext, objectApiName: string): ObjectI
       apiName: field.apiName,
       calculated: field.formula !== null,
       compound: false,
-      createable: access.create && fieldGrant.edit && field.createable,
+      createable: createAccess(context.profile, object, field),
       custom: field.custom,
       dataType: field.dataType,
       filterable: !['LongTextArea', 'RichTextArea'].includes(field.dataType),
@@ -273,7 +274,7 @@ export function objectInfo(context: ReadContext, objectApiName: string): ObjectI
       length: field.length ?? 0,
       nameField: field.apiName === object.nameField,
       polymorphicForeignKey: field.referenceTo.length > 1,
-      precision: field.dataType === 'Currency' ? 18 : 0,
+      precision: field.precision ?? (field.dataType === 'Currency' ? 18 : 0),
       reference: isReference,
       referenceToInfos: field.referenceTo.map((apiName) => ({ apiName, nameFields: ['Name'] })),
       relationshipName: field.relationshipName,

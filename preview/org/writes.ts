@@ -9,6 +9,7 @@ import { detail, insufficientAccess, notFound, recordError, type UiApiErrorDetai
 import { CURRENCY_ISO_CODE, currencyOnCreate } from './currency';
 import { evaluateFormula, FormulaError } from './formula';
 import {
+  createAccess,
   fieldAccess,
   objectAccess,
   type OrgField,
@@ -63,7 +64,10 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /** Coerces a value to the field's type, or explains why it cannot. */
-function coerce(field: OrgField, value: unknown): { ok: true; value: FieldValue } | { ok: false } {
+function coerce(
+  field: OrgField,
+  value: unknown
+): { ok: true; value: FieldValue } | { ok: false; range?: boolean } {
   if (value === null || value === undefined || value === '') {
     return { ok: true, value: field.dataType === 'Boolean' ? false : null };
   }
@@ -81,6 +85,12 @@ function coerce(field: OrgField, value: unknown): { ok: true; value: FieldValue 
       if ((field.dataType === 'Int' || field.dataType === 'Long') && !Number.isInteger(number))
         return { ok: false };
       const scale = field.scale ?? null;
+      // A number with more digits before the point than the field holds is refused
+      // (NUMBER_OUTSIDE_VALID_RANGE); more decimals than its scale are rounded (Salesforce
+      // Help, "Custom Field Attributes": Length and Decimal Places).
+      const precision = field.precision ?? null;
+      if (precision !== null && Math.abs(number) >= 10 ** (precision - (scale ?? 0)))
+        return { ok: false, range: true };
       return { ok: true, value: scale === null ? number : Number(number.toFixed(scale)) };
     }
     case 'Date':
@@ -131,8 +141,9 @@ function checkFields(
     const writable =
       !SYSTEM_MANAGED.has(name) &&
       !field.formula &&
-      access.edit &&
-      (action === 'create' ? field.createable : field.updateable);
+      (action === 'create'
+        ? createAccess(context.profile, object, field)
+        : access.edit && field.updateable);
     // Owner is settable by the owner's managers through sharing even without FLS on it.
     if (!writable && !(name === 'OwnerId' && objectAccess(context.profile, object).edit)) {
       notWritable.push(name);
@@ -140,11 +151,19 @@ function checkFields(
     }
     const coerced = coerce(field, raw);
     if (!coerced.ok) {
-      errors.field(
-        field,
-        'INVALID_TYPE_ON_FIELD_IN_RECORD',
-        `${field.label}: value not of required type: ${String(raw)}`
-      );
+      if (coerced.range) {
+        errors.field(
+          field,
+          'NUMBER_OUTSIDE_VALID_RANGE',
+          `${field.label}: value outside of valid range on numeric field: ${String(raw)}`
+        );
+      } else {
+        errors.field(
+          field,
+          'INVALID_TYPE_ON_FIELD_IN_RECORD',
+          `${field.label}: value not of required type: ${String(raw)}`
+        );
+      }
       continue;
     }
     const value = coerced.value;

@@ -4,6 +4,8 @@
  *
  *   window.__preview.failNext('query')   the next GraphQL query or record read fails (503)
  *   window.__preview.failNext('write')   the next save, delete or mutation fails (503)
+ *   window.__preview.failNext('write', 1, 2)   the third one fails (two go through first)
+ *   window.__preview.recover()           the server is back: no more injected failures
  *   window.__preview.stats()             { requests, graphqlQueries, writes, responseBytes }
  *   window.__preview.reset()             forgets this tab's writes and reloads
  *   window.__preview.lds                 the platform stand-ins themselves (graphql query,
@@ -21,7 +23,8 @@ import {
 import { currentPersona, networkDelay, org, resetData, session, type PersonaInfo } from './runtime';
 
 export interface PreviewHooks {
-  failNext(kind: FailureKind, count?: number): void;
+  failNext(kind: FailureKind, count?: number, after?: number): void;
+  recover(): void;
   stats(): OrgStats;
   persona(): PersonaInfo;
   reset(): void;
@@ -44,7 +47,8 @@ declare global {
 
 export function installHooks(): void {
   window.__preview = {
-    failNext: (kind, count = 1) => org().failNext(kind, count),
+    failNext: (kind, count = 1, after = 0) => org().failNext(kind, count, after),
+    recover: () => org().recover(),
     stats: () => ({ ...org().stats }),
     persona: () => currentPersona(),
     reset: () => resetData(),

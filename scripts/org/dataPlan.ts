@@ -25,6 +25,8 @@ export const IMPORT_ORDER = [
   'Opportunity',
   'Territory_Plan__c',
   'Territory_Plan_Account__c',
+  // After the plans: each review is a detail of its plan.
+  'Territory_Plan_Review__c',
   'Development_Goal__c',
   'Coaching_Session__c',
   // After the sessions it looks up; owned by the coach, so sharing follows the author.

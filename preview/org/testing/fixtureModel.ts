@@ -33,6 +33,7 @@ function field(apiName: string, dataType: UiDataType, options: FieldOptions = {}
     formula: null,
     trackHistory: false,
     scale: dataType === 'Currency' ? 2 : null,
+    precision: null,
     length: null,
     defaultValue: undefined,
     unique: false,

@@ -133,3 +133,58 @@ export function formatPercent(share: number | null | undefined): string {
 export function formatMultiple(value: number | null | undefined): string {
   return USER_FORMATTERS.formatMultiple(value);
 }
+
+// ---- Dates and counts ----------------------------------------------------------------------
+
+function dateFormat(locale: string): Intl.DateTimeFormat {
+  const options: Intl.DateTimeFormatOptions = {
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    timeZone: 'UTC'
+  };
+  for (const candidate of [locale, locale.split(/[-_]/).slice(0, 2).join('-'), DEFAULT_LOCALE]) {
+    try {
+      return new Intl.DateTimeFormat(candidate, options);
+    } catch {
+      // Next candidate, as numberFormat does.
+    }
+  }
+  return new Intl.DateTimeFormat(DEFAULT_LOCALE, options);
+}
+
+/**
+ * A date (ISO "2026-11-17", or a date-time) in one locale's short numeric form — the form the
+ * UI API gives dates as display values (11/17/2026 in en-US, 17.11.2026 in de-DE) — so every
+ * component shows dates the same way. Anything that is not a date is returned as it is.
+ */
+export function createDateFormatter(locale: string): (iso: string | null | undefined) => string {
+  const format = dateFormat(locale);
+  return (iso) => {
+    const match = typeof iso === 'string' ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
+    if (!match) return iso ?? '';
+    const [year, month, day] = match.slice(1).map(Number);
+    return format.format(new Date(Date.UTC(year, month - 1, day)));
+  };
+}
+
+const USER_DATE = createDateFormatter(LOCALE || DEFAULT_LOCALE);
+
+/** A date in the user's locale (see createDateFormatter). */
+export function formatDate(iso: string | null | undefined): string {
+  return USER_DATE(iso);
+}
+
+/**
+ * Of two texts for a count, the one the user's language uses: `one` when it calls the count
+ * singular ("pushed once", "1 day"), else `other`.
+ */
+export function pluralForm(count: number, one: string, other: string, locale = LOCALE): string {
+  let rule: Intl.LDMLPluralRule = count === 1 ? 'one' : 'other';
+  try {
+    rule = new Intl.PluralRules(locale || DEFAULT_LOCALE).select(count);
+  } catch {
+    // The English rule above.
+  }
+  return rule === 'one' ? one : other;
+}

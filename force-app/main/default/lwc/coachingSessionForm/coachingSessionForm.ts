@@ -1,8 +1,6 @@
 import { LightningElement, api, wire } from 'lwc';
 import { graphql, gql, type GraphQLResult } from 'lightning/graphql';
 import {
-  createRecord,
-  deleteRecord,
   notifyRecordUpdateAvailable,
   type ObjectInfo,
   type RecordRepresentation
@@ -13,11 +11,15 @@ import { CloseActionScreenEvent } from 'lightning/actions';
 import USER_ID from '@salesforce/user/Id';
 import COACHING_SESSION_OBJECT from '@salesforce/schema/Coaching_Session__c';
 import PRIVATE_NOTE_OBJECT from '@salesforce/schema/Coaching_Private_Note__c';
-import { fieldErrors, reduceErrors } from 'c/ldsErrors';
+import { reduceErrors, splitSaveErrors } from 'c/ldsErrors';
 import { nodesOf, type Connection, type FieldValue } from 'c/opportunityData';
 import {
+  DEFAULT_LIMITS,
   FIELD_BY_API_NAME,
+  LIMIT_FIELDS,
+  LOG_SESSION_REQUEST,
   NOTE_FIELD_BY_API_NAME,
+  browserSessionStorage,
   clearDraft,
   draftKey,
   emptyValues,
@@ -27,10 +29,10 @@ import {
   toPrivateNoteFields,
   toRecordFields,
   validateSession,
-  type DraftStorage,
+  type LogSessionRequestDetail,
   type SessionField,
-  type SessionRule,
-  type SessionValues
+  type SessionValues,
+  type SessionViolation
 } from 'c/sessionDraft';
 import { todayIso } from 'c/coachingFormat';
 
@@ -56,7 +58,6 @@ import PRIVATE_NOTES_HELP from '@salesforce/label/c.SC_Session_Private_Notes_Hel
 import NOTE_FAILED_NOTHING_SAVED from '@salesforce/label/c.SC_Session_Note_Failed_Nothing_Saved';
 import NOTE_FAILED_SESSION_SAVED from '@salesforce/label/c.SC_Session_Note_Failed_Session_Saved';
 import UNSAVED_NOTE from '@salesforce/label/c.SC_Session_Unsaved_Note';
-import DATE_REQUIRED from '@salesforce/label/c.SC_Session_Date_Required';
 import FIX_ERRORS from '@salesforce/label/c.SC_Session_Fix_Errors';
 import SAVED from '@salesforce/label/c.SC_Session_Saved';
 import SAVE_FAILED from '@salesforce/label/c.SC_Session_Save_Failed';
@@ -67,27 +68,27 @@ import SAVE from '@salesforce/label/c.SC_Save';
 import LOADING from '@salesforce/label/c.SC_Loading';
 import SAVED_TITLE from '@salesforce/label/c.SC_Saved_Title';
 import ERROR_TITLE from '@salesforce/label/c.SC_Error_Title';
-import VR_REP_REQUIRED from '@salesforce/label/c.SC_VR_Coaching_Session_Rep_Required';
-import VR_FOLLOW_UP from '@salesforce/label/c.SC_VR_Coaching_Session_Follow_Up_Not_Before_Session';
-import VR_DURATION from '@salesforce/label/c.SC_VR_Coaching_Session_Duration_Positive';
+import RETRY from '@salesforce/label/c.SC_Retry';
+import SAVE_FAILED_TITLE from '@salesforce/label/c.SC_Save_Failed_Title';
+import OPPORTUNITY_NOT_AVAILABLE from '@salesforce/label/c.SC_Session_Opportunity_Not_Available';
+import RECORD_ID_INVALID from '@salesforce/label/c.SC_Session_Record_Id_Invalid';
 import {
+  type FieldLimits,
   type FieldMessage,
   type FormError,
   type Option,
   type PicklistsByRecordType,
   type ValueChangeEvent,
   type WireResponse,
+  characterCount,
   clearFieldError,
+  fieldLimits,
+  focusFirst,
+  isRecordId,
   optionsOf,
+  saveAll,
   showFieldErrors
 } from 'c/formSupport';
-
-const RULE_MESSAGES: Readonly<Record<SessionRule, string>> = {
-  Rep_Required: VR_REP_REQUIRED,
-  Session_Date_Required: DATE_REQUIRED,
-  Follow_Up_Not_Before_Session: VR_FOLLOW_UP,
-  Duration_Positive: VR_DURATION
-};
 
 const FIELD_LABELS: Readonly<Record<SessionField, string>> = {
   repId: REP,
@@ -206,13 +207,10 @@ export interface SessionLoggedDetail {
   opportunityId: string | null;
 }
 
-function sessionStore(): DraftStorage | null {
-  try {
-    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
-  } catch {
-    return null;
-  }
-}
+const sessionStore = browserSessionStorage;
+
+/** The text areas, each with a character count under it. */
+const TEXT_FIELDS = ['strengths', 'developmentAreas', 'commitments', 'privateNotes'] as const;
 
 export default class CoachingSessionForm extends LightningElement {
   /** Record page context: on an Opportunity the rep and the deal are pre-filled. */
@@ -261,15 +259,23 @@ export default class CoachingSessionForm extends LightningElement {
     SAVE,
     SAVING,
     LOADING,
-    ERROR_TITLE
+    ERROR_TITLE,
+    RETRY
   };
 
   values: SessionValues = emptyValues(todayIso());
+  /**
+   * Whether anything was entered since the form was opened or last saved. A fresh form has
+   * nothing to save: repeated clicks on Save once a session is saved write nothing more.
+   */
+  dirty = false;
   draftRestored = false;
   saving = false;
   /** Messages of the rules or server errors that block the save, with their field labels. */
   formErrors: FormError[] = [];
   saveErrors: string[] = [];
+  /** The last save failed: its message shows at the top and beside the Save button. */
+  saveFailed = false;
   /** Why the last save failed (the session's, or the private note's with what became of it). */
   saveFailedMessage = SAVE_FAILED;
   /**
@@ -301,39 +307,80 @@ export default class CoachingSessionForm extends LightningElement {
   private contextResult: GraphQLResult<FormContextData> | undefined;
   private draftStorageKey = '';
   private presetRepId: string | undefined;
+  /** A rep and session type another component asked this form for (LOG_SESSION_REQUEST). */
+  private requested: { repId: string; sessionType: string | null } | null = null;
   private connected = false;
+  /** After the next render, focus this element (the save error, or the first field). */
+  private pendingFocus: string | null = null;
+  private readonly handleLogSessionRequest = (event: Event): void => {
+    const detail = (event as CustomEvent<LogSessionRequestDetail>).detail;
+    if (!detail || !this.isGeneralForm || !this.showForm || this.saving) return;
+    detail.accept();
+    this.requested = { repId: detail.repId, sessionType: detail.sessionType };
+    this.restoreValues();
+    this.pendingFocus = '[data-field="repId"]';
+    this.template?.querySelector('form')?.scrollIntoView?.({ block: 'start' });
+  };
 
   override connectedCallback(): void {
     this.connected = true;
     this.restoreValues();
+    window.addEventListener(LOG_SESSION_REQUEST, this.handleLogSessionRequest);
   }
 
   override disconnectedCallback(): void {
     this.connected = false;
+    window.removeEventListener(LOG_SESSION_REQUEST, this.handleLogSessionRequest);
+  }
+
+  override renderedCallback(): void {
+    const selector = this.pendingFocus;
+    if (!selector) return;
+    if (focusFirst(this.template, selector)) this.pendingFocus = null;
+  }
+
+  /** Not tied to a record or a preset rep: the form the page offers for any session. */
+  get isGeneralForm(): boolean {
+    return !this.recordId && !this.opportunityId && !this.presetRepId;
+  }
+
+  private get effectiveRepId(): string | undefined {
+    return this.presetRepId ?? this.requested?.repId;
   }
 
   /** The presets, or the draft kept for this record, user and preset rep. */
   private restoreValues(): void {
     // The preset rep is part of the key: a draft started for one rep is never offered for another.
-    this.draftStorageKey = draftKey(this.recordId, USER_ID, this.presetRepId);
+    this.draftStorageKey = draftKey(this.recordId, USER_ID, this.effectiveRepId);
     this.draftRestored = false;
     this.saveErrors = [];
+    this.saveFailed = false;
     this.showFieldErrors([]);
     const base = this.presetValues();
     const draft = loadDraft(sessionStore(), this.draftStorageKey, base);
     if (draft && hasTypedContent(draft)) {
       this.values = draft;
       this.draftRestored = true;
+      this.dirty = true;
     } else {
       this.values = base;
+      // A form another component asked for is ready to save as preset (the warning's rep and
+      // session type); a form opened on its own waits for an entry.
+      this.dirty = this.requested !== null;
     }
     this.goalsRepId = this.values.repId || null;
   }
 
+  private get todayValue(): string {
+    return this.today ?? todayIso();
+  }
+
   private presetValues(): SessionValues {
-    const values = emptyValues(this.today ?? todayIso());
-    if (this.sessionType) values.sessionType = this.sessionType;
-    if (this.repId) values.repId = this.repId;
+    const values = emptyValues(this.todayValue);
+    const sessionType = this.sessionType ?? this.requested?.sessionType;
+    if (sessionType) values.sessionType = sessionType;
+    const repId = this.effectiveRepId;
+    if (repId) values.repId = repId;
     if (this.objectApiName === GOAL_OBJECT && this.recordId) values.goalId = this.recordId;
     return values;
   }
@@ -344,9 +391,35 @@ export default class CoachingSessionForm extends LightningElement {
     return this.objectApiName === OPPORTUNITY_OBJECT && this.recordId ? this.recordId : null;
   }
 
+  /** The record the session would be linked to: the deal, or the goal of a goal page. */
+  private get linkedRecordId(): string | null {
+    if (this.contextOpportunityId) return this.contextOpportunityId;
+    return this.objectApiName === GOAL_OBJECT && this.recordId ? this.recordId : null;
+  }
+
+  /** A record id that is not one (a hand-edited URL): nothing is linked to it, or asked for. */
+  get hasInvalidRecordId(): boolean {
+    const id = this.linkedRecordId;
+    return id !== null && !isRecordId(id);
+  }
+
+  /**
+   * The deal is not readable by this user (sharing, or deleted): the form offers no session,
+   * since the session would be linked to a record the user cannot see.
+   */
+  get opportunityUnavailable(): boolean {
+    return (
+      this.contextLoaded &&
+      !this.hasInvalidRecordId &&
+      this.contextOpportunityId !== null &&
+      this.opportunityName === ''
+    );
+  }
+
   get contextVariables(): Record<string, string | null> {
+    const opportunityId = this.contextOpportunityId;
     return {
-      opportunityId: this.contextOpportunityId,
+      opportunityId: opportunityId && isRecordId(opportunityId) ? opportunityId : null,
       userId: USER_ID,
       repId: this.goalsRepId
     };
@@ -364,6 +437,7 @@ export default class CoachingSessionForm extends LightningElement {
     this.contextErrors = [];
     this.contextLoaded = true;
     const [opportunity] = nodesOf(query.Opportunity);
+    this.opportunityName = '';
     if (opportunity) {
       this.opportunityName = opportunity.Name?.value ?? '';
       this.opportunityOwnerId = opportunity.OwnerId?.value ?? null;
@@ -425,6 +499,7 @@ export default class CoachingSessionForm extends LightningElement {
 
   get isLoading(): boolean {
     if (!this.objectInfoResolved) return true;
+    if (this.hasInvalidRecordId) return false;
     return this.canCreate && !this.contextLoaded && this.contextErrors.length === 0;
   }
 
@@ -436,8 +511,23 @@ export default class CoachingSessionForm extends LightningElement {
     return this.canCreate && this.contextErrors.length > 0 && !this.contextLoaded;
   }
 
+  /** Why no session can be logged here, in plain words; null when one can. */
+  get unavailableMessage(): string | null {
+    if (!this.canCreate) return null;
+    if (this.hasInvalidRecordId) return RECORD_ID_INVALID;
+    return this.opportunityUnavailable ? OPPORTUNITY_NOT_AVAILABLE : null;
+  }
+
   get showForm(): boolean {
-    return this.canCreate && this.contextLoaded;
+    return this.canCreate && this.contextLoaded && this.unavailableMessage === null;
+  }
+
+  /** Re-runs the context query that failed. */
+  handleRetry(): void {
+    this.contextErrors = [];
+    Promise.resolve(this.contextResult?.refresh?.()).catch((error: unknown) => {
+      this.contextErrors = reduceErrors(error);
+    });
   }
 
   /** On a deal the rep is the deal's owner (read only); elsewhere a picker of the user's reports. */
@@ -493,11 +583,64 @@ export default class CoachingSessionForm extends LightningElement {
   }
 
   get hasSaveErrors(): boolean {
-    return this.saveErrors.length > 0;
+    return this.saveFailed;
   }
 
   get saveLabel(): string {
     return this.saving ? SAVING : SAVE;
+  }
+
+  /** The limits of the typed fields: object info's, else the metadata's. */
+  get limits(): Partial<Record<SessionField, FieldLimits>> {
+    const limits: Partial<Record<SessionField, FieldLimits>> = {};
+    for (const [field, apiName] of Object.entries(LIMIT_FIELDS) as [SessionField, string][]) {
+      const info = field === 'privateNotes' ? this.privateNoteInfo : this.objectInfo;
+      limits[field] = fieldLimits(info, apiName, DEFAULT_LIMITS[field]);
+    }
+    return limits;
+  }
+
+  /** What the rules and the fields' limits say about the values, as the user types. */
+  get violations(): SessionViolation[] {
+    return validateSession(this.values, { today: this.todayValue, limits: this.limits });
+  }
+
+  /** Save is offered while nothing is in flight, something was entered, and it is valid. */
+  get saveDisabled(): boolean {
+    return this.saving || !this.dirty || this.violations.length > 0;
+  }
+
+  /**
+   * What stops the save, beside the Save button where the user is: the current problems once
+   * something was entered, and the reason of a failed save.
+   */
+  get saveFeedback(): FormError[] {
+    const violations = this.dirty ? this.violations : [];
+    if (violations.length === 0) return this.saveFailed ? this.formErrors : [];
+    return violations.map(({ field, message }, index) => ({
+      key: `${field}-${index}`,
+      field: FIELD_LABELS[field],
+      message
+    }));
+  }
+
+  get hasFixList(): boolean {
+    return this.saveFeedback.length > 0;
+  }
+
+  get hasSaveFeedback(): boolean {
+    return this.saveFeedback.length > 0 || this.hasSaveErrors;
+  }
+
+  /** "120 of 32,768 characters" under each text area that has text. */
+  get counts(): Record<string, string> {
+    const limits = this.limits;
+    return Object.fromEntries(
+      TEXT_FIELDS.map((field) => [
+        field,
+        this.values[field] ? characterCount(this.values[field], limits[field]?.length) : ''
+      ])
+    );
   }
 
   // ---- interactions -----------------------------------------------------------------------------
@@ -517,8 +660,24 @@ export default class CoachingSessionForm extends LightningElement {
       this.goalsRepId = next.repId || null;
     }
     this.values = next;
+    this.dirty = true;
     this.clearFieldError(field);
+    // The field says what is wrong with it as soon as it is: a number that is not one, text too
+    // long for the field, a rule it breaks.
+    const own = this.violations.filter((violation) => violation.field === field);
+    if (own.length > 0) this.showInline(field, own[0].message);
     saveDraft(sessionStore(), this.draftStorageKey, this.values);
+  }
+
+  private showInline(field: SessionField, message: string): void {
+    const element = this.template?.querySelector<
+      HTMLElement & {
+        setCustomValidity?: (message: string) => void;
+        reportValidity?: () => boolean;
+      }
+    >(`[data-field="${field}"]`);
+    element?.setCustomValidity?.(message);
+    element?.reportValidity?.();
   }
 
   handleDiscardDraft(): void {
@@ -528,61 +687,62 @@ export default class CoachingSessionForm extends LightningElement {
 
   async handleSave(event?: Event): Promise<void> {
     event?.preventDefault();
-    if (this.saving || !this.canCreate) return;
+    if (this.saving || !this.canCreate || !this.showForm || !this.dirty) return;
     this.saveErrors = [];
+    this.saveFailed = false;
     this.unsavedNote = '';
-    const violations = validateSession(this.values);
-    this.showFieldErrors(
-      violations.map(({ field, rule }) => ({ field, message: RULE_MESSAGES[rule] }))
-    );
-    if (violations.length > 0) return;
+    const violations = this.violations;
+    this.showFieldErrors(violations.map(({ field, message }) => ({ field, message })));
+    if (violations.length > 0) {
+      this.pendingFocus = '.save-feedback';
+      return;
+    }
 
     // Keep what was typed whatever happens next.
     saveDraft(sessionStore(), this.draftStorageKey, this.values);
     this.saving = true;
     const opportunityId = this.contextOpportunityId;
-    let record: RecordRepresentation;
-    try {
-      record = await createRecord({
+    const noteFields = this.canWritePrivateNotes;
+    const values = this.values;
+    // The session, then the coach's private note as its own record (owned by the coach, so the
+    // rep never reads it): one save, all or nothing (saveAll undoes the session if the note
+    // fails).
+    const outcome = await saveAll([
+      {
+        action: 'create',
         apiName: COACHING_SESSION_OBJECT.objectApiName,
-        fields: toRecordFields(this.values, { coachId: USER_ID, opportunityId })
-      });
-    } catch (error) {
-      this.saving = false;
-      this.showSaveError(error, SAVE_FAILED, FIELD_BY_API_NAME);
+        fields: toRecordFields(values, { coachId: USER_ID, opportunityId })
+      },
+      ...(noteFields && values.privateNotes.trim() !== ''
+        ? [
+            {
+              action: 'create' as const,
+              apiName: PRIVATE_NOTE_OBJECT.objectApiName,
+              fields: ([session]: readonly RecordRepresentation[]) =>
+                toPrivateNoteFields(values, session.id) ?? {}
+            }
+          ]
+        : [])
+    ]);
+    this.saving = false;
+    if (outcome.ok) {
+      this.handleSaved(outcome.records[0], opportunityId);
       return;
     }
-    const noteSaved = await this.savePrivateNote(record);
-    this.saving = false;
-    if (noteSaved) this.handleSaved(record, opportunityId);
-  }
-
-  /**
-   * The private note is its own record (owned by the coach, so the rep never reads it), created
-   * once the session exists. UI API creates one record per request, so the two writes are made
-   * all-or-nothing by hand: when the note fails, the session is deleted again and the form keeps
-   * everything typed. Only if that delete fails too does the session stay, and the form says so
-   * and shows the note back. Returns whether the save is complete (false: the error is shown).
-   */
-  private async savePrivateNote(session: RecordRepresentation): Promise<boolean> {
-    const fields = this.canWritePrivateNotes ? toPrivateNoteFields(this.values, session.id) : null;
-    if (!fields) return true;
-    try {
-      await createRecord({ apiName: PRIVATE_NOTE_OBJECT.objectApiName, fields });
-      return true;
-    } catch (noteError) {
-      try {
-        await deleteRecord(session.id);
-      } catch {
-        const note = this.values.privateNotes.trim();
-        this.handleSaved(session, this.contextOpportunityId, false);
-        this.saveErrors = reduceErrors(noteError);
-        this.saveFailedMessage = NOTE_FAILED_SESSION_SAVED;
-        this.unsavedNote = note;
-        return false;
-      }
-      this.showSaveError(noteError, NOTE_FAILED_NOTHING_SAVED, NOTE_FIELD_BY_API_NAME);
-      return false;
+    if (outcome.failedStep === 0) {
+      this.showSaveError(outcome.error, SAVE_FAILED, FIELD_BY_API_NAME);
+    } else if (outcome.undone) {
+      this.showSaveError(outcome.error, NOTE_FAILED_NOTHING_SAVED, NOTE_FIELD_BY_API_NAME);
+    } else {
+      // The note failed and the session could not be undone: the session stays, the form
+      // says so and shows the note back to add from the session.
+      const note = values.privateNotes.trim();
+      this.handleSaved(outcome.records[0], opportunityId, false);
+      this.saveErrors = reduceErrors(outcome.error);
+      this.saveFailed = true;
+      this.saveFailedMessage = NOTE_FAILED_SESSION_SAVED;
+      this.unsavedNote = note;
+      this.announceFailure();
     }
   }
 
@@ -616,35 +776,60 @@ export default class CoachingSessionForm extends LightningElement {
     Promise.resolve(this.contextResult?.refresh?.()).catch(() => {
       // As above: the saved record is not affected.
     });
+    // A request from another component is answered: the form is the page's general one again.
+    this.requested = null;
     this.resetForm();
     // Closes the modal when the form runs as a quick action; nothing listens elsewhere. A save
     // that left the private note behind keeps the form open to say so.
     if (complete) this.dispatchEvent(new CloseActionScreenEvent());
   }
 
+  /**
+   * A failed save, shown where the user is looking: beside the Save button (focused) and at the
+   * top of the form, and in a toast. Messages about a field are shown on the field and named
+   * once; the others are listed.
+   */
   private showSaveError(
     error: unknown,
     failedMessage: string,
     fieldsByApiName: Readonly<Record<string, SessionField>>
   ): void {
-    this.saveErrors = reduceErrors(error);
-    this.saveFailedMessage = failedMessage;
+    const { byField, other } = splitSaveErrors(error);
     const inline: { field: SessionField; message: string }[] = [];
-    for (const [apiName, messages] of Object.entries(fieldErrors(error))) {
+    const unmapped: string[] = [];
+    for (const [apiName, messages] of Object.entries(byField)) {
       const field = fieldsByApiName[apiName];
       if (field) for (const message of messages) inline.push({ field, message });
+      else unmapped.push(...messages);
     }
+    this.saveErrors = [...other, ...unmapped];
+    this.saveFailedMessage = failedMessage;
+    this.saveFailed = true;
     this.showFieldErrors(inline);
+    this.announceFailure();
+  }
+
+  private announceFailure(): void {
+    this.pendingFocus = '.save-feedback';
+    this.dispatchEvent(
+      new ShowToastEvent({
+        title: SAVE_FAILED_TITLE,
+        message: this.saveFailedMessage,
+        variant: 'error'
+      })
+    );
   }
 
   private resetForm(): void {
     const base = this.presetValues();
     if (!base.repId && this.opportunityOwnerId) base.repId = this.opportunityOwnerId;
     this.values = base;
+    this.dirty = false;
     this.goalsRepId = base.repId || null;
     this.draftRestored = false;
     this.formErrors = [];
     this.saveErrors = [];
+    this.saveFailed = false;
     this.unsavedNote = '';
     this.showFieldErrors([]);
   }

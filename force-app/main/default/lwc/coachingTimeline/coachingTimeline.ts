@@ -14,7 +14,8 @@ import {
   type FieldValue
 } from 'c/opportunityData';
 import { isIsoDate } from 'c/periods';
-import { fill, todayIso } from 'c/coachingFormat';
+import { fill, formatDate, todayIso } from 'c/coachingFormat';
+import RETRY from '@salesforce/label/c.SC_Retry';
 import { TIMELINE_SESSIONS, type TimelineContext, timelineFilter } from './timelineQueries';
 
 import TITLE from '@salesforce/label/c.SC_Timeline_Title';
@@ -162,7 +163,8 @@ export default class CoachingTimeline extends LightningElement {
     PRIVATE_NOTES,
     PRIVATE_NOTES_VISIBILITY,
     LOADING,
-    ERROR_TITLE
+    ERROR_TITLE,
+    RETRY
   };
 
   after: string | null = null;
@@ -196,6 +198,14 @@ export default class CoachingTimeline extends LightningElement {
       this.after = null;
       return;
     }
+    Promise.resolve(this.result?.refresh?.()).catch((error: unknown) => {
+      this.errors = reduceErrors(error);
+    });
+  }
+
+  /** The error panel's Retry: asks for the sessions again. */
+  handleRetry(): void {
+    this.errors = [];
     Promise.resolve(this.result?.refresh?.()).catch((error: unknown) => {
       this.errors = reduceErrors(error);
     });
@@ -301,7 +311,8 @@ export default class CoachingTimeline extends LightningElement {
       return {
         id: node.Id,
         title: node.Session_Type__c?.displayValue ?? node.Session_Type__c?.value ?? '',
-        date: node.Session_Date__c?.displayValue ?? node.Session_Date__c?.value ?? '',
+        // One date format everywhere: the user's locale, as c/coachingFormat writes it.
+        date: formatDate(node.Session_Date__c?.value ?? node.Session_Date__c?.displayValue),
         type: node.Session_Type__c?.value ?? '',
         status: node.Status__c?.displayValue ?? status,
         repName: node.Rep__r?.Name?.value ?? '',
@@ -315,7 +326,7 @@ export default class CoachingTimeline extends LightningElement {
         strengths: node.Strengths__c?.value ?? '',
         developmentAreas: node.Development_Areas__c?.value ?? '',
         commitments: node.Commitments__c?.value ?? '',
-        followUpDate: node.Follow_Up_Date__c?.displayValue ?? followUp,
+        followUpDate: followUp ? formatDate(followUp) : '',
         followUpOverdue: overdue,
         followUpClass: overdue ? 'slds-text-color_error follow-up' : 'follow-up',
         acknowledged: node.Rep_Acknowledged__c?.value === true,

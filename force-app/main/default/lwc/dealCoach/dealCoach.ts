@@ -35,6 +35,7 @@ import SEVERITY_LOW from '@salesforce/label/c.SC_Deal_Severity_Low';
 import NOT_FOUND from '@salesforce/label/c.SC_Deal_Not_Found';
 import LOADING from '@salesforce/label/c.SC_Loading';
 import ERROR_TITLE from '@salesforce/label/c.SC_Error_Title';
+import RETRY from '@salesforce/label/c.SC_Retry';
 
 /** Average deal size looks back one year of won deals. */
 const AVERAGE_WINDOW_DAYS = 365;
@@ -55,7 +56,17 @@ export default class DealCoach extends LightningElement {
   @api staleStageDays: number | undefined;
   @api noActivityDays: number | undefined;
 
-  labels = { TITLE, SIGNALS, QUESTIONS, NO_QUESTIONS, LOADING, ERROR_TITLE, HEALTHY, CLOSED };
+  labels = {
+    TITLE,
+    SIGNALS,
+    QUESTIONS,
+    NO_QUESTIONS,
+    LOADING,
+    ERROR_TITLE,
+    HEALTHY,
+    CLOSED,
+    RETRY
+  };
   sessionType = DEAL_REVIEW;
   formId = 'deal-review-form';
 
@@ -68,6 +79,15 @@ export default class DealCoach extends LightningElement {
   canLogReview = false;
   /** Where focus goes after the next render: into the opened review, or back to its button. */
   private pendingFocus: 'review' | 'button' | null = null;
+  private opportunityResult: GraphQLResult<OpportunityQueryData> | undefined;
+
+  /** The error panel's Retry: asks for the deal again. */
+  handleRetry(): void {
+    this.errors = [];
+    Promise.resolve(this.opportunityResult?.refresh?.()).catch((error: unknown) => {
+      this.errors = reduceErrors(error);
+    });
+  }
 
   get todayValue(): string {
     return isIsoDate(this.today) ? this.today : todayIso();
@@ -79,6 +99,7 @@ export default class DealCoach extends LightningElement {
 
   @wire(graphql, { query: OPPORTUNITY_BY_ID, variables: '$opportunityVariables' })
   wiredOpportunity(result: GraphQLResult<OpportunityQueryData>): void {
+    this.opportunityResult = result;
     if (result.errors && result.errors.length > 0) {
       this.errors = reduceErrors(result.errors);
       return;

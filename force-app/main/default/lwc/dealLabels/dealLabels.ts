@@ -3,7 +3,7 @@
  * uses: the one place both the deal coach and the scorecard read them from. A signal's label has
  * {0}-style placeholders, filled with its numbers by signalText.
  */
-import { fill } from 'c/coachingFormat';
+import { fill, pluralForm } from 'c/coachingFormat';
 import type { CoachingQuestionCode, DealSignal, DealSignalCode } from 'c/dealHealth';
 
 import SIGNAL_PAST_CLOSE_DATE from '@salesforce/label/c.SC_Deal_Signal_Past_Close_Date';
@@ -16,6 +16,9 @@ import SIGNAL_AMOUNT_BELOW_AVERAGE from '@salesforce/label/c.SC_Deal_Signal_Amou
 import SIGNAL_AMOUNT_MISSING from '@salesforce/label/c.SC_Deal_Signal_Amount_Missing';
 import SIGNAL_PROBABILITY_ABOVE_STAGE from '@salesforce/label/c.SC_Deal_Signal_Probability_Above_Stage';
 import SIGNAL_PROBABILITY_BELOW_STAGE from '@salesforce/label/c.SC_Deal_Signal_Probability_Below_Stage';
+import SIGNAL_PAST_CLOSE_DATE_ONE from '@salesforce/label/c.SC_Deal_Signal_Past_Close_Date_One';
+import SIGNAL_PUSHED_ONE from '@salesforce/label/c.SC_Deal_Signal_Pushed_One';
+import SIGNAL_NO_ACTIVITY_EVER_ONE from '@salesforce/label/c.SC_Deal_Signal_No_Activity_Ever_One';
 import QUESTION_PROSPECTING_ICP from '@salesforce/label/c.SC_Deal_Question_Prospecting_Icp';
 import QUESTION_PROSPECTING_TRIGGER from '@salesforce/label/c.SC_Deal_Question_Prospecting_Trigger';
 import QUESTION_PROSPECTING_NEXT_STEP from '@salesforce/label/c.SC_Deal_Question_Prospecting_Next_Step';
@@ -68,10 +71,26 @@ const SIGNAL_ARGUMENTS: Readonly<Record<DealSignalCode, readonly string[]>> = {
   'amount-missing': []
 };
 
-/** The signal in words: its label with its numbers filled in. */
+/** The signals that count something, in the singular for a count of one. */
+export const SIGNAL_LABELS_ONE: Readonly<Partial<Record<DealSignalCode, string>>> = {
+  'past-close-date': SIGNAL_PAST_CLOSE_DATE_ONE,
+  pushed: SIGNAL_PUSHED_ONE,
+  'no-activity-ever': SIGNAL_NO_ACTIVITY_EVER_ONE
+};
+
+/**
+ * The signal in words: its label with its numbers filled in, in the singular when its count is
+ * one ("Close date pushed once.", not "pushed 1 times.").
+ */
 export function signalText(signal: DealSignal): string {
   const values = SIGNAL_ARGUMENTS[signal.code].map((name) => signal.values[name]);
-  return fill(SIGNAL_LABELS[signal.code], ...values);
+  const count = signal.values.count ?? signal.values.days;
+  const one = SIGNAL_LABELS_ONE[signal.code];
+  const label =
+    one !== undefined && count !== undefined
+      ? pluralForm(count, one, SIGNAL_LABELS[signal.code])
+      : SIGNAL_LABELS[signal.code];
+  return fill(label, ...values);
 }
 
 export const QUESTION_LABELS: Readonly<Record<CoachingQuestionCode, string>> = {

@@ -6,11 +6,14 @@ import {
   type ObjectInfo,
   type RecordRepresentation
 } from 'lightning/uiRecordApi';
+import RETRY from '@salesforce/label/c.SC_Retry';
+import SAVE_FAILED_TITLE from '@salesforce/label/c.SC_Save_Failed_Title';
+import GOAL_ID_INVALID from '@salesforce/label/c.SC_Goal_Editor_Id_Invalid';
 import { getObjectInfo, getPicklistValuesByRecordType } from 'lightning/uiObjectInfoApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import USER_ID from '@salesforce/user/Id';
 import DEVELOPMENT_GOAL_OBJECT from '@salesforce/schema/Development_Goal__c';
-import { fieldErrors, reduceErrors } from 'c/ldsErrors';
+import { reduceErrors, splitSaveErrors } from 'c/ldsErrors';
 import {
   TEAM_MEMBERS,
   nodesOf,
@@ -19,20 +22,21 @@ import {
   type TeamMembersData
 } from 'c/opportunityData';
 import {
+  DEFAULT_GOAL_LIMITS,
   GOAL_FIELD_BY_API_NAME,
   emptyGoalValues,
   toGoalFields,
   validateGoal,
   type GoalField,
-  type GoalRule,
+  type GoalLimits,
   type GoalValues,
+  type GoalViolation,
   type Measure
 } from './goalEditorModel';
 
 import TITLE_NEW from '@salesforce/label/c.SC_Goal_Editor_Title_New';
 import TITLE_EDIT from '@salesforce/label/c.SC_Goal_Editor_Title_Edit';
 import NAME from '@salesforce/label/c.SC_Goal_Editor_Name';
-import NAME_REQUIRED from '@salesforce/label/c.SC_Goal_Editor_Name_Required';
 import REP from '@salesforce/label/c.SC_Goal_Editor_Rep';
 import REP_PLACEHOLDER from '@salesforce/label/c.SC_Goal_Editor_Rep_Placeholder';
 import NO_REPORTS from '@salesforce/label/c.SC_Goal_Editor_No_Reports';
@@ -50,7 +54,6 @@ import MEASURE_KPI from '@salesforce/label/c.SC_Goal_Editor_Measure_Kpi';
 import PROGRESS from '@salesforce/label/c.SC_Goal_Editor_Progress';
 import METRIC from '@salesforce/label/c.SC_Goal_Editor_Metric';
 import METRIC_PLACEHOLDER from '@salesforce/label/c.SC_Goal_Editor_Metric_Placeholder';
-import METRIC_REQUIRED from '@salesforce/label/c.SC_Goal_Editor_Metric_Required';
 import BASELINE_VALUE from '@salesforce/label/c.SC_Goal_Editor_Baseline_Value';
 import TARGET_VALUE from '@salesforce/label/c.SC_Goal_Editor_Target_Value';
 import FIX_ERRORS from '@salesforce/label/c.SC_Goal_Editor_Fix_Errors';
@@ -62,11 +65,6 @@ import SAVE_FAILED from '@salesforce/label/c.SC_Goal_Editor_Save_Failed';
 import LOADING from '@salesforce/label/c.SC_Goal_Editor_Loading';
 import ERROR_TITLE from '@salesforce/label/c.SC_Goal_Editor_Error_Title';
 import NOT_FOUND from '@salesforce/label/c.SC_Goal_Editor_Not_Found';
-import VR_REP_REQUIRED from '@salesforce/label/c.SC_VR_Development_Goal_Rep_Required';
-import VR_TARGET_DATE from '@salesforce/label/c.SC_VR_Development_Goal_Target_Date_Not_Before_Start';
-import VR_PROGRESS from '@salesforce/label/c.SC_VR_Development_Goal_Progress_Between_0_And_100';
-import VR_KPI_BASELINE from '@salesforce/label/c.SC_VR_Development_Goal_KPI_Goal_Needs_Baseline';
-import VR_KPI_TARGET from '@salesforce/label/c.SC_VR_Development_Goal_KPI_Goal_Needs_Target';
 import {
   type FieldMessage,
   type FormError,
@@ -74,20 +72,15 @@ import {
   type PicklistsByRecordType,
   type ValueChangeEvent,
   type WireResponse,
+  characterCount,
   clearFieldError,
+  fieldLimits,
+  focusFirst,
+  isRecordId,
+  numberText,
   optionsOf,
   showFieldErrors
 } from 'c/formSupport';
-
-const RULE_MESSAGES: Readonly<Record<GoalRule, string>> = {
-  Name_Required: NAME_REQUIRED,
-  Rep_Required: VR_REP_REQUIRED,
-  Target_Date_Not_Before_Start: VR_TARGET_DATE,
-  Progress_Between_0_And_100: VR_PROGRESS,
-  Metric_Required: METRIC_REQUIRED,
-  KPI_Goal_Needs_Baseline: VR_KPI_BASELINE,
-  KPI_Goal_Needs_Target: VR_KPI_TARGET
-};
 
 const FIELD_LABELS: Readonly<Record<GoalField, string>> = {
   repId: REP,
@@ -213,6 +206,7 @@ export interface GoalSavedDetail {
 
 function text(field: FieldValue<string> | FieldValue<number> | undefined): string {
   const value = field?.value;
+  if (typeof value === 'number') return numberText(value);
   return value === null || value === undefined ? '' : String(value);
 }
 
@@ -266,11 +260,17 @@ export default class DevelopmentGoalEditor extends LightningElement {
     FIX_ERRORS,
     SAVE_FAILED,
     LOADING,
-    ERROR_TITLE
+    ERROR_TITLE,
+    RETRY
   };
 
   values: GoalValues = emptyGoalValues();
+  /** Anything changed since the goal was loaded, opened or saved: only then is there a save. */
+  dirty = false;
   saving = false;
+  saveFailed = false;
+  /** After the next render, focus this element (the error beside Save). */
+  private pendingFocus: string | null = null;
   formErrors: FormError[] = [];
   saveErrors: string[] = [];
   loadErrors: string[] = [];
@@ -308,8 +308,19 @@ export default class DevelopmentGoalEditor extends LightningElement {
     return this.editGoalId !== null;
   }
 
+  /** A goal id that is not one (a hand-edited URL): not queried, and said plainly. */
+  get hasInvalidGoalId(): boolean {
+    const id = this.editGoalId;
+    return id !== null && !isRecordId(id);
+  }
+
+  get invalidIdMessage(): string {
+    return GOAL_ID_INVALID;
+  }
+
   get goalVariables(): { goalId: string | null } {
-    return { goalId: this.editGoalId };
+    const id = this.editGoalId;
+    return { goalId: id && isRecordId(id) ? id : null };
   }
 
   get reportsVariables(): { managerId: string } {
@@ -337,6 +348,7 @@ export default class DevelopmentGoalEditor extends LightningElement {
     this.goalLoaded = true;
     this.loadedRepName = text(node.Rep__r?.Name);
     this.values = valuesFromNode(node);
+    this.dirty = false;
   }
 
   @wire(graphql, { query: TEAM_MEMBERS, variables: '$reportsVariables' })
@@ -387,7 +399,7 @@ export default class DevelopmentGoalEditor extends LightningElement {
   }
 
   get isLoading(): boolean {
-    if (this.hasLoadError || this.isMissing) return false;
+    if (this.hasLoadError || this.isMissing || this.hasInvalidGoalId) return false;
     return !this.objectInfoResolved || (this.isEdit && !this.goalLoaded);
   }
 
@@ -395,8 +407,22 @@ export default class DevelopmentGoalEditor extends LightningElement {
     return this.isEdit && !this.goalLoaded && this.loadErrors.length > 0;
   }
 
+  /** Re-runs the goal query that failed. */
+  handleRetry(): void {
+    this.loadErrors = [];
+    Promise.resolve(this.goalResult?.refresh?.()).catch((error: unknown) => {
+      this.loadErrors = reduceErrors(error);
+    });
+  }
+
   get isMissing(): boolean {
-    return this.isEdit && !this.goalLoaded && this.goalMissing && this.loadErrors.length === 0;
+    return (
+      this.isEdit &&
+      !this.hasInvalidGoalId &&
+      !this.goalLoaded &&
+      this.goalMissing &&
+      this.loadErrors.length === 0
+    );
   }
 
   get notFoundMessage(): string {
@@ -413,7 +439,7 @@ export default class DevelopmentGoalEditor extends LightningElement {
   }
 
   get showForm(): boolean {
-    if (!this.objectInfoResolved) return false;
+    if (!this.objectInfoResolved || this.hasInvalidGoalId) return false;
     return this.isEdit ? this.goalLoaded : this.canCreate;
   }
 
@@ -472,11 +498,72 @@ export default class DevelopmentGoalEditor extends LightningElement {
   }
 
   get hasSaveErrors(): boolean {
-    return this.saveErrors.length > 0;
+    return this.saveFailed;
   }
 
   get saveLabel(): string {
     return this.saving ? SAVING : SAVE;
+  }
+
+  /** The fields' limits: object info's, else the metadata's. */
+  get limits(): GoalLimits {
+    const limits: GoalLimits = {};
+    for (const field of Object.keys(DEFAULT_GOAL_LIMITS) as GoalField[]) {
+      limits[field] = fieldLimits(
+        this.objectInfo,
+        API_NAME_BY_FIELD[field],
+        DEFAULT_GOAL_LIMITS[field]
+      );
+    }
+    return limits;
+  }
+
+  /** The rules' verdict on the fields the user may change (the server judges the others). */
+  get violations(): GoalViolation[] {
+    const readOnly = this.readOnly;
+    return validateGoal(this.values, this.limits).filter(({ field }) => !readOnly[field]);
+  }
+
+  /** Save is offered while nothing is in flight, something changed, and it is valid. */
+  get saveDisabled(): boolean {
+    return this.saving || !this.dirty || this.violations.length > 0;
+  }
+
+  /** What stops the save, beside the Save button: the problems, or the failed save's fields. */
+  get saveFeedback(): FormError[] {
+    const violations = this.dirty ? this.violations : [];
+    if (violations.length === 0) return this.saveFailed ? this.formErrors : [];
+    return violations.map(({ field, message }, index) => ({
+      key: `${field}-${index}`,
+      field: FIELD_LABELS[field],
+      message
+    }));
+  }
+
+  get hasFixList(): boolean {
+    return this.saveFeedback.length > 0;
+  }
+
+  get hasSaveFeedback(): boolean {
+    return this.hasFixList || this.saveFailed;
+  }
+
+  /** "120 of 32,768 characters" under the text areas that have text. */
+  get counts(): Record<string, string> {
+    const limits = this.limits;
+    return {
+      description: this.values.description
+        ? characterCount(this.values.description, limits.description?.length)
+        : '',
+      successMeasure: this.values.successMeasure
+        ? characterCount(this.values.successMeasure, limits.successMeasure?.length)
+        : ''
+    };
+  }
+
+  override renderedCallback(): void {
+    const selector = this.pendingFocus;
+    if (selector && focusFirst(this.template, selector)) this.pendingFocus = null;
   }
 
   // ---- interactions -----------------------------------------------------------------------------
@@ -493,20 +580,34 @@ export default class DevelopmentGoalEditor extends LightningElement {
       next[field] = value;
     }
     this.values = next;
+    this.dirty = true;
     this.clearFieldError(field);
+    // The field says what is wrong with it as soon as it is.
+    const own = this.violations.find((violation) => violation.field === field);
+    if (own) {
+      const element = this.template?.querySelector<
+        HTMLElement & {
+          setCustomValidity?: (message: string) => void;
+          reportValidity?: () => boolean;
+        }
+      >(`[data-field="${field}"]`);
+      element?.setCustomValidity?.(own.message);
+      element?.reportValidity?.();
+    }
   }
 
   async handleSave(event?: Event): Promise<void> {
     event?.preventDefault();
-    if (this.saving || !this.canSave) return;
+    if (this.saving || !this.canSave || !this.dirty) return;
     this.saveErrors = [];
+    this.saveFailed = false;
     // A rule on a field the user cannot change is not theirs to fix; the server has the last word.
-    const readOnly = this.readOnly;
-    const violations = validateGoal(this.values).filter(({ field }) => !readOnly[field]);
-    this.showFieldErrors(
-      violations.map(({ field, rule }) => ({ field, message: RULE_MESSAGES[rule] }))
-    );
-    if (violations.length > 0) return;
+    const violations = this.violations;
+    this.showFieldErrors(violations.map(({ field, message }) => ({ field, message })));
+    if (violations.length > 0) {
+      this.pendingFocus = '.save-feedback';
+      return;
+    }
 
     this.saving = true;
     const goalId = this.editGoalId;
@@ -535,6 +636,7 @@ export default class DevelopmentGoalEditor extends LightningElement {
   }
 
   private handleSaved(id: string): void {
+    this.dirty = false;
     this.dispatchEvent(
       new ShowToastEvent({ title: SAVED_TITLE, message: SAVED, variant: 'success' })
     );
@@ -555,14 +657,26 @@ export default class DevelopmentGoalEditor extends LightningElement {
     this.showFieldErrors([]);
   }
 
+  /**
+   * A failed save, where the user looks: beside Save (focused), at the top, and in a toast; a
+   * message about a field is shown on it and names it once.
+   */
   private showSaveError(error: unknown): void {
-    this.saveErrors = reduceErrors(error);
+    const { byField, other } = splitSaveErrors(error);
     const inline: { field: GoalField; message: string }[] = [];
-    for (const [apiName, messages] of Object.entries(fieldErrors(error))) {
+    const unmapped: string[] = [];
+    for (const [apiName, messages] of Object.entries(byField)) {
       const field = GOAL_FIELD_BY_API_NAME[apiName];
       if (field) for (const message of messages) inline.push({ field, message });
+      else unmapped.push(...messages);
     }
+    this.saveErrors = [...other, ...unmapped];
+    this.saveFailed = true;
     this.showFieldErrors(inline);
+    this.pendingFocus = '.save-feedback';
+    this.dispatchEvent(
+      new ShowToastEvent({ title: SAVE_FAILED_TITLE, message: SAVE_FAILED, variant: 'error' })
+    );
   }
 
   private showFieldErrors(errors: FieldMessage<GoalField>[]): void {

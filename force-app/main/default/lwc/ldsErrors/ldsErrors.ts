@@ -48,8 +48,11 @@ function messagesOfBody(body: unknown): string[] {
   if (plain) return [plain];
   if (!isObject(body)) return [];
   const messages = messagesOfOutput(body.output);
+  // A record save error wraps its specific messages in a generic "An error occurred while
+  // trying to update the record. Please try again.": the user can act on the specific ones
+  // only, so the wrapper is kept just when there is nothing more specific.
   const message = text(body.message);
-  if (message) messages.unshift(message);
+  if (message && messages.length === 0) messages.push(message);
   messages.push(...messagesOfList(body.pageErrors));
   if (isObject(body.fieldErrors)) {
     for (const list of Object.values(body.fieldErrors)) messages.push(...messagesOfList(list));
@@ -134,4 +137,39 @@ export function fieldErrors(error: unknown): Record<string, string[]> {
   };
   visit(error);
   return result;
+}
+
+function stripLabel(message: string, label: string | null): string {
+  return label && message.startsWith(`${label}: `) ? message.slice(label.length + 2) : message;
+}
+
+/**
+ * A failed save split for a form, so each message names its field once: messages per field API
+ * name, without the "Field Label: " the platform puts in front of some of them (the form shows
+ * the field's name beside its message), and the messages that belong to no field.
+ */
+export function splitSaveErrors(error: unknown): {
+  byField: Record<string, string[]>;
+  other: string[];
+} {
+  const raw = fieldErrors(error);
+  const labels = new Map<string, string>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (isObject(value)) {
+      const field = text(value.field) ?? text(value.fieldName);
+      const label = text(value.fieldLabel);
+      if (field && label) labels.set(field, label);
+      for (const nested of Object.values(value)) if (typeof nested === 'object') visit(nested);
+    }
+  };
+  visit(error);
+  const byField: Record<string, string[]> = {};
+  const fieldMessages = new Set<string>();
+  for (const [field, messages] of Object.entries(raw)) {
+    messages.forEach((message) => fieldMessages.add(message));
+    const label = labels.get(field) ?? null;
+    byField[field] = [...new Set(messages.map((message) => stripLabel(message, label)))];
+  }
+  return { byField, other: reduceErrors(error).filter((message) => !fieldMessages.has(message)) };
 }

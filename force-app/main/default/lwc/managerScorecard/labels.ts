@@ -103,6 +103,15 @@ import CURRENCY_CORPORATE from '@salesforce/label/c.SC_Currency_Corporate';
 import CURRENCY_CORPORATE_UNNAMED from '@salesforce/label/c.SC_Currency_Corporate_Unnamed';
 import CURRENCY_OWN from '@salesforce/label/c.SC_Currency_Own';
 import CURRENCY_SNAPSHOT_UNAVAILABLE from '@salesforce/label/c.SC_Currency_Snapshot_Unavailable';
+import COVERAGE_CELL from '@salesforce/label/c.SC_Scorecard_CoverageCell';
+import COL_WIN_RATE_BY_AMOUNT from '@salesforce/label/c.SC_Scorecard_ColWinRateByAmount';
+import WARN_SLIPPING_ONE from '@salesforce/label/c.SC_Scorecard_WarnSlipping_One';
+import WARN_GOAL_ONE from '@salesforce/label/c.SC_Scorecard_WarnGoal_One';
+import WARN_COMMITMENTS_ONE from '@salesforce/label/c.SC_Scorecard_WarnCommitments_One';
+import SNAPSHOT_NOTHING_SAVED from '@salesforce/label/c.SC_Scorecard_SnapshotNothingSaved';
+import SNAPSHOT_PARTLY_SAVED from '@salesforce/label/c.SC_Scorecard_SnapshotPartlySaved';
+import TREND_SUMMARY_ONE from '@salesforce/label/c.SC_Scorecard_TrendSummary_One';
+import RETRY from '@salesforce/label/c.SC_Retry';
 
 export const LABELS = {
   currencyCorporate: CURRENCY_CORPORATE,
@@ -145,6 +154,15 @@ export const LABELS = {
   colWinRate: COL_WIN_RATE,
   colPipeline: COL_PIPELINE,
   colCoverage: COL_COVERAGE,
+  coverageCell: COVERAGE_CELL,
+  colWinRateByAmount: COL_WIN_RATE_BY_AMOUNT,
+  warnSlippingOne: WARN_SLIPPING_ONE,
+  warnGoalOne: WARN_GOAL_ONE,
+  warnCommitmentsOne: WARN_COMMITMENTS_ONE,
+  snapshotNothingSaved: SNAPSHOT_NOTHING_SAVED,
+  snapshotPartlySaved: SNAPSHOT_PARTLY_SAVED,
+  trendSummaryOne: TREND_SUMMARY_ONE,
+  retry: RETRY,
   colAverageDealSize: COL_AVERAGE_DEAL_SIZE,
   colSalesCycle: COL_SALES_CYCLE,
   colSessions: COL_SESSIONS,

@@ -1,6 +1,5 @@
 import { LightningElement, api, wire } from 'lwc';
 import { graphql, type GraphQLResult } from 'lightning/graphql';
-import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import USER_ID from '@salesforce/user/Id';
 import {
@@ -20,14 +19,18 @@ import {
   formatAmount,
   formatCurrency,
   formatCurrencyIn,
+  formatDate,
   formatMultiple,
   formatNumber,
   formatPercent,
+  pluralForm,
   todayIso
 } from 'c/coachingFormat';
 import { rankDealsAtRisk } from 'c/dealHealth';
 import { signalText } from 'c/dealLabels';
-import { reduceErrors } from 'c/ldsErrors';
+import { errorSummary, reduceErrors } from 'c/ldsErrors';
+import { saveAll } from 'c/formSupport';
+import { LOG_SESSION_REQUEST, type LogSessionRequestDetail } from 'c/sessionDraft';
 import {
   type CurrencyContext,
   type CurrencyContextData,
@@ -79,6 +82,8 @@ import {
   periodOptionOf,
   planSnapshotWrite,
   quarterHistory,
+  snapshotKey,
+  snapshotSteps,
   rateRow,
   repRows,
   resolvePeriod,
@@ -203,6 +208,20 @@ export default class ManagerScorecard extends LightningElement {
   dealsErrors: string[] = [];
 
   private coachingResult: GraphQLResult<TeamCoachingData> | undefined;
+  private teamResult: GraphQLResult<TeamMembersData> | undefined;
+  private aggregatesResult: GraphQLResult<ScorecardAggregatesData> | undefined;
+  /** A session logged anywhere on the page (the sidebar's form too) updates the cadence. */
+  private readonly handleWindowSessionLogged = (): void => {
+    this.coachingResult?.refresh?.().catch(() => undefined);
+  };
+
+  override connectedCallback(): void {
+    window.addEventListener('sessionlogged', this.handleWindowSessionLogged);
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('sessionlogged', this.handleWindowSessionLogged);
+  }
   /** After the next render: into the opened form, or back to the warning that opened it. */
   private pendingFocus: { into: 'form' } | { into: 'warning'; key: string } | null = null;
   private snapshotsResult: GraphQLResult<ManagerSnapshotsData> | undefined;
@@ -254,7 +273,7 @@ export default class ManagerScorecard extends LightningElement {
 
   get periodText(): string {
     const period = this.period;
-    return period ? fill(LABELS.periodRange, period.start, period.end) : '';
+    return period ? fill(LABELS.periodRange, formatDate(period.start), formatDate(period.end)) : '';
   }
 
   // ---- Wires ----------------------------------------------------------------------------------
@@ -265,6 +284,7 @@ export default class ManagerScorecard extends LightningElement {
 
   @wire(graphql, { query: TEAM_MEMBERS, variables: '$teamVariables' })
   wiredTeam(result: GraphQLResult<TeamMembersData>): void {
+    this.teamResult = result;
     if (result.errors && result.errors.length > 0) this.teamErrors = reduceErrors(result.errors);
     else if (result.data) {
       this.teamErrors = [];
@@ -325,6 +345,7 @@ export default class ManagerScorecard extends LightningElement {
 
   @wire(graphql, { query: OWNERS_SCORECARD_AGGREGATES, variables: '$aggregatesVariables' })
   wiredAggregates(result: GraphQLResult<ScorecardAggregatesData>): void {
+    this.aggregatesResult = result;
     if (result.errors && result.errors.length > 0)
       this.aggregatesErrors = reduceErrors(result.errors);
     else if (result.data) {
@@ -350,8 +371,13 @@ export default class ManagerScorecard extends LightningElement {
     }
   }
 
-  get snapshotsVariables(): { scorecardManagerId: string } {
-    return { scorecardManagerId: USER_ID };
+  /** The saved snapshots, and every field of the one for the period shown (to undo a save). */
+  get snapshotsVariables(): { scorecardManagerId: string; periodKey: string | null } {
+    const period = this.period;
+    return {
+      scorecardManagerId: USER_ID,
+      periodKey: period ? snapshotKey(USER_ID, period) : null
+    };
   }
 
   @wire(graphql, { query: MANAGER_SNAPSHOTS, variables: '$snapshotsVariables' })
@@ -441,6 +467,23 @@ export default class ManagerScorecard extends LightningElement {
 
   get hasError(): boolean {
     return this.errors.length > 0;
+  }
+
+  /** The error state's Retry: the requests that failed run again. */
+  handleRetry(): void {
+    const failed = [
+      this.teamErrors.length > 0 ? this.teamResult : undefined,
+      this.aggregatesErrors.length > 0 ? this.aggregatesResult : undefined,
+      this.coachingErrors.length > 0 ? this.coachingResult : undefined
+    ];
+    this.teamErrors = [];
+    this.aggregatesErrors = [];
+    this.coachingErrors = [];
+    for (const result of failed) {
+      Promise.resolve(result?.refresh?.()).catch((error: unknown) => {
+        this.teamErrors = reduceErrors(error);
+      });
+    }
   }
 
   get isEmpty(): boolean {
@@ -607,12 +650,19 @@ export default class ManagerScorecard extends LightningElement {
     const { kpis } = row;
     const coverage = ratioValue(kpis.pipelineCoverage);
     const required = ratioValue(kpis.requiredCoverage);
+    // Required coverage is 1 ÷ the win rate by amount; the cell names that rate, which is not
+    // the Win rate column's (by count), so the two can be read together.
     const coverageText =
       coverage === null &&
       kpis.pipelineCoverage.ok === false &&
       kpis.pipelineCoverage.reason === 'target-met'
         ? LABELS.ratingGreen
-        : `${ratioText(coverage, formatMultiple)} / ${ratioText(required, formatMultiple)}`;
+        : fill(
+            LABELS.coverageCell,
+            ratioText(coverage, formatMultiple),
+            ratioText(required, formatMultiple),
+            ratioText(ratioValue(kpis.winRateByAmount), formatPercent)
+          );
     const cells: Cell[] = [];
     if (this.showManagers) cells.push(ratingCell('teamSize', String(row.teamSize), null));
     const oneOnOneText = row.isTeam
@@ -797,14 +847,21 @@ export default class ManagerScorecard extends LightningElement {
       this.thresholds
     );
     const format = { percent: formatPercent, multiple: formatMultiple, number: formatNumber };
+    const byAmount = new Map(
+      this.repKpis.map((rep) => [
+        rep.repId,
+        ratioText(ratioValue(rep.winRateByAmount), formatPercent)
+      ])
+    );
     return list.map((warning, index) => {
       const name = this.names.get(warning.repId) ?? warning.repId;
       const { value, threshold } = warningValueText(warning, format);
+      const winRateByAmount = byAmount.get(warning.repId) ?? '—';
       return {
         key: `${warning.code}-${warning.repId}-${warning.goalId ?? index}`,
         repId: warning.repId,
         sessionType: sessionTypeForWarning(warning.code),
-        text: this.warningText(warning, name, value, threshold),
+        text: this.warningText(warning, name, value, threshold, winRateByAmount),
         severityLabel:
           warning.severity === 'high'
             ? LABELS.severityHigh
@@ -823,11 +880,15 @@ export default class ManagerScorecard extends LightningElement {
     warning: EarlyWarning,
     name: string,
     value: string,
-    threshold: string
+    threshold: string,
+    winRateByAmount: string
   ): string {
+    // Counts read "1 open deal", "2 open deals": the singular label for a count of one.
+    const counted = (one: string, other: string): string =>
+      fill(pluralForm(warning.value ?? 0, one, other), name, value);
     switch (warning.code) {
       case 'coverage-below-required':
-        return fill(LABELS.warnCoverage, name, value, threshold);
+        return fill(LABELS.warnCoverage, name, value, threshold, winRateByAmount);
       case 'no-recent-one-on-one':
         return warning.value === null
           ? fill(LABELS.warnOneOnOneNever, name)
@@ -835,11 +896,11 @@ export default class ManagerScorecard extends LightningElement {
       case 'win-rate-down':
         return fill(LABELS.warnWinRate, name, value);
       case 'deals-slipping':
-        return fill(LABELS.warnSlipping, name, value);
+        return counted(LABELS.warnSlippingOne, LABELS.warnSlipping);
       case 'goal-past-target-date':
-        return fill(LABELS.warnGoal, name, value);
+        return counted(LABELS.warnGoalOne, LABELS.warnGoal);
       default:
-        return fill(LABELS.warnCommitments, name, value);
+        return counted(LABELS.warnCommitmentsOne, LABELS.warnCommitments);
     }
   }
 
@@ -889,6 +950,21 @@ export default class ManagerScorecard extends LightningElement {
     const key = (event.currentTarget as HTMLElement).dataset.key;
     const warning = this.warnings.find((item) => item.key === key);
     if (!warning) return;
+    // A session form elsewhere on the page (the Coaching page's sidebar) takes the request:
+    // then the page shows that one form, preset, rather than a second one here.
+    let accepted = false;
+    const detail: LogSessionRequestDetail = {
+      repId: warning.repId,
+      sessionType: warning.sessionType,
+      accept: () => {
+        accepted = true;
+      }
+    };
+    window.dispatchEvent(new CustomEvent(LOG_SESSION_REQUEST, { detail }));
+    if (accepted) {
+      this.closeForm();
+      return;
+    }
     this.actionKey = warning.key;
     this.actionRepId = warning.repId;
     this.actionSessionType = warning.sessionType;
@@ -900,8 +976,8 @@ export default class ManagerScorecard extends LightningElement {
   }
 
   handleSessionLogged(): void {
+    // The window listener refreshes the cadence (the form's event reaches it too).
     this.closeForm();
-    this.coachingResult?.refresh?.().catch(() => undefined);
   }
 
   private closeForm(): void {
@@ -967,10 +1043,11 @@ export default class ManagerScorecard extends LightningElement {
     const format = this.formatFigure;
     return quarterHistory(repId, this.historyQuarters, windows, plans).map(({ period, kpis }) => ({
       key: period.start,
-      label: fill(LABELS.periodRange, period.start, period.end),
+      label: fill(LABELS.periodRange, formatDate(period.start), formatDate(period.end)),
       closedWon: format(kpis.closedWon),
       percentToPlan: ratioText(ratioValue(kpis.percentToPlan), formatPercent),
       winRate: ratioText(ratioValue(kpis.winRateByCount), formatPercent),
+      winRateByAmount: ratioText(ratioValue(kpis.winRateByAmount), formatPercent),
       wonCount: String(kpis.wonCount),
       averageDealSize: ratioText(ratioValue(kpis.averageDealSize), format),
       pipeline: format(kpis.openPipeline)
@@ -1021,7 +1098,7 @@ export default class ManagerScorecard extends LightningElement {
           stage: health.deal.stage,
           // Each deal in its own currency, as the record holds it.
           amount: row ? formatCurrencyIn(row.amount, row.currencyIsoCode) : '—',
-          closeDate: row?.closeDate ?? fromEpochDay(health.deal.closeDay),
+          closeDate: formatDate(row?.closeDate ?? fromEpochDay(health.deal.closeDay)),
           score: String(health.score),
           signals: health.signals.map(signalText).join(' ')
         };
@@ -1113,25 +1190,31 @@ export default class ManagerScorecard extends LightningElement {
         this.savedEntries,
         fill(LABELS.snapshotName, period.start, period.end)
       );
-      if (plan.kind === 'create') {
-        const scorecard = await createRecord({
-          apiName: 'Manager_Scorecard__c',
-          fields: { ...plan.scorecard, ...currency }
-        });
-        await Promise.all(
-          plan.entries.map((entry) =>
-            createRecord({
-              apiName: 'Scorecard_Entry__c',
-              fields: { ...entry, Manager_Scorecard__c: scorecard.id }
-            })
-          )
+      // The scorecard and its entries as one save: if a write fails, what was written is undone.
+      const saved = this.snapshotsData?.uiapi?.query;
+      const outcome = await saveAll(
+        snapshotSteps(
+          { ...plan, scorecard: { ...plan.scorecard, ...currency } },
+          {
+            scorecard: nodesOf(saved?.current)[0] ?? null,
+            entries: nodesOf(saved?.currentEntries)
+          }
+        )
+      );
+      if (!outcome.ok) {
+        const reason = errorSummary(outcome.error);
+        this.dispatchEvent(
+          new ShowToastEvent({
+            title: LABELS.snapshotFailed,
+            message: fill(
+              outcome.undone ? LABELS.snapshotNothingSaved : LABELS.snapshotPartlySaved,
+              reason
+            ),
+            variant: 'error'
+          })
         );
-      } else {
-        await updateRecord({ fields: { Id: plan.scorecardId, ...plan.scorecard, ...currency } });
-        await Promise.all([
-          ...plan.updates.map((fields) => updateRecord({ fields })),
-          ...plan.creates.map((fields) => createRecord({ apiName: 'Scorecard_Entry__c', fields }))
-        ]);
+        await this.snapshotsResult?.refresh?.();
+        return;
       }
       this.dispatchEvent(
         new ShowToastEvent({
@@ -1198,10 +1281,10 @@ export default class ManagerScorecard extends LightningElement {
     if (!latest) return '';
     const pct = (value: number | null) => (value === null ? '—' : `${formatNumber(value)}%`);
     return fill(
-      LABELS.trendSummary,
+      pluralForm(saved.length, LABELS.trendSummaryOne, LABELS.trendSummary),
       saved.length,
-      saved[0].start,
-      latest.end,
+      formatDate(saved[0].start),
+      formatDate(latest.end),
       pct(latest.percentToPlan),
       pct(latest.winRate),
       latest.sessions === null ? '—' : String(latest.sessions)
@@ -1214,7 +1297,7 @@ export default class ManagerScorecard extends LightningElement {
       .sort((a, b) => a.start.localeCompare(b.start))
       .map((snapshot) => ({
         id: snapshot.id,
-        period: fill(LABELS.periodRange, snapshot.start, snapshot.end),
+        period: fill(LABELS.periodRange, formatDate(snapshot.start), formatDate(snapshot.end)),
         percentToPlan: pct(snapshot.percentToPlan),
         winRate: pct(snapshot.winRate),
         sessions: snapshot.sessions === null ? '—' : String(snapshot.sessions)

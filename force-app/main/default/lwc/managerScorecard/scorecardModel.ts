@@ -3,6 +3,7 @@
  * their ratings, sorting, early-warning view models, the drill-down history, snapshot records
  * and the trend chart geometry. No platform imports, so it is tested without a DOM.
  */
+import type { RecordFields, WriteStep } from 'c/formSupport';
 import {
   type CadenceKpis,
   type CadenceTotals,
@@ -730,4 +731,68 @@ export function trendChart(
 
 function round1(value: number): number {
   return Math.round(value * 10) / 10;
+}
+
+// ---- Saving a snapshot, all or nothing --------------------------------------------------------------
+
+/** A saved record's fields as the snapshots query reads them ({ value } per field). */
+export interface SavedFields {
+  Id: string;
+  [field: string]: unknown;
+}
+
+function savedValue(node: SavedFields | undefined, field: string): unknown {
+  const entry = node?.[field];
+  return entry && typeof entry === 'object' && 'value' in entry ? entry.value : undefined;
+}
+
+/** The values a saved record had in the fields an update writes (only those the query read). */
+function restoreOf(node: SavedFields | undefined, fields: Record<string, unknown>): RecordFields {
+  const restore: RecordFields = {};
+  for (const field of Object.keys(fields)) {
+    if (field === 'Id') continue;
+    const value = savedValue(node, field);
+    if (value !== undefined) restore[field] = value;
+  }
+  return restore;
+}
+
+/**
+ * A snapshot write as one save (saveAll): the scorecard, then its entries, one request after the
+ * other. A new snapshot's entries point at the scorecard just created; an update carries the
+ * values the saved scorecard and entries had, so that if a later write fails every earlier one
+ * is undone (created records deleted, updated ones put back) and no half snapshot stays.
+ */
+export function snapshotSteps(
+  plan: WritePlan,
+  saved: { scorecard: SavedFields | null; entries: readonly SavedFields[] }
+): WriteStep[] {
+  if (plan.kind === 'create') {
+    return [
+      { action: 'create', apiName: 'Manager_Scorecard__c', fields: plan.scorecard },
+      ...plan.entries.map((entry): WriteStep => ({
+        action: 'create',
+        apiName: 'Scorecard_Entry__c',
+        fields: ([scorecard]) => ({ ...entry, Manager_Scorecard__c: scorecard.id })
+      }))
+    ];
+  }
+  const entries = new Map(saved.entries.map((node) => [node.Id, node]));
+  return [
+    {
+      action: 'update',
+      fields: { ...plan.scorecard, Id: plan.scorecardId },
+      restore: restoreOf(saved.scorecard ?? undefined, plan.scorecard)
+    },
+    ...plan.updates.map((fields): WriteStep => ({
+      action: 'update',
+      fields: { ...fields, Id: String(fields.Id) },
+      restore: restoreOf(entries.get(String(fields.Id)), fields)
+    })),
+    ...plan.creates.map((fields): WriteStep => ({
+      action: 'create',
+      apiName: 'Scorecard_Entry__c',
+      fields
+    }))
+  ];
 }

@@ -550,7 +550,7 @@ export interface RepQuarterHistoryData {
 
 /** The manager's saved scorecards, oldest period first, and their entries. */
 export const MANAGER_SNAPSHOTS = gql`
-  query managerSnapshots($scorecardManagerId: ID) {
+  query managerSnapshots($scorecardManagerId: ID, $periodKey: String) {
     uiapi {
       query {
         snapshots: Manager_Scorecard__c(
@@ -601,6 +601,125 @@ export const MANAGER_SNAPSHOTS = gql`
             }
           }
         }
+        current: Manager_Scorecard__c(first: 1, where: { Period_Key__c: { eq: $periodKey } }) {
+          edges {
+            node {
+              Id
+              Name {
+                value
+              }
+              Manager__c {
+                value
+              }
+              Period_Start__c {
+                value
+              }
+              Period_End__c {
+                value
+              }
+              Period_Key__c {
+                value
+              }
+              Snapshot_Date__c {
+                value
+              }
+              Team_Size__c {
+                value
+              }
+              Reps_Coached__c {
+                value
+              }
+              Target_Amount__c {
+                value
+              }
+              Closed_Won_Amount__c {
+                value
+              }
+              Percent_To_Plan__c {
+                value
+              }
+              Win_Rate__c {
+                value
+              }
+              Open_Pipeline__c {
+                value
+              }
+              Pipeline_Coverage__c {
+                value
+              }
+              Average_Deal_Size__c {
+                value
+              }
+              Average_Sales_Cycle_Days__c {
+                value
+              }
+              Growth__c {
+                value
+              }
+              Coaching_Sessions__c {
+                value
+              }
+              Session_Completion_Rate__c {
+                value
+              }
+              Goals_Achieved__c {
+                value
+              }
+            }
+          }
+        }
+        currentEntries: Scorecard_Entry__c(
+          first: 2000
+          where: { Manager_Scorecard__r: { Period_Key__c: { eq: $periodKey } } }
+        ) {
+          edges {
+            node {
+              Id
+              Manager_Scorecard__c {
+                value
+              }
+              Rep__c {
+                value
+              }
+              Target_Amount__c {
+                value
+              }
+              Closed_Won_Amount__c {
+                value
+              }
+              Percent_To_Plan__c {
+                value
+              }
+              Win_Rate__c {
+                value
+              }
+              Open_Pipeline__c {
+                value
+              }
+              Pipeline_Coverage__c {
+                value
+              }
+              Average_Deal_Size__c {
+                value
+              }
+              Average_Sales_Cycle_Days__c {
+                value
+              }
+              Growth__c {
+                value
+              }
+              Coaching_Sessions__c {
+                value
+              }
+              Session_Completion_Rate__c {
+                value
+              }
+              Goals_Achieved__c {
+                value
+              }
+            }
+          }
+        }
       }
     }
   }
@@ -623,11 +742,22 @@ export interface EntryNode {
   Rep__c?: FieldValue<string>;
 }
 
+/**
+ * The saved snapshot of the period on screen, every field a save writes: what an update is put
+ * back to if the save fails half-way (Scorecard_Entry__c and Manager_Scorecard__c alike).
+ */
+export interface SavedFieldsNode {
+  Id: string;
+  [field: string]: FieldValue<unknown> | string | undefined;
+}
+
 export interface ManagerSnapshotsData {
   uiapi?: {
     query?: {
       snapshots?: Connection<SnapshotNode> | null;
       entries?: Connection<EntryNode> | null;
+      current?: Connection<SavedFieldsNode> | null;
+      currentEntries?: Connection<SavedFieldsNode> | null;
     } | null;
   } | null;
 }

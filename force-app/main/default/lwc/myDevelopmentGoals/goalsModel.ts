@@ -25,6 +25,8 @@ import {
   nodesOf
 } from 'c/opportunityData';
 import { type IsoDate, type Period, fromEpochDay, thisQuarter, toEpochDay } from 'c/periods';
+import { numberMessage, parseNumber } from 'c/formSupport';
+import PROGRESS_RANGE from '@salesforce/label/c.SC_VR_Development_Goal_Progress_Between_0_And_100';
 
 export const DUE_SOON_DAYS = 14;
 
@@ -181,11 +183,19 @@ export function firstNode<T>(connection: Connection<T> | null | undefined): T | 
   return nodesOf(connection)[0] ?? null;
 }
 
-/** Manual progress typed by the rep: a whole number 0–100, or null when invalid. */
-export function parseProgress(value: unknown): number | null {
-  if (value === '' || value === null || value === undefined) return null;
-  const parsed = Number(value);
-  return Number.isFinite(parsed) && parsed >= 0 && parsed <= 100 ? parsed : null;
+export type ProgressInput = { ok: true; value: number | null } | { ok: false; message: string };
+
+/**
+ * Manual progress typed by the rep: blank (null), a whole number 0–100 (Progress__c is a
+ * Percent(3, 0)), or the message saying what to fix — never a blank for "abc", never 12 for 12.345.
+ */
+export function parseProgress(value: unknown): ProgressInput {
+  const parsed = parseNumber(value, { scale: 0, precision: 3 });
+  if (!parsed.ok) return { ok: false, message: numberMessage(parsed.problem) };
+  if (parsed.value !== null && (parsed.value < 0 || parsed.value > 100)) {
+    return { ok: false, message: PROGRESS_RANGE };
+  }
+  return parsed;
 }
 
 /**

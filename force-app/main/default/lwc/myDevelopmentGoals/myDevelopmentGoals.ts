@@ -19,6 +19,7 @@ import {
   fill,
   formatCurrency,
   formatCurrencyIn,
+  formatDate,
   formatMultiple,
   formatNumber,
   todayIso
@@ -28,6 +29,7 @@ import {
   type Option,
   type PicklistsByRecordType,
   type WireResponse,
+  numberText,
   optionsOf
 } from 'c/formSupport';
 import {
@@ -102,6 +104,8 @@ import NEXT_SESSION from '@salesforce/label/c.SC_Goals_Next_Session';
 import NO_NEXT_SESSION from '@salesforce/label/c.SC_Goals_No_Next_Session';
 import NEXT_SESSION_TEXT from '@salesforce/label/c.SC_Goals_Next_Session_Text';
 import PROGRESS_RANGE from '@salesforce/label/c.SC_VR_Development_Goal_Progress_Between_0_And_100';
+import RETRY from '@salesforce/label/c.SC_Retry';
+import SAVE_FAILED_TITLE from '@salesforce/label/c.SC_Save_Failed_Title';
 
 const REASONS: Partial<Record<NotComputableReason, string>> = {
   'no-closed-deals': REASON_NO_CLOSED,
@@ -403,7 +407,8 @@ export default class MyDevelopmentGoals extends LightningElement {
     NEXT_SESSION,
     NO_NEXT_SESSION,
     DUE_SOON,
-    OVERDUE
+    OVERDUE,
+    RETRY
   };
   ratingOptions = RATING_OPTIONS;
 
@@ -620,7 +625,7 @@ export default class MyDevelopmentGoals extends LightningElement {
       reasonText: mismatch
         ? fill(CURRENCY_GOAL_MISMATCH, mismatch.goal, mismatch.figures)
         : (goal.reason && REASONS[goal.reason]) || NOT_MEASURABLE,
-      dueText: targetDate ? fill(DUE, targetDate) : null,
+      dueText: targetDate ? fill(DUE, formatDate(targetDate)) : null,
       isOverdue: goal.due === 'overdue',
       isDueSoon: goal.due === 'due-soon',
       itemClass: 'slds-item slds-p-vertical_small goal',
@@ -649,7 +654,7 @@ export default class MyDevelopmentGoals extends LightningElement {
       heading: fill(
         SESSION_HEADING,
         picklistText(session.Session_Type__c) ?? '',
-        text(session.Session_Date__c) ?? '',
+        formatDate(text(session.Session_Date__c)),
         text(session.Coach__r?.Name) ?? '—'
       ),
       // A field the rep cannot read (left out by @optional) is not shown at all, rather than
@@ -661,7 +666,7 @@ export default class MyDevelopmentGoals extends LightningElement {
       developmentAreas: text(session.Development_Areas__c),
       showCommitments: session.Commitments__c !== undefined,
       commitments: text(session.Commitments__c),
-      followUp: followUp ? fill(FOLLOW_UP, followUp) : null,
+      followUp: followUp ? fill(FOLLOW_UP, formatDate(followUp)) : null,
       canAcknowledge: session.Rep_Acknowledged__c !== undefined,
       acknowledged: session.Rep_Acknowledged__c?.value === true,
       canRate: session.Rep_Rating__c !== undefined,
@@ -675,7 +680,7 @@ export default class MyDevelopmentGoals extends LightningElement {
     return fill(
       NEXT_SESSION_TEXT,
       picklistText(session.Session_Type__c) ?? '',
-      text(session.Session_Date__c) ?? '',
+      formatDate(text(session.Session_Date__c)),
       text(session.Coach__r?.Name) ?? '—'
     );
   }
@@ -695,6 +700,15 @@ export default class MyDevelopmentGoals extends LightningElement {
     if (!target) return;
     this.pendingFocus = null;
     target.focus();
+  }
+
+  /** The error state's Retry: re-runs the requests that failed (and the others with them). */
+  handleRetry(): void {
+    this.coachingErrors = undefined;
+    this.opportunityErrors = undefined;
+    this.refresh().catch((error: unknown) => {
+      this.coachingErrors = error;
+    });
   }
 
   async refresh(): Promise<void> {
@@ -717,10 +731,7 @@ export default class MyDevelopmentGoals extends LightningElement {
     this.editingGoalId = id;
     if (id) this.pendingFocus = { target: 'editor', goalId: id };
     this.goalError = null;
-    this.draftProgress =
-      goal?.fact.progressPercent !== null && goal?.fact.progressPercent !== undefined
-        ? String(goal.fact.progressPercent)
-        : '';
+    this.draftProgress = numberText(goal?.fact.progressPercent);
     this.draftStatus = goal?.fact.status ?? GOAL_STATUS.inProgress;
   }
 
@@ -740,6 +751,14 @@ export default class MyDevelopmentGoals extends LightningElement {
 
   handleProgressChange(event: CustomEvent<{ value: string }>): void {
     this.draftProgress = String(event.detail.value ?? '');
+    // Says at once what is wrong with the value; Save stays off until it is fixed.
+    const parsed = parseProgress(this.draftProgress);
+    this.goalError = parsed.ok ? null : parsed.message;
+  }
+
+  /** Save is off while a save is in flight or the typed progress is not one the goal takes. */
+  get saveGoalDisabled(): boolean {
+    return this.saving || !parseProgress(this.draftProgress).ok;
   }
 
   handleStatusChange(event: CustomEvent<{ value: string }>): void {
@@ -749,9 +768,10 @@ export default class MyDevelopmentGoals extends LightningElement {
   async handleSaveGoal(): Promise<void> {
     const id = this.editingGoalId;
     if (!id) return;
+    if (this.saving) return;
     const progress = parseProgress(this.draftProgress);
-    if (progress === null && this.draftProgress !== '') {
-      this.goalError = PROGRESS_RANGE;
+    if (!progress.ok) {
+      this.goalError = progress.message;
       return;
     }
     this.saving = true;
@@ -759,13 +779,14 @@ export default class MyDevelopmentGoals extends LightningElement {
     try {
       const fields: Record<string, unknown> = { Id: id, Status__c: this.draftStatus || null };
       // Progress__c hidden by field-level security is neither shown nor written.
-      if (this.editingGoal?.Progress__c !== undefined) fields.Progress__c = progress;
+      if (this.editingGoal?.Progress__c !== undefined) fields.Progress__c = progress.value;
       await updateRecord({ fields });
       this.closeEditor();
       this.toast(SAVED_TITLE, GOAL_UPDATED, 'success');
       await this.refresh();
     } catch (error) {
       this.goalError = errorSummary(error, ERROR_GENERIC);
+      this.toast(SAVE_FAILED_TITLE, this.goalError, 'error');
     } finally {
       this.saving = false;
     }

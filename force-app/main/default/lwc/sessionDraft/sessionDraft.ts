@@ -7,6 +7,14 @@
  */
 import type { IsoDate } from 'c/periods';
 import { compareIsoDates, isIsoDate } from 'c/periods';
+import { type FieldLimits, numberMessage, parseNumber, textLengthMessage } from 'c/formSupport';
+import VR_REP_REQUIRED from '@salesforce/label/c.SC_VR_Coaching_Session_Rep_Required';
+import VR_FOLLOW_UP from '@salesforce/label/c.SC_VR_Coaching_Session_Follow_Up_Not_Before_Session';
+import VR_DURATION from '@salesforce/label/c.SC_VR_Coaching_Session_Duration_Positive';
+import VR_DURATION_MAX from '@salesforce/label/c.SC_VR_Coaching_Session_Duration_At_Most_A_Day';
+import VR_COMPLETED_FUTURE from '@salesforce/label/c.SC_VR_Coaching_Session_Completed_Not_In_Future';
+import DATE_REQUIRED from '@salesforce/label/c.SC_Session_Date_Required';
+import DATE_INVALID from '@salesforce/label/c.SC_Form_Date_Invalid';
 
 export interface SessionValues {
   repId: string;
@@ -25,13 +33,60 @@ export interface SessionValues {
 
 export type SessionField = keyof SessionValues;
 
-/** Client-side rules: the four validation rules of Coaching_Session__c and the required date. */
+/**
+ * Client-side rules: the validation rules of Coaching_Session__c, the required date, and what the
+ * fields themselves hold (a number within the field's scale and precision, text within its
+ * length), so nothing the org would refuse or silently round is sent.
+ */
 export type SessionRule =
-  'Rep_Required' | 'Session_Date_Required' | 'Follow_Up_Not_Before_Session' | 'Duration_Positive';
+  | 'Rep_Required'
+  | 'Session_Date_Required'
+  | 'Follow_Up_Not_Before_Session'
+  | 'Duration_Positive'
+  | 'Duration_At_Most_A_Day'
+  | 'Completed_Not_In_Future'
+  | 'Number'
+  | 'Date'
+  | 'Too_Long';
 
 export interface SessionViolation {
   field: SessionField;
   rule: SessionRule;
+  /** What the user reads: the rule's message (the same words as the org's), or the field's. */
+  message: string;
+}
+
+/** Status__c of a session that took place. */
+export const COMPLETED = 'Completed';
+
+/** A session lasts at most a day (Duration_At_Most_A_Day). */
+export const MAX_DURATION_MINUTES = 1440;
+
+/**
+ * The limits of the fields typed in, as the metadata defines them; object info replaces them
+ * when it arrives (fieldLimits in c/formSupport), so the form follows the org.
+ */
+export const DEFAULT_LIMITS: Readonly<Partial<Record<SessionField, Partial<FieldLimits>>>> = {
+  durationMinutes: { scale: 0, precision: 4 },
+  strengths: { length: 32768 },
+  developmentAreas: { length: 32768 },
+  commitments: { length: 32768 },
+  privateNotes: { length: 32768 }
+};
+
+/** Form field → the record field whose limits it follows (the note is its own object). */
+export const LIMIT_FIELDS: Readonly<Partial<Record<SessionField, string>>> = {
+  durationMinutes: 'Duration_Minutes__c',
+  strengths: 'Strengths__c',
+  developmentAreas: 'Development_Areas__c',
+  commitments: 'Commitments__c',
+  privateNotes: 'Body__c'
+};
+
+export interface SessionCheck {
+  /** The day the rules compare against (TODAY() in the org). */
+  today: IsoDate;
+  limits?: Partial<Record<SessionField, Partial<FieldLimits>>>;
 }
 
 export const DEFAULT_SESSION_TYPE = 'Deal Review';
@@ -150,24 +205,56 @@ export function clearDraft(storage: DraftStorage | null, key: string): void {
   }
 }
 
-/** The validation rules, in the order of the form's fields. */
-export function validateSession(values: SessionValues): SessionViolation[] {
+function limitsOf(field: SessionField, check: SessionCheck): Partial<FieldLimits> {
+  return { ...DEFAULT_LIMITS[field], ...check.limits?.[field] };
+}
+
+/** The duration typed in: minutes, null when blank, or why it is not a number the field takes. */
+export function parseDuration(values: SessionValues, check: SessionCheck) {
+  return parseNumber(values.durationMinutes, limitsOf('durationMinutes', check));
+}
+
+/** The validation rules and field limits, in the order of the form's fields. */
+export function validateSession(values: SessionValues, check: SessionCheck): SessionViolation[] {
   const violations: SessionViolation[] = [];
-  if (values.repId.trim() === '') violations.push({ field: 'repId', rule: 'Rep_Required' });
-  if (values.sessionDate.trim() === '') {
-    violations.push({ field: 'sessionDate', rule: 'Session_Date_Required' });
+  const add = (field: SessionField, rule: SessionRule, message: string): void => {
+    violations.push({ field, rule, message });
+  };
+  if (values.repId.trim() === '') add('repId', 'Rep_Required', VR_REP_REQUIRED);
+  if (values.sessionDate.trim() === '' || !isIsoDate(values.sessionDate)) {
+    add('sessionDate', 'Session_Date_Required', DATE_REQUIRED);
+  } else if (
+    values.status === COMPLETED &&
+    isIsoDate(check.today) &&
+    compareIsoDates(values.sessionDate, check.today) > 0
+  ) {
+    add('sessionDate', 'Completed_Not_In_Future', VR_COMPLETED_FUTURE);
   }
-  const duration = values.durationMinutes.trim();
-  if (duration !== '' && !(Number(duration) > 0)) {
-    violations.push({ field: 'durationMinutes', rule: 'Duration_Positive' });
+  const duration = parseDuration(values, check);
+  if (!duration.ok) add('durationMinutes', 'Number', numberMessage(duration.problem));
+  else if (duration.value !== null && !(duration.value > 0)) {
+    add('durationMinutes', 'Duration_Positive', VR_DURATION);
+  } else if (duration.value !== null && duration.value > MAX_DURATION_MINUTES) {
+    add('durationMinutes', 'Duration_At_Most_A_Day', VR_DURATION_MAX);
   }
-  if (
+  for (const field of ['strengths', 'developmentAreas', 'commitments'] as const) {
+    const tooLong = textLengthMessage(values[field], limitsOf(field, check).length);
+    if (tooLong) add(field, 'Too_Long', tooLong);
+  }
+  if (values.followUpDate.trim() !== '' && !isIsoDate(values.followUpDate)) {
+    add('followUpDate', 'Date', DATE_INVALID);
+  } else if (
     isIsoDate(values.followUpDate) &&
     isIsoDate(values.sessionDate) &&
     compareIsoDates(values.followUpDate, values.sessionDate) < 0
   ) {
-    violations.push({ field: 'followUpDate', rule: 'Follow_Up_Not_Before_Session' });
+    add('followUpDate', 'Follow_Up_Not_Before_Session', VR_FOLLOW_UP);
   }
+  const noteTooLong = textLengthMessage(
+    values.privateNotes,
+    limitsOf('privateNotes', check).length
+  );
+  if (noteTooLong) add('privateNotes', 'Too_Long', noteTooLong);
   return violations;
 }
 
@@ -218,8 +305,9 @@ export function toRecordFields(
     Commitments__c: orNull(values.commitments),
     Follow_Up_Date__c: orNull(values.followUpDate)
   };
-  const duration = values.durationMinutes.trim();
-  if (duration !== '') fields.Duration_Minutes__c = Number(duration);
+  // Only a duration validateSession accepted is sent; anything else is left out, never guessed.
+  const duration = parseNumber(values.durationMinutes, DEFAULT_LIMITS.durationMinutes);
+  if (duration.ok && duration.value !== null) fields.Duration_Minutes__c = duration.value;
   if (context.opportunityId) fields.Opportunity__c = context.opportunityId;
   if (values.goalId) fields.Development_Goal__c = values.goalId;
   return fields;
@@ -235,4 +323,65 @@ export function toPrivateNoteFields(
 ): Record<string, string> | null {
   const body = orNull(values.privateNotes);
   return body === null ? null : { Coaching_Session__c: sessionId, Body__c: body };
+}
+
+/** The browser's sessionStorage, or null where it cannot be used (private mode, tests). */
+export function browserSessionStorage(): DraftStorage | null {
+  try {
+    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Drafts of any small form (a plan review's notes and target): text fields kept under a key in
+ * the browser session, so what was typed survives a failed save or a reload, as the session
+ * form's draft does. Blank values are not kept; an all-blank draft is removed.
+ */
+export function loadTextDraft(
+  storage: DraftStorage | null,
+  key: string
+): Record<string, string> | null {
+  try {
+    const raw = storage?.getItem(key);
+    if (!raw) return null;
+    const parsed: unknown = JSON.parse(raw);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+    const entries = Object.entries(parsed as Record<string, unknown>).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''
+    );
+    return entries.length > 0 ? Object.fromEntries(entries) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveTextDraft(
+  storage: DraftStorage | null,
+  key: string,
+  values: Record<string, string>
+): void {
+  const kept = Object.entries(values).filter(([, value]) => value.trim() !== '');
+  try {
+    if (kept.length > 0) storage?.setItem(key, JSON.stringify(Object.fromEntries(kept)));
+    else storage?.removeItem(key);
+  } catch {
+    // As saveDraft: without storage the form works, only without a draft.
+  }
+}
+
+/**
+ * Another component (the scorecard's early warnings) asks the page for a session form preset to a
+ * rep and a session type, as a window event. A general session form on the page (one not tied to
+ * a record or a preset rep) takes the request and calls `accept`, and the requester then opens no
+ * form of its own: the page shows one session form, not two.
+ */
+export const LOG_SESSION_REQUEST = 'salescoaching_logsession';
+
+export interface LogSessionRequestDetail {
+  repId: string;
+  sessionType: string | null;
+  /** Called by the form that takes the request. */
+  accept(): void;
 }

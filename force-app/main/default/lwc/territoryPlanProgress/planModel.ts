@@ -22,6 +22,16 @@ import {
   amountInUserCurrency
 } from 'c/opportunityData';
 import {
+  type FieldLimits,
+  type RecordFields,
+  type WriteStep,
+  numberMessage,
+  parseNumber,
+  textLengthMessage
+} from 'c/formSupport';
+import VR_TARGET_POSITIVE from '@salesforce/label/c.SC_VR_Territory_Plan_Target_Amount_Positive';
+import VR_TARGET_AT_MOST from '@salesforce/label/c.SC_VR_Territory_Plan_Target_Amount_At_Most';
+import {
   type IsoDate,
   type Period,
   daysRemaining,
@@ -227,9 +237,149 @@ export function historyRows(nodes: readonly PlanHistoryNode[]): HistoryRow[] {
   }));
 }
 
-/** Target typed in the review form: a number greater than zero, or null (the rule's message). */
-export function parseTarget(value: unknown): number | null {
-  if (value === '' || value === null || value === undefined) return null;
-  const parsed = Number(value);
-  return Number.isFinite(parsed) && parsed > 0 ? parsed : null;
+// ---- Review: every review its own record, written with the plan all or nothing ---------------
+
+export interface PlanReviewNode {
+  Id: string;
+  Review_Date__c?: FieldValue<string>;
+  Reviewer__r?: { Name?: FieldValue<string> } | null;
+  Notes__c?: FieldValue<string>;
+  Target_Before__c?: FieldValue<number>;
+  Target_After__c?: FieldValue<number>;
+}
+
+export interface PlanReviewsData {
+  uiapi?: {
+    query?: {
+      reviews?: Connection<PlanReviewNode> | null;
+    } | null;
+  } | null;
+}
+
+/** What a reviewer types: notes, and the new target as text (parsed with the user's locale). */
+export interface ReviewDraft {
+  notes: string;
+  target: string;
+}
+
+export interface ReviewCheck {
+  /** Whether the reviewer may change the target (the plan's manager, with edit access). */
+  canAdjustTarget: boolean;
+  /** Target_Amount__c's scale and precision (object info, else the metadata's 2 and 16). */
+  targetLimits?: Partial<FieldLimits>;
+  /** Territory_Plan_Review__c.Notes__c's length (object info, else the metadata's). */
+  notesLength?: number | null;
+}
+
+export interface ReviewViolation {
+  field: 'target' | 'notes';
+  message: string;
+}
+
+/** Target_Amount_At_Most: a plan target above a trillion (in any currency) is a typo. */
+export const MAX_TARGET = 1e12;
+export const TARGET_LIMITS: Readonly<Partial<FieldLimits>> = { scale: 2, precision: 16 };
+export const NOTES_LENGTH = 32768;
+
+/** The new target a draft asks for: null when blank, or why it cannot be the plan's target. */
+function draftTarget(draft: ReviewDraft, check: ReviewCheck) {
+  return parseNumber(draft.target, { ...TARGET_LIMITS, ...check.targetLimits });
+}
+
+/**
+ * The review's rules: the target (when the reviewer may change it) is a number the field takes,
+ * above zero (Target_Amount_Positive) and at most a trillion (Target_Amount_At_Most); the notes
+ * fit the review's Notes__c.
+ */
+export function validateReview(draft: ReviewDraft, check: ReviewCheck): ReviewViolation[] {
+  const violations: ReviewViolation[] = [];
+  if (check.canAdjustTarget) {
+    const target = draftTarget(draft, check);
+    if (!target.ok) violations.push({ field: 'target', message: numberMessage(target.problem) });
+    else if (target.value === null || !(target.value > 0)) {
+      violations.push({ field: 'target', message: VR_TARGET_POSITIVE });
+    } else if (target.value > MAX_TARGET) {
+      violations.push({ field: 'target', message: VR_TARGET_AT_MOST });
+    }
+  }
+  const notesTooLong = textLengthMessage(draft.notes, check.notesLength ?? NOTES_LENGTH);
+  if (notesTooLong) violations.push({ field: 'notes', message: notesTooLong });
+  return violations;
+}
+
+export interface ReviewedPlan {
+  id: string;
+  target: number | null;
+  lastReviewed: string | null;
+  reviewNotes: string | null;
+}
+
+/**
+ * The writes of one review, as one save (saveAll): the plan first — review date, latest notes,
+ * and the new target — then the review record. The plan update carries what the fields held, so
+ * it is put back if the review cannot be created; reviews themselves are never edited or
+ * deleted, so none is left to undo.
+ */
+export function reviewSteps(
+  plan: ReviewedPlan,
+  draft: ReviewDraft,
+  context: { today: IsoDate; reviewerId: string; canAdjustTarget: boolean }
+): WriteStep[] {
+  const notes = draft.notes.trim() === '' ? null : draft.notes;
+  const parsed = context.canAdjustTarget ? draftTarget(draft, context) : null;
+  const newTarget = parsed?.ok && parsed.value !== null ? parsed.value : plan.target;
+  const fields: RecordFields & { Id: string } = {
+    Id: plan.id,
+    Last_Reviewed__c: context.today,
+    Review_Notes__c: notes
+  };
+  const restore: RecordFields = {
+    Last_Reviewed__c: plan.lastReviewed,
+    Review_Notes__c: plan.reviewNotes
+  };
+  if (newTarget !== plan.target) {
+    fields.Target_Amount__c = newTarget;
+    restore.Target_Amount__c = plan.target;
+  }
+  return [
+    { action: 'update', fields, restore },
+    {
+      action: 'create',
+      apiName: 'Territory_Plan_Review__c',
+      fields: {
+        Territory_Plan__c: plan.id,
+        Review_Date__c: context.today,
+        Reviewer__c: context.reviewerId,
+        Notes__c: notes,
+        Target_Before__c: plan.target,
+        Target_After__c: newTarget
+      }
+    }
+  ];
+}
+
+export interface ReviewRow {
+  id: string;
+  date: string | null;
+  reviewer: string;
+  notes: string;
+  before: number | null;
+  after: number | null;
+  targetChanged: boolean;
+}
+
+export function reviewRows(nodes: readonly PlanReviewNode[]): ReviewRow[] {
+  return nodes.map((node) => {
+    const before = node.Target_Before__c?.value ?? null;
+    const after = node.Target_After__c?.value ?? null;
+    return {
+      id: node.Id,
+      date: node.Review_Date__c?.value ?? null,
+      reviewer: node.Reviewer__r?.Name?.value ?? '—',
+      notes: node.Notes__c?.value ?? '',
+      before,
+      after,
+      targetChanged: before !== null && after !== null && before !== after
+    };
+  });
 }

@@ -1,21 +1,28 @@
 import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql, type GraphQLResult } from 'lightning/graphql';
-import { updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo, type ObjectInfo } from 'lightning/uiObjectInfoApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import USER_ID from '@salesforce/user/Id';
 import TERRITORY_PLAN_OBJECT from '@salesforce/schema/Territory_Plan__c';
+import PLAN_REVIEW_OBJECT from '@salesforce/schema/Territory_Plan_Review__c';
 import { type Kpis, type TerritoryPlanFact } from 'c/coachingMetrics';
 import {
   fill,
   formatCurrency,
   formatCurrencyIn,
+  formatDate,
   formatMultiple,
   formatPercent,
   todayIso
 } from 'c/coachingFormat';
 import { errorSummary } from 'c/ldsErrors';
-import type { WireResponse } from 'c/formSupport';
+import { type WireResponse, characterCount, fieldLimits, saveAll } from 'c/formSupport';
+import {
+  browserSessionStorage,
+  loadTextDraft,
+  saveTextDraft,
+  type DraftStorage
+} from 'c/sessionDraft';
 import {
   type CurrencyContext,
   type CurrencyContextData,
@@ -33,13 +40,20 @@ import {
   type PlanData,
   type PlanHistoryData,
   type PlanNode,
+  type PlanReviewsData,
+  type ReviewDraft,
+  type ReviewViolation,
+  NOTES_LENGTH,
+  TARGET_LIMITS,
   accountProgress,
   cumulativeSeries,
   historyRows,
   opportunityRange,
-  parseTarget,
   planKpis,
-  requiredWeeklyRunRate
+  requiredWeeklyRunRate,
+  reviewRows,
+  reviewSteps,
+  validateReview
 } from './planModel';
 
 import TITLE from '@salesforce/label/c.SC_Plan_Title';
@@ -101,6 +115,18 @@ import TARGET_POSITIVE from '@salesforce/label/c.SC_VR_Territory_Plan_Target_Amo
 import CURRENCY_USER from '@salesforce/label/c.SC_Currency_User';
 import CURRENCY_TARGET_IN from '@salesforce/label/c.SC_Currency_Target_In';
 
+import RETRY from '@salesforce/label/c.SC_Retry';
+import SAVE_FAILED_TITLE from '@salesforce/label/c.SC_Save_Failed_Title';
+import REVIEWS from '@salesforce/label/c.SC_Plan_Reviews';
+import NO_REVIEWS from '@salesforce/label/c.SC_Plan_No_Reviews';
+import REVIEWS_UNAVAILABLE from '@salesforce/label/c.SC_Plan_Reviews_Unavailable';
+import REVIEW_LINE from '@salesforce/label/c.SC_Plan_Review_Line';
+import REVIEW_TARGET_CHANGE from '@salesforce/label/c.SC_Plan_Review_Target_Change';
+import REVIEW_NOT_SAVED from '@salesforce/label/c.SC_Plan_Review_Not_Saved';
+import REVIEW_PLAN_KEPT from '@salesforce/label/c.SC_Plan_Review_Plan_Kept';
+import REVIEW_DRAFT_RESTORED from '@salesforce/label/c.SC_Plan_Review_Draft_Restored';
+import DISCARD_DRAFT from '@salesforce/label/c.SC_Session_Discard_Draft';
+import SAVING from '@salesforce/label/c.SC_Session_Saving';
 const PLAN_PROGRESS = gql`
   query territoryPlanProgress($recordId: ID) {
     uiapi {
@@ -234,12 +260,60 @@ const PLAN_HISTORY = gql`
   }
 `;
 
+// The plan's reviews, each its own record, in their own request: without read access to the
+// review object (an org that has not assigned it) the plan still shows.
+const PLAN_REVIEWS = gql`
+  query territoryPlanReviews($reviewPlanId: ID) {
+    uiapi {
+      query {
+        reviews: Territory_Plan_Review__c(
+          first: 200
+          where: { Territory_Plan__c: { eq: $reviewPlanId } }
+          orderBy: { Review_Date__c: { order: DESC }, CreatedDate: { order: DESC } }
+        ) {
+          edges {
+            node {
+              Id
+              Review_Date__c {
+                value
+              }
+              Reviewer__r {
+                Name {
+                  value
+                }
+              }
+              Notes__c {
+                value
+              }
+              Target_Before__c {
+                value
+              }
+              Target_After__c {
+                value
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
 // Room above the plot for the target's label and below it for the period's dates.
 const CHART = { width: 640, height: 240, left: 8, right: 8, top: 24, bottom: 24 };
 
 /** The fields every review writes; the target is written only when it may be adjusted. */
 const REVIEW_FIELDS = ['Last_Reviewed__c', 'Review_Notes__c'] as const;
 const TARGET_FIELD = 'Target_Amount__c';
+/** The review record's fields a reviewer sets. */
+const REVIEW_RECORD_FIELDS = [
+  'Territory_Plan__c',
+  'Review_Date__c',
+  'Reviewer__c',
+  'Notes__c',
+  'Target_Before__c',
+  'Target_After__c'
+] as const;
 
 const FIELD_LABELS: Record<string, string> = {
   Target_Amount__c: FIELD_TARGET,
@@ -294,7 +368,13 @@ export default class TerritoryPlanProgress extends LightningElement {
     HISTORY_CHANGE,
     HISTORY_UNAVAILABLE,
     PROGRESS_LABEL,
-    TARGET_POSITIVE
+    TARGET_POSITIVE,
+    RETRY,
+    REVIEWS,
+    NO_REVIEWS,
+    REVIEWS_UNAVAILABLE,
+    REVIEW_DRAFT_RESTORED,
+    DISCARD_DRAFT
   };
 
   planData: PlanData | undefined;
@@ -308,13 +388,23 @@ export default class TerritoryPlanProgress extends LightningElement {
   opportunityResult: GraphQLResult<OpportunityQueryData> | undefined;
   currencyData: CurrencyContextData | undefined;
 
+  reviewsData: PlanReviewsData | undefined;
+  reviewsErrors: unknown;
+  reviewsResult: GraphQLResult<PlanReviewsData> | undefined;
+
   /** The user's access to Territory_Plan__c; until it is known nothing is offered. */
   planInfo: ObjectInfo | undefined;
+  /** The user's access to Territory_Plan_Review__c: a review is a record the reviewer creates. */
+  reviewInfo: ObjectInfo | undefined;
   reviewing = false;
   draftNotes = '';
   draftTarget = '';
   reviewError: string | null = null;
+  /** A review typed before a reload, brought back (as the session form's draft). */
+  reviewDraftRestored = false;
   saving = false;
+  /** The draft is looked up once per plan, when the plan and the user's access are known. */
+  private draftChecked = false;
   /** Where focus goes after the next render: into the opened review, or back to its button. */
   private pendingFocus: 'review' | 'button' | null = null;
 
@@ -333,6 +423,7 @@ export default class TerritoryPlanProgress extends LightningElement {
     else if (result.data) {
       this.planData = result.data;
       this.planErrors = undefined;
+      this.restoreReviewDraft();
     }
   }
 
@@ -352,9 +443,32 @@ export default class TerritoryPlanProgress extends LightningElement {
 
   @wire(getObjectInfo, { objectApiName: TERRITORY_PLAN_OBJECT })
   wiredPlanInfo({ data, error }: WireResponse<ObjectInfo>): void {
-    if (data) this.planInfo = data;
+    if (data && data.apiName === TERRITORY_PLAN_OBJECT.objectApiName) this.planInfo = data;
     else if (error) this.planInfo = undefined;
     if (!this.canReview) this.reviewing = false;
+    this.restoreReviewDraft();
+  }
+
+  @wire(getObjectInfo, { objectApiName: PLAN_REVIEW_OBJECT })
+  wiredReviewInfo({ data, error }: WireResponse<ObjectInfo>): void {
+    if (data && data.apiName === PLAN_REVIEW_OBJECT.objectApiName) this.reviewInfo = data;
+    else if (error) this.reviewInfo = undefined;
+    if (!this.canReview) this.reviewing = false;
+    this.restoreReviewDraft();
+  }
+
+  get reviewsVariables(): Record<string, unknown> | undefined {
+    return this.recordId ? { reviewPlanId: this.recordId } : undefined;
+  }
+
+  @wire(graphql, { query: PLAN_REVIEWS, variables: '$reviewsVariables' })
+  wiredReviews(result: GraphQLResult<PlanReviewsData>): void {
+    this.reviewsResult = result;
+    if (result.errors && result.errors.length > 0) this.reviewsErrors = result.errors;
+    else if (result.data) {
+      this.reviewsData = result.data;
+      this.reviewsErrors = undefined;
+    }
   }
 
   get opportunityVariables(): Record<string, unknown> | undefined {
@@ -440,6 +554,21 @@ export default class TerritoryPlanProgress extends LightningElement {
     return `${LOAD_FAILED} ${errorSummary(this.planErrors ?? this.opportunityErrors, ERROR_GENERIC)}`;
   }
 
+  /** The error state's Retry: runs the failed requests again. */
+  handleRetry(): void {
+    const failed = [
+      this.planErrors !== undefined ? this.planResult : undefined,
+      this.opportunityErrors !== undefined ? this.opportunityResult : undefined
+    ];
+    this.planErrors = undefined;
+    this.opportunityErrors = undefined;
+    for (const result of failed) {
+      Promise.resolve(result?.refresh?.()).catch((error: unknown) => {
+        this.planErrors = error;
+      });
+    }
+  }
+
   get isLoading(): boolean {
     if (this.hasError) return false;
     if (!this.planData) return true;
@@ -493,8 +622,13 @@ export default class TerritoryPlanProgress extends LightningElement {
       gap: gap !== null && gap <= 0 ? TARGET_MET : money(gap),
       runRate: runRateText,
       coverage: ratioText(kpis.pipelineCoverage, formatMultiple),
+      // Required coverage is 1 ÷ the win rate by amount: the label names that rate and shows it.
       requiredCoverage: kpis.requiredCoverage.ok
-        ? fill(COVERAGE_DETAIL, formatMultiple(kpis.requiredCoverage.value))
+        ? fill(
+            COVERAGE_DETAIL,
+            formatMultiple(kpis.requiredCoverage.value),
+            ratioText(kpis.winRateByAmount, formatPercent)
+          )
         : REQUIRED_UNKNOWN,
       coverageFlag:
         kpis.requiredCoverage.ok && kpis.pipelineCoverage.ok
@@ -516,7 +650,7 @@ export default class TerritoryPlanProgress extends LightningElement {
 
   get lastReviewedText(): string {
     const reviewed = this.planNode?.Last_Reviewed__c?.value;
-    return reviewed ? fill(LAST_REVIEWED, reviewed) : NEVER_REVIEWED;
+    return reviewed ? fill(LAST_REVIEWED, formatDate(reviewed)) : NEVER_REVIEWED;
   }
 
   get reviewNotes(): string | null {
@@ -553,6 +687,7 @@ export default class TerritoryPlanProgress extends LightningElement {
     // Field history holds the target as it was written: in the plan's currency.
     const planCurrency = this.planCurrency;
     return historyRows(nodesOf(this.historyData?.uiapi?.query?.history)).map((row) => {
+      const date = formatDate(row.date);
       const isAmount = row.field === 'Target_Amount__c';
       const show = (value: string): string => {
         const amount = Number(value);
@@ -562,6 +697,7 @@ export default class TerritoryPlanProgress extends LightningElement {
       };
       return {
         ...row,
+        date,
         fieldLabel: FIELD_LABELS[row.field] ?? row.field,
         change: `${show(row.oldValue)} → ${show(row.newValue)}`
       };
@@ -575,6 +711,25 @@ export default class TerritoryPlanProgress extends LightningElement {
   /** The plan is shown without its history when the history cannot be read. */
   get historyUnavailable(): boolean {
     return this.historyErrors !== undefined;
+  }
+
+  /** Every review of the plan, newest first, each as it was written. */
+  get reviews() {
+    return reviewRows(nodesOf(this.reviewsData?.uiapi?.query?.reviews)).map((row) => ({
+      ...row,
+      line: fill(REVIEW_LINE, formatDate(row.date), row.reviewer),
+      targetChange: row.targetChanged
+        ? fill(REVIEW_TARGET_CHANGE, formatCurrency(row.before), formatCurrency(row.after))
+        : null
+    }));
+  }
+
+  get hasReviews(): boolean {
+    return this.reviews.length > 0;
+  }
+
+  get reviewsUnavailable(): boolean {
+    return this.reviewsErrors !== undefined;
   }
 
   // ---- chart ----------------------------------------------------------------------------------
@@ -614,20 +769,20 @@ export default class TerritoryPlanProgress extends LightningElement {
       targetLabel: `${TARGET} ${money(target)}`,
       targetLabelY: (Number(y(target)) - 6).toFixed(1),
       dateLabelY: CHART.top + innerHeight + 16,
-      startDate: fromEpochDay(plan.startDay),
-      endDate: fromEpochDay(plan.endDay),
+      startDate: formatDate(fromEpochDay(plan.startDay)),
+      endDate: formatDate(fromEpochDay(plan.endDay)),
       summary: fill(
         CHART_SUMMARY,
         money(last.cumulativeWon),
-        last.date,
+        formatDate(last.date),
         money(target),
-        fromEpochDay(plan.endDay),
+        formatDate(fromEpochDay(plan.endDay)),
         money(last.targetPace)
       ),
       rows: series.map((point) => ({
         // The starting point and the first day share a date when the period starts today.
         key: String(point.day),
-        date: point.date,
+        date: formatDate(point.date),
         won: money(point.cumulativeWon),
         pace: money(point.targetPace)
       }))
@@ -640,11 +795,17 @@ export default class TerritoryPlanProgress extends LightningElement {
     return this.planInfo?.fields?.[apiName]?.updateable === true;
   }
 
-  /** Review is offered only to users who may write it (a rep, even the plan's owner, may not). */
+  /**
+   * Review is offered only to users who may write it — update the plan's review fields and create
+   * a review record (a rep, even the plan's owner, may not).
+   */
   get canReview(): boolean {
+    const review = this.reviewInfo;
     return (
       this.planInfo?.updateable === true &&
-      REVIEW_FIELDS.every((field) => this.canUpdateField(field))
+      REVIEW_FIELDS.every((field) => this.canUpdateField(field)) &&
+      review?.createable === true &&
+      REVIEW_RECORD_FIELDS.every((field) => review.fields?.[field]?.createable === true)
     );
   }
 
@@ -666,6 +827,68 @@ export default class TerritoryPlanProgress extends LightningElement {
     );
   }
 
+  private get draft(): ReviewDraft {
+    return { notes: this.draftNotes, target: this.draftTarget };
+  }
+
+  /** What the review's rules say about what is typed. */
+  get reviewViolations(): ReviewViolation[] {
+    return validateReview(this.draft, {
+      canAdjustTarget: this.canAdjustTarget,
+      targetLimits: fieldLimits(this.planInfo, TARGET_FIELD, TARGET_LIMITS),
+      notesLength: fieldLimits(this.reviewInfo, 'Notes__c', { length: NOTES_LENGTH }).length
+    });
+  }
+
+  /** The first problem, shown under the fields and beside Save; or the failed save's message. */
+  get reviewMessage(): string | null {
+    return this.reviewViolations[0]?.message ?? this.reviewError;
+  }
+
+  get saveReviewDisabled(): boolean {
+    return this.saving || this.reviewViolations.length > 0;
+  }
+
+  get saveReviewLabel(): string {
+    return this.saving ? SAVING : SAVE;
+  }
+
+  get notesCount(): string {
+    return this.draftNotes
+      ? characterCount(
+          this.draftNotes,
+          fieldLimits(this.reviewInfo, 'Notes__c', { length: NOTES_LENGTH }).length
+        )
+      : '';
+  }
+
+  private get draftKey(): string {
+    return `salesCoaching.planReviewDraft.${this.recordId ?? ''}.${USER_ID}`;
+  }
+
+  private get draftStore(): DraftStorage | null {
+    return browserSessionStorage();
+  }
+
+  /**
+   * A review typed and not saved before the page was left or reloaded comes back, opened, once
+   * the plan and the user's right to review it are known.
+   */
+  private restoreReviewDraft(): void {
+    if (this.draftChecked || this.reviewing || !this.plan || !this.canReview) return;
+    this.draftChecked = true;
+    const draft = loadTextDraft(this.draftStore, this.draftKey);
+    if (!draft) return;
+    this.openReview({ notes: draft.notes ?? '', target: draft.target ?? this.currentTarget });
+    this.reviewDraftRestored = true;
+  }
+
+  /** The target as the plan holds it, in the plan's own currency (what a review adjusts). */
+  private get currentTarget(): string {
+    const target = this.planTarget;
+    return target !== null && target !== undefined ? String(target) : '';
+  }
+
   override renderedCallback(): void {
     if (!this.pendingFocus) return;
     const target = this.template?.querySelector<HTMLElement>(
@@ -677,62 +900,107 @@ export default class TerritoryPlanProgress extends LightningElement {
 
   handleReview(): void {
     if (!this.canReview) return;
+    this.openReview({ notes: this.reviewNotes ?? '', target: this.currentTarget });
+  }
+
+  private openReview(draft: ReviewDraft): void {
     this.pendingFocus = 'review';
     this.reviewing = true;
     this.reviewError = null;
-    this.draftNotes = this.reviewNotes ?? '';
-    const target = this.planTarget;
-    this.draftTarget = target === null ? '' : String(target);
+    this.reviewDraftRestored = false;
+    this.draftNotes = draft.notes;
+    this.draftTarget = draft.target;
   }
 
   handleCancelReview(): void {
+    saveTextDraft(this.draftStore, this.draftKey, {});
     this.closeReview();
+  }
+
+  handleDiscardReviewDraft(): void {
+    saveTextDraft(this.draftStore, this.draftKey, {});
+    this.reviewDraftRestored = false;
+    this.draftNotes = this.reviewNotes ?? '';
+    this.draftTarget = this.currentTarget;
   }
 
   private closeReview(): void {
     this.reviewing = false;
     this.reviewError = null;
+    this.reviewDraftRestored = false;
     this.pendingFocus = 'button';
   }
 
   handleNotesChange(event: CustomEvent<{ value: string }>): void {
     this.draftNotes = event.detail.value ?? '';
+    this.keepDraft();
   }
 
   handleTargetChange(event: CustomEvent<{ value: string }>): void {
     this.draftTarget = String(event.detail.value ?? '');
+    this.keepDraft();
+  }
+
+  /** Keeps what is typed in the browser session, so a failed save or a reload loses nothing. */
+  private keepDraft(): void {
+    this.reviewError = null;
+    saveTextDraft(this.draftStore, this.draftKey, {
+      notes: this.draftNotes,
+      target:
+        this.canAdjustTarget && this.draftTarget !== this.currentTarget ? this.draftTarget : ''
+    });
   }
 
   async handleSaveReview(): Promise<void> {
     const plan = this.plan;
-    if (!plan || !this.canReview) return;
-    const fields: Record<string, unknown> = {
-      Id: plan.id,
-      Last_Reviewed__c: this.todayValue,
-      Review_Notes__c: this.draftNotes || null
-    };
-    if (this.canAdjustTarget) {
-      const target = parseTarget(this.draftTarget);
-      if (target === null) {
-        this.reviewError = TARGET_POSITIVE;
-        return;
-      }
-      if (target !== this.planTarget) fields.Target_Amount__c = target;
+    if (!plan || !this.canReview || this.saving) return;
+    const violations = this.reviewViolations;
+    if (violations.length > 0) {
+      this.reviewError = violations[0].message;
+      return;
     }
     this.saving = true;
     this.reviewError = null;
-    try {
-      await updateRecord({ fields });
+    const outcome = await saveAll(
+      reviewSteps(
+        {
+          id: plan.id,
+          target: this.planTarget ?? plan.target,
+          lastReviewed: this.planNode?.Last_Reviewed__c?.value ?? null,
+          reviewNotes: this.reviewNotes
+        },
+        this.draft,
+        { today: this.todayValue, reviewerId: USER_ID, canAdjustTarget: this.canAdjustTarget }
+      )
+    );
+    this.saving = false;
+    if (outcome.ok) {
+      saveTextDraft(this.draftStore, this.draftKey, {});
       this.closeReview();
       this.dispatchEvent(
         new ShowToastEvent({ title: SAVED_TITLE, message: REVIEWED, variant: 'success' })
       );
-      const refreshes = [this.planResult?.refresh, this.historyResult?.refresh];
-      await Promise.all(refreshes.map((refresh) => (refresh ? refresh() : Promise.resolve())));
-    } catch (error) {
-      this.reviewError = errorSummary(error, ERROR_GENERIC);
-    } finally {
-      this.saving = false;
+    } else {
+      // Nothing was saved (the plan was put back), or — if even that failed — the plan kept the
+      // review's values without its review record: say which, with the reason.
+      const reason = errorSummary(outcome.error, ERROR_GENERIC);
+      const what = outcome.undone || outcome.failedStep === 0 ? REVIEW_NOT_SAVED : REVIEW_PLAN_KEPT;
+      this.reviewError = `${what} ${reason}`;
+      this.dispatchEvent(
+        new ShowToastEvent({
+          title: SAVE_FAILED_TITLE,
+          message: this.reviewError,
+          variant: 'error'
+        })
+      );
     }
+    const refreshes = [
+      this.planResult?.refresh,
+      this.historyResult?.refresh,
+      this.reviewsResult?.refresh
+    ];
+    await Promise.all(
+      refreshes.map((refresh) => (refresh ? refresh().catch(() => undefined) : Promise.resolve()))
+    );
   }
 }

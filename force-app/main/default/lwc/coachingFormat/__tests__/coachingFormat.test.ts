@@ -1,11 +1,14 @@
 import {
+  createDateFormatter,
   createFormatters,
   fill,
   formatAmount,
   formatCurrency,
   formatCurrencyIn,
+  formatDate,
   formatMultiple,
-  formatNumber
+  formatNumber,
+  pluralForm
 } from 'c/coachingFormat';
 
 // Non-breaking spaces differ between ICU versions; compare with plain spaces.
@@ -78,5 +81,24 @@ describe('c/coachingFormat label templates', () => {
     );
     expect(fill('{1} before {0}', 'a', 'b')).toBe('b before a');
     expect(fill('{0} and {1}', 1)).toBe('1 and {1}');
+  });
+});
+
+describe('c/coachingFormat dates and counts (defect 15)', () => {
+  it('writes every date in the user’s locale, as the UI API’s display values do', () => {
+    expect(formatDate('2026-11-17')).toBe('11/17/2026');
+    expect(formatDate('2026-11-17T10:30:00.000Z')).toBe('11/17/2026');
+    expect(createDateFormatter('de-DE')('2026-11-17')).toBe('17.11.2026');
+    expect(createDateFormatter('de-DE-EURO')('2026-01-02')).toBe('2.1.2026');
+    expect(formatDate(null)).toBe('');
+    expect(formatDate('soon')).toBe('soon');
+  });
+
+  it('picks the singular label for one and the plural for other counts', () => {
+    expect(pluralForm(1, 'Pushed once.', 'Pushed {0} times.')).toBe('Pushed once.');
+    expect(fill(pluralForm(3, 'Pushed once.', 'Pushed {0} times.'), 3)).toBe('Pushed 3 times.');
+    expect(pluralForm(0, '{0} day', '{0} days')).toBe('{0} days');
+    expect(pluralForm(1, '{0} jour', '{0} jours', 'fr-FR')).toBe('{0} jour');
+    expect(pluralForm(0, '{0} jour', '{0} jours', 'fr-FR')).toBe('{0} jour');
   });
 });

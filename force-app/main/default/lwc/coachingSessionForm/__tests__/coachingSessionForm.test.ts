@@ -1,5 +1,6 @@
 import { createElement } from 'lwc';
 import CoachingSessionForm from 'c/coachingSessionForm';
+import { LOG_SESSION_REQUEST } from 'c/sessionDraft';
 import { graphql } from 'lightning/graphql';
 import { createRecord, deleteRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import { getObjectInfo, getPicklistValuesByRecordType } from 'lightning/uiObjectInfoApi';
@@ -18,7 +19,7 @@ import DELETE_SESSION_ERROR from './data/deleteSessionError.json';
 type ConfigFilter = (config: Record<string, unknown>) => boolean;
 interface TestAdapter {
   emit(value: unknown, filter?: ConfigFilter): void;
-  emitErrors(errors: unknown): void;
+  emitErrors(errors: unknown, filter?: ConfigFilter, refresh?: () => Promise<void>): void;
   emitError(options?: unknown, filter?: ConfigFilter): void;
   error(body?: unknown): void;
   getLastConfig(): Record<string, unknown>;
@@ -84,11 +85,14 @@ function createForm(props: FormProps = {}): HTMLElement & FormProps {
   return element;
 }
 
-/** Lets pending promise callbacks and re-renders run. */
+// eslint-disable-next-line @lwc/lwc/no-async-operation
+const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Lets pending promise callbacks (a save's several writes) and re-renders run. */
 async function flush(): Promise<void> {
-  await Promise.resolve();
-  await Promise.resolve();
-  await Promise.resolve();
+  await tick();
+  await tick();
+  await tick();
 }
 
 function field(element: HTMLElement, name: string): FieldElement {
@@ -386,11 +390,12 @@ describe('c-coaching-session-form', () => {
 
     const saveErrors = element.shadowRoot!.querySelector('.save-errors')!;
     expect(saveErrors.textContent).toContain('c.SC_Session_Save_Failed');
-    expect(saveErrors.textContent).toContain(
+    // A message about a field is listed with the field's name, not again among the others.
+    expect(saveErrors.textContent).not.toContain(
       'The follow-up date cannot be before the session date.'
     );
     expect(element.shadowRoot!.querySelector('.form-errors')!.textContent).toContain(
-      'c.SC_Session_Follow_Up_Date'
+      'c.SC_Session_Follow_Up_Date: The follow-up date cannot be before the session date.'
     );
     expect(field(element, 'strengths').value).toBe('Strong opener');
     await expect(element).toBeAccessible();
@@ -448,17 +453,19 @@ describe('c-coaching-session-form', () => {
     const saveErrors = element.shadowRoot!.querySelector('.save-errors')!;
     expect(saveErrors.getAttribute('role')).toBe('alert');
     expect(saveErrors.textContent).toContain('c.SC_Session_Note_Failed_Nothing_Saved');
-    expect(saveErrors.textContent).toContain('Note: data value too large (max length=32768)');
+    // The field is named once: the platform's "Note: " prefix is dropped, the form names it.
     expect(element.shadowRoot!.querySelector('.form-errors')!.textContent).toContain(
-      'c.SC_Session_Private_Notes'
+      'c.SC_Session_Private_Notes: data value too large (max length=32768)'
     );
+    expect(text(element)).not.toContain('Note: data value');
     expect(element.shadowRoot!.querySelector('.unsaved-note')).toBeNull();
     expect(field(element, 'strengths').value).toBe('Clear agenda');
     expect(field(element, 'privateNotes').value).toBe('Needs confidence');
     expect(sessionStorage.getItem(`salesCoaching.sessionDraft.${OPPORTUNITY_ID}`)).toContain(
       'Needs confidence'
     );
-    expect(toasts).toHaveLength(0);
+    // An error toast says it too (the form's messages may be out of sight).
+    expect(toasts.map((event) => (event as ShowToastEvent).detail.variant)).toEqual(['error']);
     expect(logged).toHaveLength(0);
     expect(closed).not.toHaveBeenCalled();
     await expect(element).toBeAccessible();
@@ -493,7 +500,7 @@ describe('c-coaching-session-form', () => {
     expect(sessionStorage.getItem(`salesCoaching.sessionDraft.${OPPORTUNITY_ID}`)).toBeNull();
     expect(field(element, 'strengths').value).toBe('');
     // But no success toast and no closing: the form says what was not saved, and shows the note.
-    expect(toasts).toHaveLength(0);
+    expect(toasts.map((event) => (event as ShowToastEvent).detail.variant)).toEqual(['error']);
     expect(closed).not.toHaveBeenCalled();
     const saveErrors = element.shadowRoot!.querySelector('.save-errors')!;
     expect(saveErrors.textContent).toContain('c.SC_Session_Note_Failed_Session_Saved');
@@ -577,5 +584,216 @@ describe('c-coaching-session-form', () => {
     expect(sessionStorage.getItem(`salesCoaching.sessionDraft.new.${USER_ID}`)).toContain(
       'Listening'
     );
+  });
+
+  // ---- Issue 14: no bad input gets through, nothing typed is lost, no half-written records ----
+
+  function saveButton(element: HTMLElement): HTMLElement & { disabled: boolean } {
+    return element.shadowRoot!.querySelector('lightning-button.save') as HTMLElement & {
+      disabled: boolean;
+    };
+  }
+
+  function feedback(element: HTMLElement): string {
+    return element.shadowRoot!.querySelector('.save-feedback')?.textContent ?? '';
+  }
+
+  it('refuses a duration that is not a number instead of saving it as blank (defect 1)', async () => {
+    const element = await loadOpportunityForm();
+    type(element, 'strengths', 'Clear agenda');
+    await flush();
+    expect(saveButton(element).disabled).toBe(false);
+    type(element, 'durationMinutes', 'abc');
+    await flush();
+    expect(saveButton(element).disabled).toBe(true);
+    expect(feedback(element)).toContain('c.SC_Session_Duration: c.SC_Form_Number_Invalid');
+    clickSave(element);
+    await flush();
+    expect(createRecordMock).not.toHaveBeenCalled();
+  });
+
+  it('refuses 12.5 minutes instead of rounding it, and sends whole minutes as typed (defect 9)', async () => {
+    createRecordMock.mockResolvedValue({ id: 'a00000000000001AAA', fields: {} });
+    const element = await loadOpportunityForm();
+    type(element, 'durationMinutes', '12.5');
+    await flush();
+    expect(saveButton(element).disabled).toBe(true);
+    expect(feedback(element)).toContain('c.SC_Form_Number_Whole');
+    type(element, 'durationMinutes', '1,440');
+    await flush();
+    clickSave(element);
+    await flush();
+    expect(createRecordMock).toHaveBeenCalledWith(
+      expect.objectContaining({
+        fields: expect.objectContaining({ Duration_Minutes__c: 1440 }) as unknown
+      })
+    );
+  });
+
+  it('refuses a duration over a day with the rule’s message (defect 8)', async () => {
+    const element = await loadOpportunityForm();
+    type(element, 'durationMinutes', '9999');
+    await flush();
+    expect(saveButton(element).disabled).toBe(true);
+    expect(feedback(element)).toContain('c.SC_VR_Coaching_Session_Duration_At_Most_A_Day');
+  });
+
+  it('writes one session however often Save is clicked (defect 2)', async () => {
+    let resolve: (value: unknown) => void = () => undefined;
+    createRecordMock.mockImplementation(
+      () =>
+        new Promise((done) => {
+          resolve = done;
+        })
+    );
+    const element = await loadOpportunityForm();
+    type(element, 'strengths', 'One session only');
+    await flush();
+    clickSave(element);
+    await flush();
+    // In flight: Save is disabled and a second click writes nothing.
+    expect(saveButton(element).disabled).toBe(true);
+    clickSave(element);
+    resolve({ id: 'a00000000000001AAA', apiName: 'Coaching_Session__c', fields: {} });
+    await flush();
+    // Saved and reset: the fresh form has nothing to save, so more clicks write nothing.
+    expect(field(element, 'strengths').value).toBe('');
+    expect(saveButton(element).disabled).toBe(true);
+    clickSave(element);
+    clickSave(element);
+    await flush();
+    expect(createRecordMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a completed session in the future, not a planned one (defect 6)', async () => {
+    createRecordMock.mockResolvedValue({ id: 'a00000000000001AAA', fields: {} });
+    const element = await loadOpportunityForm();
+    type(element, 'sessionDate', '2026-12-01');
+    await flush();
+    expect(saveButton(element).disabled).toBe(true);
+    expect(feedback(element)).toContain('c.SC_VR_Coaching_Session_Completed_Not_In_Future');
+    type(element, 'status', 'Planned');
+    await flush();
+    expect(saveButton(element).disabled).toBe(false);
+    clickSave(element);
+    await flush();
+    expect(createRecordMock).toHaveBeenCalledWith(
+      expect.objectContaining({
+        fields: expect.objectContaining({
+          Status__c: 'Planned',
+          Session_Date__c: '2026-12-01'
+        }) as unknown
+      })
+    );
+  });
+
+  it('shows the length limit as the user types and refuses text over it before sending (defect 7)', async () => {
+    const element = await loadOpportunityForm();
+    type(element, 'strengths', 'Short');
+    await flush();
+    expect(element.shadowRoot!.querySelector('[data-count="strengths"]')!.textContent!.trim()).toBe(
+      'c.SC_Form_Characters'
+    );
+    type(element, 'strengths', 'x'.repeat(40000));
+    await flush();
+    expect(saveButton(element).disabled).toBe(true);
+    const rows = feedback(element);
+    // The field is named once, and the message says what to do.
+    expect(rows).toContain('c.SC_Session_Strengths: c.SC_Form_Text_Too_Long');
+    expect(rows.split('c.SC_Session_Strengths').length - 1).toBe(1);
+    clickSave(element);
+    await flush();
+    expect(createRecordMock).not.toHaveBeenCalled();
+  });
+
+  it('puts the error beside Save, moves focus to it and toasts when the save fails (defect 5)', async () => {
+    createRecordMock.mockRejectedValue({
+      status: 503,
+      body: [{ errorCode: 'SERVICE_UNAVAILABLE', message: 'Service Unavailable.' }]
+    });
+    const element = await loadOpportunityForm();
+    const toasts: ShowToastEvent[] = [];
+    element.addEventListener('lightning__showtoast', (event) =>
+      toasts.push(event as ShowToastEvent)
+    );
+    type(element, 'commitments', 'Call the CFO');
+    clickSave(element);
+    await flush();
+    const near = element.shadowRoot!.querySelector('.save-feedback')!;
+    expect(near.textContent).toContain('c.SC_Session_Save_Failed');
+    expect(near.textContent).toContain('Service Unavailable.');
+    // The error beside the Save button comes right before it, where the user is.
+    expect(near.nextElementSibling).toBe(saveButton(element));
+    expect(element.shadowRoot!.activeElement).toBe(near);
+    expect(element.shadowRoot!.querySelector('.save-errors')).not.toBeNull();
+    expect(toasts.map((event) => event.detail)).toEqual([
+      expect.objectContaining({ variant: 'error', message: 'c.SC_Session_Save_Failed' })
+    ]);
+    expect(field(element, 'commitments').value).toBe('Call the CFO');
+    await expect(element).toBeAccessible();
+  });
+
+  it('offers no session on an opportunity the user cannot see (defect 4)', async () => {
+    const unseen = JSON.parse(JSON.stringify(CONTEXT_OPPORTUNITY)) as typeof CONTEXT_OPPORTUNITY;
+    unseen.uiapi.query.Opportunity.edges = [];
+    const element = createForm({ recordId: OPPORTUNITY_ID, objectApiName: 'Opportunity' });
+    emitSessionInfo(OBJECT_INFO_MANAGER);
+    graphqlAdapter.emit(unseen);
+    await flush();
+    expect(element.shadowRoot!.querySelector('form')).toBeNull();
+    expect(element.shadowRoot!.querySelector('.unavailable')!.textContent).toBe(
+      'c.SC_Session_Opportunity_Not_Available'
+    );
+    expect(createRecordMock).not.toHaveBeenCalled();
+    await expect(element).toBeAccessible();
+  });
+
+  it('gives a malformed record id a plain message and never queries with it (defect 4)', async () => {
+    const element = createForm({ recordId: 'not-an-id', objectApiName: 'Opportunity' });
+    emitSessionInfo(OBJECT_INFO_MANAGER);
+    await flush();
+    expect(graphqlAdapter.getLastConfig().variables).toEqual(
+      expect.objectContaining({ opportunityId: null })
+    );
+    expect(element.shadowRoot!.querySelector('form')).toBeNull();
+    expect(element.shadowRoot!.querySelector('.unavailable')!.textContent).toBe(
+      'c.SC_Session_Record_Id_Invalid'
+    );
+    expect(text(element)).not.toContain('incorrect type');
+  });
+
+  it('retries the context query from its error panel (defect 10)', async () => {
+    const refresh = jest.fn(() => Promise.resolve());
+    const element = createForm({ recordId: OPPORTUNITY_ID, objectApiName: 'Opportunity' });
+    emitSessionInfo(OBJECT_INFO_MANAGER);
+    graphqlAdapter.emitErrors([{ message: 'Service Unavailable' }], undefined, refresh);
+    await flush();
+    (element.shadowRoot!.querySelector('lightning-button.retry') as HTMLElement).click();
+    await flush();
+    expect(refresh).toHaveBeenCalledTimes(1);
+    graphqlAdapter.emit(CONTEXT_OPPORTUNITY);
+    await flush();
+    expect(element.shadowRoot!.querySelector('form')).not.toBeNull();
+  });
+
+  it('takes a request from the page for a preset session, so the page has one form (defect 13)', async () => {
+    const general = createForm();
+    const preset = createForm({ repId: '005000000000012AAA' });
+    emitSessionInfo(OBJECT_INFO_MANAGER);
+    graphqlAdapter.emit(CONTEXT_OPPORTUNITY);
+    await flush();
+    const accept = jest.fn();
+    window.dispatchEvent(
+      new CustomEvent(LOG_SESSION_REQUEST, {
+        detail: { repId: OWNER_ID, sessionType: 'One-on-One', accept }
+      })
+    );
+    await flush();
+    // Only the general form takes it (the preset one is another component's).
+    expect(accept).toHaveBeenCalledTimes(1);
+    expect(field(general, 'repId').value).toBe(OWNER_ID);
+    expect(field(general, 'sessionType').value).toBe('One-on-One');
+    expect(saveButton(general).disabled).toBe(false);
+    expect(field(preset, 'repId').value).toBe('005000000000012AAA');
   });
 });

@@ -24,7 +24,7 @@ jest.mock(
 
 interface TestAdapter {
   emit(value: unknown, filter?: unknown, refresh?: () => Promise<void>): void;
-  emitErrors(errors: unknown): void;
+  emitErrors(errors: unknown, filter?: unknown, refresh?: () => Promise<void>): void;
   getLastConfig(): { query: unknown; variables: Record<string, unknown> };
 }
 const graphqlAdapter = graphql as unknown as TestAdapter;
@@ -392,5 +392,40 @@ describe('c-coaching-timeline', () => {
     window.dispatchEvent(new CustomEvent('sessionlogged', { detail: { id: 'x' } }));
     await flush();
     expect(refresh).toHaveBeenCalledTimes(1);
+  });
+
+  // ---- Issue 14 ------------------------------------------------------------------------------
+
+  it('offers Retry on the error panel, which asks again (defect 10)', async () => {
+    const refresh = jest.fn(() => Promise.resolve());
+    const element = createTimeline();
+    graphqlAdapter.emitErrors([{ message: 'Service Unavailable' }], undefined, refresh);
+    await flush();
+    ($(element, '.error-panel lightning-button.retry') as HTMLElement).click();
+    await flush();
+    expect(refresh).toHaveBeenCalledTimes(1);
+    graphqlAdapter.emit(PAGE_1);
+    await flush();
+    expect($(element, '.error-panel')).toBeNull();
+    expect($$(element, 'li.session')).toHaveLength(10);
+  });
+
+  it('keeps line breaks and wraps long words in what coaches wrote (defect 11)', async () => {
+    const element = createTimeline();
+    graphqlAdapter.emit(PAGE_1);
+    await flush();
+    const first = session(element, MY_SESSION);
+    for (const selector of ['.strengths', '.development-areas', '.commitments']) {
+      expect(first.querySelector(selector)!.classList.contains('pre-wrap')).toBe(true);
+    }
+  });
+
+  it('writes dates in the user’s locale, like every other card (defect 15)', async () => {
+    const element = createTimeline();
+    graphqlAdapter.emit(PAGE_1);
+    await flush();
+    expect(session(element, MY_SESSION).querySelector('.session-date')!.textContent).toMatch(
+      /^\d{1,2}\/\d{1,2}\/\d{4} · /
+    );
   });
 });

@@ -15,7 +15,11 @@ interface WireConfig {
 }
 interface TestAdapter {
   emit(value: unknown, filter?: (config: WireConfig) => boolean): void;
-  emitErrors(errors: unknown, filter?: (config: WireConfig) => boolean): void;
+  emitErrors(
+    errors: unknown,
+    filter?: (config: WireConfig) => boolean,
+    refresh?: () => Promise<void>
+  ): void;
   getLastConfig(): WireConfig;
 }
 const graphqlAdapter = graphql as unknown as TestAdapter;
@@ -281,5 +285,20 @@ describe('c-deal-coach', () => {
     await flush();
     expect($(element, 'c-coaching-session-form')).toBeNull();
     expect(element.shadowRoot!.activeElement).toBe(button);
+  });
+
+  it('offers Retry on the error panel, which asks for the deal again (defect 10)', async () => {
+    const refresh = jest.fn(() => Promise.resolve());
+    const element = await createCoach();
+    graphqlAdapter.emitErrors([{ message: 'Service Unavailable' }], isOpportunityQuery, refresh);
+    await flush();
+    (
+      element.shadowRoot!.querySelector('.error-panel lightning-button.retry') as HTMLElement
+    ).click();
+    await flush();
+    expect(refresh).toHaveBeenCalledTimes(1);
+    graphqlAdapter.emit(OPPORTUNITY, isOpportunityQuery);
+    await flush();
+    expect(element.shadowRoot!.querySelector('.error-panel')).toBeNull();
   });
 });

@@ -1,43 +1,34 @@
 import { signalText } from 'c/dealLabels';
 
-// Labels resolve to their names in Jest; these get the text force-app's labels file gives them,
-// so the test sees which number fills which placeholder.
+jest.mock(
+  '@salesforce/label/c.SC_Deal_Signal_Pushed',
+  () => ({ __esModule: true, default: 'Close date pushed {0} times.' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.SC_Deal_Signal_Pushed_One',
+  () => ({ __esModule: true, default: 'Close date pushed once.' }),
+  { virtual: true }
+);
 jest.mock(
   '@salesforce/label/c.SC_Deal_Signal_Stale_In_Stage',
   () => ({ __esModule: true, default: 'In the same stage for {0} days (threshold {1}).' }),
   { virtual: true }
 );
-jest.mock(
-  '@salesforce/label/c.SC_Deal_Signal_Probability_Below_Stage',
-  () => ({
-    __esModule: true,
-    default: 'Probability {0}% is below the {1}% expected at this stage.'
-  }),
-  { virtual: true }
-);
-jest.mock(
-  '@salesforce/label/c.SC_Deal_Signal_Amount_Missing',
-  () => ({ __esModule: true, default: 'No amount entered.' }),
-  { virtual: true }
-);
 
-describe('c/dealLabels signal text', () => {
-  it('fills a signal’s label with its numbers, in the label’s order', () => {
-    expect(
-      signalText({ code: 'stale-in-stage', severity: 'high', values: { threshold: 30, days: 40 } })
-    ).toBe('In the same stage for 40 days (threshold 30).');
-    expect(
-      signalText({
-        code: 'probability-below-stage',
-        severity: 'low',
-        values: { difference: 40, expected: 90, probability: 50 }
-      })
-    ).toBe('Probability 50% is below the 90% expected at this stage.');
+describe('c/dealLabels signalText (defect 15)', () => {
+  it('says "pushed once", not "pushed 1 times"', () => {
+    const signal = { code: 'pushed' as const, severity: 'low' as const, values: { count: 1 } };
+    expect(signalText(signal)).toBe('Close date pushed once.');
+    expect(signalText({ ...signal, values: { count: 3 } })).toBe('Close date pushed 3 times.');
   });
 
-  it('leaves a label without placeholders as it is', () => {
-    expect(signalText({ code: 'amount-missing', severity: 'medium', values: {} })).toBe(
-      'No amount entered.'
-    );
+  it('fills a label without a singular form with its numbers in order', () => {
+    const signal = {
+      code: 'stale-in-stage' as const,
+      severity: 'medium' as const,
+      values: { days: 40, threshold: 30 }
+    };
+    expect(signalText(signal)).toBe('In the same stage for 40 days (threshold 30).');
   });
 });

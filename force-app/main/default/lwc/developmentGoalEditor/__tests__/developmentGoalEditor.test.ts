@@ -15,7 +15,7 @@ import SAVE_FIELD_ERROR from './data/saveFieldError.json';
 
 interface TestAdapter {
   emit(value: unknown): void;
-  emitErrors(errors: unknown): void;
+  emitErrors(errors: unknown, filter?: unknown, refresh?: () => Promise<void>): void;
   getLastConfig(): Record<string, unknown>;
 }
 const graphqlAdapter = graphql as unknown as TestAdapter;
@@ -217,6 +217,9 @@ describe('c-development-goal-editor', () => {
 
   it('requires a name and a rep, with the rule message for the rep', async () => {
     const element = await loadCreate({});
+    // A fresh form has nothing to save; once something is typed the rules speak.
+    type(element, 'description', 'Ask deeper questions');
+    await flush();
     clickSave(element);
     await flush();
     const summary = element.shadowRoot!.querySelector('.form-errors')!;
@@ -316,6 +319,8 @@ describe('c-development-goal-editor', () => {
     const element = createEditor({ goalId: GOAL_ID });
     objectInfoAdapter.emit(OBJECT_INFO);
     graphqlAdapter.emit(noBaseline);
+    await flush();
+    type(element, 'status', 'In Progress');
     await flush();
     clickSave(element);
     await flush();
@@ -539,11 +544,120 @@ describe('c-development-goal-editor', () => {
     const saveErrors = element.shadowRoot!.querySelector('.save-errors')!;
     expect(saveErrors.getAttribute('role')).toBe('alert');
     expect(saveErrors.textContent).toContain('c.SC_Goal_Editor_Save_Failed');
-    expect(saveErrors.textContent).toContain('The target date cannot be before the start date.');
+    // The field's message is listed with the field's name, once, not again among the others.
+    expect(saveErrors.textContent).not.toContain(
+      'The target date cannot be before the start date.'
+    );
     expect(errorSummary(element)).toContain(
       'c.SC_Goal_Editor_Target_Date: The target date cannot be before the start date.'
     );
     expect(field(element, 'name').value).toBe('Better discovery');
+    await expect(element).toBeAccessible();
+  });
+
+  // ---- Issue 14 ------------------------------------------------------------------------------
+
+  function saveButton(element: HTMLElement): HTMLElement & { disabled: boolean } {
+    return element.shadowRoot!.querySelector('lightning-button.save') as HTMLElement & {
+      disabled: boolean;
+    };
+  }
+
+  function feedback(element: HTMLElement): string {
+    return element.shadowRoot!.querySelector('.save-feedback')?.textContent ?? '';
+  }
+
+  it.each([
+    ['abc', 'c.SC_Form_Number_Invalid'],
+    ['12.345', 'c.SC_Form_Number_Whole']
+  ])(
+    'refuses progress %j instead of saving it as blank or rounded (defect 1)',
+    async (typed, message) => {
+      const element = await loadCreate();
+      type(element, 'name', 'Better discovery');
+      type(element, 'progress', typed);
+      await flush();
+      expect(saveButton(element).disabled).toBe(true);
+      expect(feedback(element)).toContain(`c.SC_Goal_Editor_Progress: ${message}`);
+      clickSave(element);
+      await flush();
+      expect(createRecordMock).not.toHaveBeenCalled();
+    }
+  );
+
+  it('keeps a KPI goal’s baseline and target within what the metric can be (defect 8)', async () => {
+    createRecordMock.mockResolvedValue({ id: 'a01000000000011AAA', apiName: 'x', fields: {} });
+    const element = await loadCreate();
+    type(element, 'name', 'Raise win rate');
+    type(element, 'measure', 'kpi');
+    await flush();
+    type(element, 'metric', 'Win Rate');
+    type(element, 'baselineValue', '-50');
+    type(element, 'targetValue', '1e17');
+    await flush();
+    expect(saveButton(element).disabled).toBe(true);
+    expect(feedback(element)).toContain(
+      'c.SC_Goal_Editor_Baseline_Value: c.SC_VR_Development_Goal_Baseline_In_Range_For_Metric'
+    );
+    expect(feedback(element)).toContain('c.SC_Goal_Editor_Target_Value: c.SC_Form_Number_Invalid');
+    type(element, 'targetValue', '101');
+    await flush();
+    expect(feedback(element)).toContain('c.SC_VR_Development_Goal_Target_In_Range_For_Metric');
+    type(element, 'baselineValue', '22.5');
+    type(element, 'targetValue', '35');
+    await flush();
+    clickSave(element);
+    await flush();
+    expect(createRecordMock).toHaveBeenCalledWith({
+      apiName: 'Development_Goal__c',
+      fields: expect.objectContaining({ Baseline_Value__c: 22.5, Target_Value__c: 35 }) as unknown
+    });
+  });
+
+  it('gives a malformed goal id a plain message and never queries with it (defect 4)', async () => {
+    const element = createEditor({ goalId: "a01' OR Name != ''" });
+    objectInfoAdapter.emit(OBJECT_INFO);
+    await flush();
+    expect(element.shadowRoot!.querySelector('.invalid-id')!.textContent).toBe(
+      'c.SC_Goal_Editor_Id_Invalid'
+    );
+    expect(element.shadowRoot!.querySelector('lightning-spinner')).toBeNull();
+    expect(element.shadowRoot!.querySelector('form')).toBeNull();
+  });
+
+  it('retries the goal query from its error panel (defect 10)', async () => {
+    const refresh = jest.fn(() => Promise.resolve());
+    const element = createEditor({ goalId: GOAL_ID });
+    objectInfoAdapter.emit(OBJECT_INFO);
+    graphqlAdapter.emitErrors([{ message: 'Service Unavailable' }], undefined, refresh);
+    await flush();
+    (element.shadowRoot!.querySelector('lightning-button.retry') as HTMLElement).click();
+    await flush();
+    expect(refresh).toHaveBeenCalled();
+    graphqlAdapter.emit(GOAL);
+    await flush();
+    expect(element.shadowRoot!.querySelector('form')).not.toBeNull();
+  });
+
+  it('puts a failed save beside Save, focuses it and toasts (defect 5)', async () => {
+    createRecordMock.mockRejectedValue({
+      status: 503,
+      body: [{ errorCode: 'SERVICE_UNAVAILABLE', message: 'Service Unavailable.' }]
+    });
+    const element = await loadCreate();
+    const toasts: ShowToastEvent[] = [];
+    element.addEventListener('lightning__showtoast', (event) =>
+      toasts.push(event as ShowToastEvent)
+    );
+    type(element, 'name', 'Better discovery');
+    await flush();
+    clickSave(element);
+    await flush();
+    await flush();
+    const near = element.shadowRoot!.querySelector('.save-feedback')!;
+    expect(near.textContent).toContain('Service Unavailable.');
+    expect(element.shadowRoot!.activeElement).toBe(near);
+    expect(toasts.map((event) => event.detail.variant)).toEqual(['error']);
     await expect(element).toBeAccessible();
   });
 });

@@ -1,4 +1,4 @@
-import { errorSummary, fieldErrors, reduceErrors } from 'c/ldsErrors';
+import { errorSummary, fieldErrors, reduceErrors, splitSaveErrors } from 'c/ldsErrors';
 
 // A createRecord failure as UI API returns it: a DML error with record and field errors.
 const DML_ERROR = {
@@ -76,12 +76,21 @@ describe('reduceErrors', () => {
     expect(reduceErrors(error)).toEqual(expected);
   });
 
-  it('reads the DML message, record errors and field errors once each', () => {
+  it('reads record errors and field errors once each, without the generic wrapper (defect 7)', () => {
+    // "An error occurred … Please try again." says nothing the user can act on when the
+    // specific messages are there.
     expect(reduceErrors(DML_ERROR)).toEqual([
-      'An error occurred while trying to update the record. Please try again.',
       'Follow-up date cannot be before the session date.',
       'Rating must be 1–5.'
     ]);
+  });
+
+  it('keeps the generic DML message when it is all there is', () => {
+    expect(
+      reduceErrors({
+        body: { message: 'An error occurred.', output: { errors: [], fieldErrors: {} } }
+      })
+    ).toEqual(['An error occurred.']);
   });
 
   it('flattens a list of mixed errors and drops duplicates', () => {
@@ -144,5 +153,44 @@ describe('fieldErrors', () => {
     expect(fieldErrors('Plain failure')).toEqual({});
     expect(fieldErrors({ errors: [{ message: 'GraphQL' }] })).toEqual({});
     expect(fieldErrors(null)).toEqual({});
+  });
+});
+
+describe('splitSaveErrors (defect 7)', () => {
+  it('names the field once: strips the label the platform puts in front, and keeps the rest apart', () => {
+    const tooLong = {
+      status: 400,
+      body: {
+        message: 'An error occurred while trying to create the record. Please try again.',
+        output: {
+          errors: [{ errorCode: 'INSUFFICIENT_ACCESS', message: 'Record locked.' }],
+          fieldErrors: {
+            Strengths__c: [
+              {
+                errorCode: 'STRING_TOO_LONG',
+                field: 'Strengths__c',
+                fieldLabel: 'Strengths',
+                message: 'Strengths: data value too large: xxxx… (max length=32768)'
+              }
+            ]
+          }
+        }
+      }
+    };
+    expect(splitSaveErrors(tooLong)).toEqual({
+      byField: { Strengths__c: ['data value too large: xxxx… (max length=32768)'] },
+      other: ['Record locked.']
+    });
+  });
+
+  it('keeps field messages out of the other messages', () => {
+    expect(splitSaveErrors(DML_ERROR)).toEqual({
+      byField: {
+        Follow_Up_Date__c: ['Follow-up date cannot be before the session date.'],
+        Rep_Rating__c: ['Rating must be 1–5.']
+      },
+      other: []
+    });
+    expect(splitSaveErrors('Plain failure')).toEqual({ byField: {}, other: ['Plain failure'] });
   });
 });

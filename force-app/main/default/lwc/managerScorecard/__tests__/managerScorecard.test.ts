@@ -1,9 +1,10 @@
 import { createElement } from 'lwc';
 import { graphql } from 'lightning/graphql';
-import { createRecord, updateRecord } from 'lightning/uiRecordApi';
+import { createRecord, deleteRecord, updateRecord } from 'lightning/uiRecordApi';
+import { LOG_SESSION_REQUEST, type LogSessionRequestDetail } from 'c/sessionDraft';
 import ManagerScorecard from 'c/managerScorecard';
 
-// Labels resolve to their names in Jest; this one gets its text so the names it fills differ.
+// Labels resolve to their names in Jest; these get their text so what fills them shows.
 jest.mock(
   '@salesforce/label/c.SC_Scorecard_LogSessionWith',
   () => ({ __esModule: true, default: 'Log session with {0}' }),
@@ -14,17 +15,27 @@ jest.mock(
   () => ({ __esModule: true, default: 'Amounts in {0}, the corporate currency.' }),
   { virtual: true }
 );
+jest.mock(
+  '@salesforce/label/c.SC_Scorecard_CoverageCell',
+  () => ({ __esModule: true, default: '{0} / {1} (1 ÷ {2})' }),
+  { virtual: true }
+);
 
 interface WireConfig {
   variables?: Record<string, unknown>;
 }
 const adapter = graphql as unknown as {
   emit(data: unknown, filter?: (config: WireConfig) => boolean): void;
-  emitErrors(errors: unknown, filter?: (config: WireConfig) => boolean): void;
+  emitErrors(
+    errors: unknown,
+    filter?: (config: WireConfig) => boolean,
+    refresh?: () => Promise<void>
+  ): void;
   getLastConfig(): WireConfig;
 };
 const mockCreateRecord = createRecord as unknown as jest.Mock;
 const mockUpdateRecord = updateRecord as unknown as jest.Mock;
+const mockDeleteRecord = deleteRecord as unknown as jest.Mock;
 
 const has = (key: string) => (config: WireConfig) =>
   config.variables !== undefined && config.variables !== null && key in config.variables;
@@ -232,6 +243,16 @@ function snapshots(withCurrent: boolean) {
 // eslint-disable-next-line @lwc/lwc/no-async-operation
 const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Lets a save of several records (one write after another) run to its end. */
+async function settleSave(): Promise<void> {
+  await flush();
+  await flush();
+  await flush();
+  await flush();
+  await flush();
+  await flush();
+}
+
 async function mount(properties: Record<string, unknown> = {}): Promise<HTMLElement> {
   const element = createElement('c-manager-scorecard', { is: ManagerScorecard });
   Object.assign(element, { today: TODAY, ...properties });
@@ -331,7 +352,8 @@ describe('c-manager-scorecard', () => {
     expect(cellText(element, AVERY, 'percentToPlan')).toBe('50%');
     expect(cellText(element, AVERY, 'winRate')).toBe('50%');
     expect(cellText(element, AVERY, 'growth')).toBe('25%');
-    expect(cellText(element, AVERY, 'coverage')).toBe('1.5× / 1.4×');
+    // Required coverage names the win rate it comes from: by amount (defect 14).
+    expect(cellText(element, AVERY, 'coverage')).toBe('1.5× / 1.4× (1 ÷ 71%)');
     expect(ratingOf(element, AVERY, 'coverage')).toBe('c.SC_Scorecard_RatingGreen');
     expect(cellText(element, AVERY, 'oneOnOne')).toBe('3');
     expect(cellText(element, BLAKE, 'oneOnOne')).toBe('c.SC_Scorecard_Never');
@@ -839,6 +861,146 @@ describe('c-manager-scorecard', () => {
   it('is accessible with data', async () => {
     const element = await mountWithData({}, { withCurrentSnapshot: true });
     await expect(element).toBeAccessible();
+  });
+
+  // ---- Issue 14 ------------------------------------------------------------------------------
+
+  function toastsOf(element: HTMLElement): CustomEvent<{ title: string; message: string }>[] {
+    const toasts: CustomEvent<{ title: string; message: string }>[] = [];
+    element.addEventListener('lightning__showtoast', (event) =>
+      toasts.push(event as CustomEvent<{ title: string; message: string }>)
+    );
+    return toasts;
+  }
+
+  it.each([0, 1, 2])(
+    'leaves no half snapshot when write %i of a new one fails (defect 3)',
+    async (failing) => {
+      mockCreateRecord.mockReset();
+      mockDeleteRecord.mockReset();
+      mockDeleteRecord.mockResolvedValue(undefined);
+      let call = 0;
+      mockCreateRecord.mockImplementation((input: { apiName: string }) => {
+        const index = call++;
+        if (index === failing) return Promise.reject(new Error('Service Unavailable'));
+        return Promise.resolve({ id: `${input.apiName}-${index}` });
+      });
+      const element = await mountWithData();
+      const toasts = toastsOf(element);
+      ($(element, 'lightning-button.save-snapshot') as HTMLElement).click();
+      await settleSave();
+      // Everything created before the failing write is deleted again, newest first.
+      const created = ['Manager_Scorecard__c-0', 'Scorecard_Entry__c-1'].slice(0, failing);
+      expect(mockDeleteRecord.mock.calls.map(([id]) => id as string)).toEqual(created.reverse());
+      expect(toasts.map((event) => event.detail.message)).toEqual([
+        'c.SC_Scorecard_SnapshotNothingSaved'
+      ]);
+    }
+  );
+
+  it('puts an updated snapshot back when a later write fails (defect 3)', async () => {
+    mockUpdateRecord.mockReset();
+    mockCreateRecord.mockReset();
+    mockUpdateRecord.mockResolvedValue({});
+    mockCreateRecord.mockRejectedValue(new Error('Service Unavailable'));
+    const element = await mount();
+    adapter.emit(TEAM, isTeam);
+    await flush();
+    adapter.emit(aggregates(), isAggregates);
+    adapter.emit(coaching(), isCoaching);
+    const data = snapshots(true);
+    const current = {
+      Id: SNAPSHOT_ID,
+      Snapshot_Date__c: v('2026-11-01'),
+      Closed_Won_Amount__c: v(90000),
+      Team_Size__c: v(2)
+    };
+    const entry = { Id: ENTRY_ID, Rep__c: v(AVERY), Closed_Won_Amount__c: v(50000) };
+    adapter.emit(
+      {
+        uiapi: {
+          query: {
+            ...data.uiapi.query,
+            current: connection([current]),
+            currentEntries: connection([entry])
+          }
+        }
+      },
+      isSnapshots
+    );
+    await flush();
+    ($(element, 'lightning-button.save-snapshot') as HTMLElement).click();
+    await settleSave();
+    const updates = mockUpdateRecord.mock.calls.map(
+      ([input]) => (input as { fields: Record<string, unknown> }).fields
+    );
+    // Scorecard and Avery's entry updated; Blake's entry failed; both put back, newest first.
+    expect(updates.map((fields) => fields.Id)).toEqual([
+      SNAPSHOT_ID,
+      ENTRY_ID,
+      ENTRY_ID,
+      SNAPSHOT_ID
+    ]);
+    expect(updates[2]).toEqual({ Id: ENTRY_ID, Closed_Won_Amount__c: 50000 });
+    expect(updates[3]).toEqual({
+      Id: SNAPSHOT_ID,
+      Snapshot_Date__c: '2026-11-01',
+      Closed_Won_Amount__c: 90000,
+      Team_Size__c: 2
+    });
+  });
+
+  it('asks for the saved snapshot of the period shown, to undo a failed save', async () => {
+    await mountWithData();
+    const config = (() => {
+      let found: WireConfig | undefined;
+      adapter.emit(undefined, (candidate) => {
+        if (isSnapshots(candidate)) found = candidate;
+        return false;
+      });
+      return found;
+    })();
+    expect(config?.variables).toEqual({
+      scorecardManagerId: MANAGER,
+      periodKey: `${MANAGER}:2026-10-01:2026-12-31`
+    });
+  });
+
+  it('offers Retry on the error state, which asks again (defect 10)', async () => {
+    const refresh = jest.fn(() => Promise.resolve());
+    const element = await mount();
+    adapter.emitErrors([{ message: 'Service Unavailable' }], isTeam, refresh);
+    await flush();
+    ($(element, '[data-state="error"] lightning-button.retry') as HTMLElement).click();
+    await flush();
+    expect(refresh).toHaveBeenCalledTimes(1);
+    adapter.emit(TEAM, isTeam);
+    await flush();
+    adapter.emit(aggregates(), isAggregates);
+    adapter.emit(coaching(), isCoaching);
+    adapter.emit(snapshots(false), isSnapshots);
+    await flush();
+    expect($(element, '[data-state="data"]')).not.toBeNull();
+  });
+
+  it('lets a session form on the page take "Log session" instead of opening a second one (defect 13)', async () => {
+    const requests: LogSessionRequestDetail[] = [];
+    const sidebarForm = (event: Event) => {
+      const detail = (event as CustomEvent<LogSessionRequestDetail>).detail;
+      requests.push(detail);
+      detail.accept();
+    };
+    window.addEventListener(LOG_SESSION_REQUEST, sidebarForm);
+    try {
+      const element = await mountWithData();
+      ($(element, '.warning-list li lightning-button.log-session') as HTMLElement).click();
+      await flush();
+      expect(requests).toHaveLength(1);
+      expect(requests[0].repId).toBeTruthy();
+      expect($(element, 'c-coaching-session-form')).toBeNull();
+    } finally {
+      window.removeEventListener(LOG_SESSION_REQUEST, sidebarForm);
+    }
   });
 });
 

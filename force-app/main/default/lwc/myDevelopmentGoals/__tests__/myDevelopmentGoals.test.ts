@@ -47,6 +47,9 @@ jest.mock(
   () => ({ __esModule: true, default: 'Update progress for {0}' }),
   { virtual: true }
 );
+jest.mock('@salesforce/label/c.SC_Goals_Due', () => ({ __esModule: true, default: 'Due {0}' }), {
+  virtual: true
+});
 jest.mock(
   '@salesforce/label/c.SC_Goals_Session_Heading',
   () => ({ __esModule: true, default: '{0} on {1} with {2}' }),
@@ -68,7 +71,11 @@ interface WireConfig {
 }
 const adapter = graphql as unknown as {
   emit(data: unknown, filter?: (config: WireConfig) => boolean): void;
-  emitErrors(errors: unknown, filter?: (config: WireConfig) => boolean): void;
+  emitErrors(
+    errors: unknown,
+    filter?: (config: WireConfig) => boolean,
+    refresh?: () => Promise<void>
+  ): void;
 };
 const isCoaching = (config: WireConfig) =>
   config.variables?.userId !== undefined && config.variables?.today !== undefined;
@@ -245,7 +252,7 @@ describe('c-my-development-goals', () => {
     expect(latest.textContent).toContain('Quantify the pain earlier.');
     expect(latest.textContent).toContain('Send mutual action plan to Acme.');
     expect($(element, '.next-session')?.textContent).toContain(
-      'Pipeline Review on 2026-11-30 with Maria Manager'
+      'Pipeline Review on 11/30/2026 with Maria Manager'
     );
   });
 
@@ -403,10 +410,10 @@ describe('c-my-development-goals', () => {
     adapter.emit(data, isCoaching);
     await flush();
     expect($(element, '.latest-session')?.textContent).toContain(
-      'Weekly 1:1 on 2026-11-18 with Maria Manager'
+      'Weekly 1:1 on 11/18/2026 with Maria Manager'
     );
     expect($(element, '.next-session')?.textContent).toContain(
-      'Pipeline check on 2026-11-30 with Maria Manager'
+      'Pipeline check on 11/30/2026 with Maria Manager'
     );
   });
 
@@ -496,7 +503,7 @@ describe('c-my-development-goals', () => {
 
     // The latest session: what the rep cannot read is not shown, nor are the controls to answer.
     const latest = $(element, '.latest-session')!;
-    expect(latest.textContent).toContain('One-on-One on 2026-11-18 with Maria Manager');
+    expect(latest.textContent).toContain('One-on-One on 11/18/2026 with Maria Manager');
     expect(latest.querySelector('.strengths')).toBeNull();
     expect(latest.querySelector('.development-areas')).toBeNull();
     expect(latest.querySelector('.commitments')).toBeNull();
@@ -559,6 +566,68 @@ describe('c-my-development-goals', () => {
     adapter.emit(opportunityData(), isOpportunities);
     await flush();
     await expect(element).toBeAccessible();
+  });
+
+  // ---- Issue 14 ------------------------------------------------------------------------------
+
+  async function openProgressEditor(element: HTMLElement): Promise<void> {
+    (
+      goalItem(element, MANUAL_GOAL.Id as string).querySelector('button.edit-goal') as HTMLElement
+    ).click();
+    await flush();
+  }
+
+  function typeProgress(element: HTMLElement, value: string): void {
+    $(element, 'lightning-input.progress-input')!.dispatchEvent(
+      new CustomEvent('change', { detail: { value } })
+    );
+  }
+
+  it.each([
+    ['abc', 'c.SC_Form_Number_Invalid'],
+    ['12.345', 'c.SC_Form_Number_Whole']
+  ])(
+    'refuses progress %j instead of erasing or rounding the goal’s progress (defect 1)',
+    async (typed, message) => {
+      mockUpdateRecord.mockClear();
+      const element = await mount();
+      adapter.emit(coachingData([MANUAL_GOAL]), isCoaching);
+      await flush();
+      await openProgressEditor(element);
+      typeProgress(element, typed);
+      await flush();
+      expect($(element, '.goal-error')?.textContent).toBe(message);
+      const save = $(element, 'lightning-button.save-goal') as HTMLElement & { disabled: boolean };
+      expect(save.disabled).toBe(true);
+      save.click();
+      await flush();
+      expect(mockUpdateRecord).not.toHaveBeenCalled();
+      typeProgress(element, '12');
+      await flush();
+      expect($(element, '.goal-error')).toBeNull();
+      expect(save.disabled).toBe(false);
+    }
+  );
+
+  it('offers Retry on the error state, which asks again (defect 10)', async () => {
+    const refresh = jest.fn(() => Promise.resolve());
+    const element = await mount();
+    adapter.emitErrors([{ message: 'Service Unavailable' }], isCoaching, refresh);
+    await flush();
+    ($(element, '[data-state="error"] lightning-button.retry') as HTMLElement).click();
+    await flush();
+    expect(refresh).toHaveBeenCalledTimes(1);
+    adapter.emit(coachingData([MANUAL_GOAL]), isCoaching);
+    await flush();
+    expect($(element, '[data-state="error"]')).toBeNull();
+    expect($(element, '[data-state="data"]')).not.toBeNull();
+  });
+
+  it('writes the due date in the user’s locale, like the timeline (defect 15)', async () => {
+    const element = await mount();
+    adapter.emit(coachingData([MANUAL_GOAL]), isCoaching);
+    await flush();
+    expect(goalItem(element, MANUAL_GOAL.Id as string).textContent).toContain('Due 12/3/2026');
   });
 });
 

@@ -1,25 +1,77 @@
 import { createElement } from 'lwc';
 import { graphql } from 'lightning/graphql';
-import { updateRecord } from 'lightning/uiRecordApi';
+import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import TerritoryPlanProgress from 'c/territoryPlanProgress';
 import { cumulativeSeries, requiredWeeklyRunRate } from '../planModel';
+
+// Labels with placeholders, so the tests see what fills them (the preset returns the name).
+jest.mock(
+  '@salesforce/label/c.SC_Plan_Coverage_Detail',
+  () => ({ __esModule: true, default: 'Required {0} = 1 ÷ win rate by amount ({1})' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.SC_Plan_Review_Line',
+  () => ({ __esModule: true, default: '{0} · {1}' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.SC_Plan_Review_Target_Change',
+  () => ({ __esModule: true, default: 'Target {0} → {1}' }),
+  { virtual: true }
+);
 
 interface WireConfig {
   variables?: Record<string, unknown>;
 }
 const adapter = graphql as unknown as {
   emit(data: unknown, filter?: (config: WireConfig) => boolean): void;
-  emitErrors(errors: unknown, filter?: (config: WireConfig) => boolean): void;
+  emitErrors(
+    errors: unknown,
+    filter?: (config: WireConfig) => boolean,
+    refresh?: () => Promise<void>
+  ): void;
 };
 const isPlan = (config: WireConfig) => config.variables?.recordId !== undefined;
 const isHistory = (config: WireConfig) => config.variables?.planId !== undefined;
 const isOpportunities = (config: WireConfig) => config.variables?.ownerId !== undefined;
 const isCurrency = (config: WireConfig) => config.variables?.userId !== undefined;
+const isReviews = (config: WireConfig) => config.variables?.reviewPlanId !== undefined;
 const mockUpdateRecord = updateRecord as unknown as jest.Mock;
+const mockCreateRecord = createRecord as unknown as jest.Mock;
+type InfoConfig = { objectApiName?: { objectApiName?: string } };
 // Tests drive the wire adapters' test stubs directly.
 // eslint-disable-next-line @lwc/lwc/no-unexpected-wire-adapter-usages
-const objectInfoAdapter = getObjectInfo as unknown as { emit(data: unknown): void };
+const objectInfoAdapter = getObjectInfo as unknown as {
+  emit(data: unknown, filter?: (config: InfoConfig) => boolean): void;
+};
+const forObject = (apiName: string) => (config: InfoConfig) =>
+  config.objectApiName?.objectApiName === apiName;
+
+/** Territory_Plan_Review__c object info: a manager creates reviews, a rep reads them. */
+function reviewInfo(createable: boolean) {
+  const fields = Object.fromEntries(
+    [
+      'Territory_Plan__c',
+      'Review_Date__c',
+      'Reviewer__c',
+      'Notes__c',
+      'Target_Before__c',
+      'Target_After__c'
+    ].map((apiName) => [
+      apiName,
+      { apiName, createable, updateable: false, length: apiName === 'Notes__c' ? 32768 : 0 }
+    ])
+  );
+  return { apiName: 'Territory_Plan_Review__c', createable, updateable: false, fields };
+}
+
+/** Both objects' info, each to its own wire. */
+function emitInfo(plan: unknown, review: unknown = reviewInfo(true)): void {
+  objectInfoAdapter.emit(plan, forObject('Territory_Plan__c'));
+  objectInfoAdapter.emit(review, forObject('Territory_Plan_Review__c'));
+}
 
 /** Territory_Plan__c object info: which of the plan's fields the user may update. */
 function planInfo(updateable: boolean, updateableFields: string[]) {
@@ -133,7 +185,7 @@ async function mountWithData(
   info: unknown = MANAGER_INFO
 ): Promise<HTMLElement> {
   const element = await mount();
-  objectInfoAdapter.emit(info);
+  emitInfo(info, info === REP_INFO ? reviewInfo(false) : reviewInfo(true));
   adapter.emit(planData(), isPlan);
   adapter.emit(historyData(history), isHistory);
   await flush();
@@ -207,7 +259,8 @@ describe('c-territory-plan-progress', () => {
     expect(element.shadowRoot!.querySelectorAll('.chart-table tbody tr').length).toBeGreaterThan(5);
     // Read without the table: the target is named on its line, the axis spans the period.
     const texts = Array.from(svg.querySelectorAll('text')).map((text) => text.textContent?.trim());
-    expect(texts).toEqual(['c.SC_Plan_Target $200,000', '2026-10-01', '2026-12-31']);
+    // Dates in the user's locale, as everywhere else (defect 15).
+    expect(texts).toEqual(['c.SC_Plan_Target $200,000', '10/1/2026', '12/31/2026']);
     expect(
       Array.from(element.shadowRoot!.querySelectorAll('.chart-legend li')).map(
         (item) => item.textContent
@@ -277,7 +330,7 @@ describe('c-territory-plan-progress', () => {
 
   it('shows the plan when its history cannot be read', async () => {
     const element = await mount();
-    objectInfoAdapter.emit(MANAGER_INFO);
+    emitInfo(MANAGER_INFO);
     adapter.emit(planData(), isPlan);
     adapter.emitErrors([{ message: 'Territory_Plan__History is not supported' }], isHistory);
     await flush();
@@ -322,7 +375,7 @@ describe('c-territory-plan-progress', () => {
     // Not offered while the user's access is unknown.
     expect($(element, '[data-state="data"]')).not.toBeNull();
     expect($(element, 'lightning-button.review-button')).toBeNull();
-    objectInfoAdapter.emit(REP_INFO);
+    emitInfo(REP_INFO, reviewInfo(false));
     await flush();
     expect($(element, 'lightning-button.review-button')).toBeNull();
     expect($(element, '.review-form')).toBeNull();
@@ -393,12 +446,216 @@ describe('c-territory-plan-progress', () => {
     ($(element, 'lightning-button.save-review') as HTMLElement).click();
     await flush();
     await flush();
-    expect(textOf(element, '.review-error')).toBe('Record locked');
+    // The review and the plan are written as one: nothing was saved, and the form says so.
+    expect(textOf(element, '.review-error')).toBe('c.SC_Plan_Review_Not_Saved Record locked');
   });
 
   it('is accessible', async () => {
     const element = await mountWithData();
     await expect(element).toBeAccessible();
+  });
+
+  // ---- Issue 14 ------------------------------------------------------------------------------
+
+  const REVIEWER = '005000000000000000';
+
+  async function openReview(element: HTMLElement): Promise<void> {
+    ($(element, 'lightning-button.review-button') as HTMLElement).click();
+    await flush();
+  }
+
+  function typeInto(element: HTMLElement, selector: string, value: string): void {
+    $(element, selector)!.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+  }
+
+  beforeEach(() => {
+    sessionStorage.clear();
+    mockUpdateRecord.mockReset();
+    mockCreateRecord.mockReset();
+    mockUpdateRecord.mockResolvedValue({ id: PLAN_ID, apiName: 'Territory_Plan__c', fields: {} });
+    mockCreateRecord.mockResolvedValue({
+      id: 'a08000000000001AAA',
+      apiName: 'Territory_Plan_Review__c',
+      fields: {}
+    });
+  });
+
+  it('keeps each review as its own record with the target before and after (defect 12)', async () => {
+    const element = await mountWithData();
+    await openReview(element);
+    typeInto(element, 'lightning-textarea.notes-input', 'Pipeline thin in December.');
+    typeInto(element, 'lightning-input.target-input', '180,000');
+    ($(element, 'lightning-button.save-review') as HTMLElement).click();
+    await flush();
+    await flush();
+    expect(mockUpdateRecord.mock.calls.map(([input]) => input as unknown)).toEqual([
+      {
+        fields: {
+          Id: PLAN_ID,
+          Last_Reviewed__c: TODAY,
+          Review_Notes__c: 'Pipeline thin in December.',
+          Target_Amount__c: 180000
+        }
+      }
+    ]);
+    expect(mockCreateRecord).toHaveBeenCalledWith({
+      apiName: 'Territory_Plan_Review__c',
+      fields: {
+        Territory_Plan__c: PLAN_ID,
+        Review_Date__c: TODAY,
+        Reviewer__c: REVIEWER,
+        Notes__c: 'Pipeline thin in December.',
+        Target_Before__c: 200000,
+        Target_After__c: 180000
+      }
+    });
+    expect($(element, '.review-form')).toBeNull();
+  });
+
+  it('puts the plan back and says nothing was saved when the review record fails (defect 12)', async () => {
+    mockCreateRecord.mockRejectedValueOnce({ body: { message: 'Service Unavailable' } });
+    const element = await mountWithData();
+    await openReview(element);
+    typeInto(element, 'lightning-textarea.notes-input', 'Keep the target.');
+    typeInto(element, 'lightning-input.target-input', '150000');
+    ($(element, 'lightning-button.save-review') as HTMLElement).click();
+    await flush();
+    await flush();
+    // The plan update is undone with the values the plan had.
+    expect(mockUpdateRecord.mock.calls.map(([input]) => input as unknown)).toEqual([
+      {
+        fields: {
+          Id: PLAN_ID,
+          Last_Reviewed__c: TODAY,
+          Review_Notes__c: 'Keep the target.',
+          Target_Amount__c: 150000
+        }
+      },
+      {
+        fields: {
+          Id: PLAN_ID,
+          Last_Reviewed__c: null,
+          Review_Notes__c: null,
+          Target_Amount__c: 200000
+        }
+      }
+    ]);
+    expect(textOf(element, '.review-error')).toBe('c.SC_Plan_Review_Not_Saved Service Unavailable');
+    // What was typed is still there.
+    expect(
+      ($(element, 'lightning-textarea.notes-input') as HTMLElement & { value: string }).value
+    ).toBe('Keep the target.');
+  });
+
+  it('brings a review typed before a reload back, opened (defect 12)', async () => {
+    const first = await mountWithData();
+    await openReview(first);
+    typeInto(first, 'lightning-textarea.notes-input', 'Half-written review');
+    typeInto(first, 'lightning-input.target-input', '175000');
+    await flush();
+    document.body.removeChild(first);
+
+    const again = await mountWithData();
+    expect($(again, '.review-form')).not.toBeNull();
+    expect($(again, '.review-draft-notice')).not.toBeNull();
+    expect(
+      ($(again, 'lightning-textarea.notes-input') as HTMLElement & { value: string }).value
+    ).toBe('Half-written review');
+    expect(
+      ($(again, 'lightning-input.target-input') as HTMLElement & { value: string }).value
+    ).toBe('175000');
+    // Saved: the draft is gone.
+    ($(again, 'lightning-button.save-review') as HTMLElement).click();
+    await flush();
+    await flush();
+    expect(sessionStorage.length).toBe(0);
+  });
+
+  it('lists every review, newest first, instead of only the latest notes (defect 12)', async () => {
+    const element = await mountWithData();
+    adapter.emit(
+      {
+        uiapi: {
+          query: {
+            reviews: connection([
+              {
+                Id: 'a08000000000002AAA',
+                Review_Date__c: v('2026-11-20'),
+                Reviewer__r: { Name: v('Maria Manager') },
+                Notes__c: v('Target lowered.\nDecember is thin.'),
+                Target_Before__c: v(220000),
+                Target_After__c: v(200000)
+              },
+              {
+                Id: 'a08000000000001AAA',
+                Review_Date__c: v('2026-10-15'),
+                Reviewer__r: { Name: v('Maria Manager') },
+                Notes__c: v('On track.'),
+                Target_Before__c: v(220000),
+                Target_After__c: v(220000)
+              }
+            ])
+          }
+        }
+      },
+      isReviews
+    );
+    await flush();
+    const items = Array.from(element.shadowRoot!.querySelectorAll('li.review'));
+    expect(items.map((item) => item.querySelector('.review-line')?.textContent?.trim())).toEqual([
+      '11/20/2026 · Maria Manager',
+      '10/15/2026 · Maria Manager'
+    ]);
+    expect(items[0].querySelector('.review-target')?.textContent).toBe(
+      'Target $220,000 → $200,000'
+    );
+    expect(items[1].querySelector('.review-target')).toBeNull();
+    expect(items[0].querySelector('.review-notes')?.textContent).toBe(
+      'Target lowered.\nDecember is thin.'
+    );
+    await expect(element).toBeAccessible();
+  });
+
+  it.each([
+    ['abc', 'c.SC_Form_Number_Invalid'],
+    ['1e15', 'c.SC_Form_Number_Invalid'],
+    ['150000.555', 'c.SC_Form_Number_Scale'],
+    ['1000000000000000', 'c.SC_Form_Number_Precision'],
+    ['2000000000000', 'c.SC_VR_Territory_Plan_Target_Amount_At_Most']
+  ])('refuses a target of %j before sending it (defect 8)', async (typed, message) => {
+    const element = await mountWithData();
+    await openReview(element);
+    typeInto(element, 'lightning-input.target-input', typed);
+    await flush();
+    expect(textOf(element, '.review-error')).toBe(message);
+    const save = $(element, 'lightning-button.save-review') as HTMLElement & { disabled: boolean };
+    expect(save.disabled).toBe(true);
+    save.click();
+    await flush();
+    expect(mockUpdateRecord).not.toHaveBeenCalled();
+  });
+
+  it('offers Retry on the error state, which asks again (defect 10)', async () => {
+    const refresh = jest.fn(() => Promise.resolve());
+    const element = await mount();
+    adapter.emitErrors([{ message: 'Service Unavailable' }], isPlan, refresh);
+    await flush();
+    ($(element, '[data-state="error"] lightning-button.retry') as HTMLElement).click();
+    await flush();
+    expect(refresh).toHaveBeenCalledTimes(1);
+    adapter.emit(planData(), isPlan);
+    await flush();
+    adapter.emit(OPPORTUNITIES, isOpportunities);
+    await flush();
+    expect($(element, '[data-state="data"]')).not.toBeNull();
+  });
+
+  it('names the win rate required coverage comes from: by amount (defect 14)', async () => {
+    const element = await mountWithData();
+    // Won 80,000 of 100,000 closed: 80% by amount (by count it would be 2 of 3, 67%).
+    expect(textOf(element, '.required-coverage')).toBe(
+      'Required 1.3× = 1 ÷ win rate by amount (80%)'
+    );
   });
 });
 
@@ -441,7 +698,7 @@ describe('c-territory-plan-progress in a multi-currency org', () => {
 
   async function mountMulti(history: unknown[] = []): Promise<HTMLElement> {
     const element = await mount();
-    objectInfoAdapter.emit(MANAGER_INFO);
+    emitInfo(MANAGER_INFO);
     // A plan in euros: 180,000 EUR is 200,000 in the user's dollars.
     const data = planData({
       Target_Amount__c: amount(180000, 200000),
