@@ -303,6 +303,12 @@ export const VARIABLES: Readonly<Record<string, Resolver>> = {
   opportunityId: (context) => field(context, 'opportunity', 'Id'),
   goalId: (context) => field(context, 'goal', 'Id'),
   planId: (context) => field(context, 'plan', 'Id'),
+  reviewPlanId: (context) => field(context, 'plan', 'Id'),
+  // Manager_Scorecard__c.Period_Key__c as the scorecard writes it: '<ManagerId>:<start>:<end>'.
+  periodKey: (context, uses) => {
+    const { start, end } = quarter(context.today, 0);
+    return `${String(VARIABLES.userId(context, uses))}:${start}:${end}`;
+  },
   recordId: (context, uses) => {
     const byId = uses.find((use) => use.filter === 'Id');
     const lookup = byId ? RECORD_OF[byId.object] : undefined;
