@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Dataset } from '../data/dataset';
-import { SAMPLE_DATA_PATH } from '../data/generate';
+import { SAMPLE_DATA_PATH } from '../data/cli';
 import { loadPreviewMetadata } from '../preview/org/loadModel';
 import { InMemoryOrg } from '../preview/org/org';
 import {
