@@ -67,6 +67,7 @@ import {
   groupKeyParts,
   groupRows,
   compileFilter,
+  selectRows,
   orderTerms,
   paginate,
   QueryError,
@@ -884,8 +885,7 @@ export function buildSchema(model: OrgModel, profile: PermissionProfile): GraphQ
                 args: ConnectionArgs,
                 context: GraphQLContext,
                 info: GraphQLResolveInfo
-              ) =>
-                selectRecords(context, info, object, visibleRows(context, object, args.scope), args)
+              ) => selectRecords(context, info, object, null, args)
             }
           ];
         })
@@ -976,6 +976,7 @@ export function buildSchema(model: OrgModel, profile: PermissionProfile): GraphQ
 
 interface ConnectionArgs {
   first?: number | null;
+  upperBound?: number | null;
   after?: string | null;
   where?: Filter | null;
   orderBy?: Filter | null;
@@ -986,18 +987,15 @@ interface AggregateArgs extends ConnectionArgs {
   groupBy?: Filter | null;
 }
 
-function visibleRows(
+/** Whether the user reads a record: sharing, and the MINE scope when asked for. */
+function visibility(
   context: GraphQLContext,
   object: OrgObject,
   scope: string | null | undefined
-): DatasetRecord[] {
-  const rows: DatasetRecord[] = [];
-  for (const row of context.store.rows(object.apiName)) {
-    if (!context.store.canSee(context.userId, object, row)) continue;
-    if (scope === 'MINE' && row.OwnerId !== context.userId) continue;
-    rows.push(row);
-  }
-  return rows;
+): (row: DatasetRecord) => boolean {
+  return (row) =>
+    context.store.canSee(context.userId, object, row) &&
+    (scope !== 'MINE' || row.OwnerId === context.userId);
 }
 
 function asGraphQLError(error: unknown): GraphQLError {
@@ -1006,16 +1004,19 @@ function asGraphQLError(error: unknown): GraphQLError {
   throw error;
 }
 
+/** `rows`: a child relationship's visible records; null for every record the user can see. */
 function selectRecords(
   context: GraphQLContext,
   info: GraphQLResolveInfo,
   object: OrgObject,
-  rows: DatasetRecord[],
+  rows: DatasetRecord[] | null,
   args: ConnectionArgs
 ): Page<RecordSource> {
   try {
-    const predicate = compileFilter(context.store, object, args.where);
-    const matching = rows.filter(predicate);
+    const matching =
+      rows === null
+        ? selectRows(context.store, object, args.where, visibility(context, object, args.scope))
+        : rows.filter(compileFilter(context.store, object, args.where));
     const terms = orderTerms(
       context.store,
       object,
@@ -1023,7 +1024,10 @@ function selectRecords(
       keyOrder(info, 'orderBy', context)
     );
     matching.sort(compareBy(terms, (row, path) => context.store.readPath(object, row, path)));
-    const page = paginate(matching, args.first, args.after);
+    const page = paginate(matching, args.first, args.after, {
+      records: true,
+      upperBound: args.upperBound
+    });
     return {
       ...page,
       items: page.items.map(({ item, cursor }) => ({ item: { object, record: item }, cursor }))
@@ -1040,8 +1044,11 @@ function selectGroups(
   args: AggregateArgs
 ): Page<AggregateGroup> {
   try {
-    const rows = visibleRows(context, object, args.scope).filter(
-      compileFilter(context.store, object, args.where)
+    const rows = selectRows(
+      context.store,
+      object,
+      args.where,
+      visibility(context, object, args.scope)
     );
     const parts = groupKeyParts(
       context.store,

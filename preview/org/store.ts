@@ -25,6 +25,25 @@ export interface StoredRecord {
   record: DatasetRecord;
 }
 
+/**
+ * A field's values → the positions (in table order) of the records holding them, for `eq` and
+ * `in` filters; values keyed as filters compare them (ids on 15 characters, text lower case).
+ */
+export type EqualityIndex = Map<FieldValue, number[]>;
+
+/** A Date field's non-null values in ascending order with their records' positions. */
+export interface DateIndex {
+  days: string[];
+  positions: Int32Array;
+}
+
+/** The key an equality filter compares a field's value on (see query.ts `comparable`). */
+export function indexKey(field: OrgField, value: FieldValue): FieldValue {
+  if (typeof value !== 'string') return value;
+  if (field.dataType === 'Id' || field.dataType === 'Reference') return value.slice(0, 15);
+  return value.toLowerCase();
+}
+
 export class OrgStore {
   readonly today: string;
   /** Multi-currency settings (preview/org/currency.ts reads them); null in a single-currency org. */
@@ -33,6 +52,17 @@ export class OrgStore {
   private readonly objectById = new Map<string, string>();
   private readonly sequences = new Map<string, number>();
   private readonly views = new WeakMap<DatasetRecord, DatasetRecord>();
+  /** Calculated fields only (formulas, ExpectedRevenue), per record: reading one needs no copy. */
+  private readonly calculatedValues = new WeakMap<DatasetRecord, Record<string, FieldValue>>();
+  private readonly calculatedFields = new Map<string, Set<string>>();
+  /**
+   * Per object, built on first use and dropped on any write to it: the records in table order
+   * and indexes of the fields filters name. A large org (a million opportunities) is then
+   * filtered by reading only the records an index selects, as a database would.
+   */
+  private readonly tableRows = new Map<string, DatasetRecord[]>();
+  private readonly equalityIndexes = new Map<string, Map<string, EqualityIndex>>();
+  private readonly dateIndexes = new Map<string, Map<string, DateIndex>>();
   private readonly relationshipFields = new Map<string, Map<string, OrgField>>();
   private subordinates = new Map<string, Set<string>>();
   private clockTick = 0;
@@ -48,9 +78,13 @@ export class OrgStore {
     for (const object of Object.values(model.objects)) {
       this.tables.set(object.apiName, new Map());
       const byRelationship = new Map<string, OrgField>();
+      const calculated = new Set<string>();
       for (const field of Object.values(object.fields)) {
         if (field.relationshipName) byRelationship.set(field.relationshipName, field);
+        if (field.formula || `${object.apiName}.${field.apiName}` in PLATFORM_CALCULATED)
+          calculated.add(field.apiName);
       }
+      this.calculatedFields.set(object.apiName, calculated);
       this.relationshipFields.set(object.apiName, byRelationship);
     }
     for (const [objectApiName, rows] of Object.entries(dataset.records)) {
@@ -88,17 +122,25 @@ export class OrgStore {
   view(object: OrgObject, record: DatasetRecord): DatasetRecord {
     const cached = this.views.get(record);
     if (cached) return cached;
-    const view: DatasetRecord = { ...record };
-    for (const field of Object.values(object.fields)) {
-      const platform = PLATFORM_CALCULATED[`${object.apiName}.${field.apiName}`];
-      if (platform) {
-        view[field.apiName] = platform(record);
-      } else if (field.formula) {
-        view[field.apiName] = this.evaluateFormulaField(object, record, field);
-      }
-    }
+    const view: DatasetRecord = { ...record, ...this.calculated(object, record) };
     this.views.set(record, view);
     return view;
+  }
+
+  /** The calculated fields of a record, computed once until the record changes. */
+  private calculated(object: OrgObject, record: DatasetRecord): Record<string, FieldValue> {
+    const cached = this.calculatedValues.get(record);
+    if (cached) return cached;
+    const values: Record<string, FieldValue> = {};
+    for (const fieldApiName of this.calculatedFields.get(object.apiName) ?? []) {
+      const field = object.fields[fieldApiName];
+      const platform = PLATFORM_CALCULATED[`${object.apiName}.${fieldApiName}`];
+      values[fieldApiName] = platform
+        ? platform(record)
+        : this.evaluateFormulaField(object, record, field);
+    }
+    this.calculatedValues.set(record, values);
+    return values;
   }
 
   private evaluateFormulaField(
@@ -131,7 +173,7 @@ export class OrgStore {
     const dot = path.indexOf('.');
     if (dot < 0) {
       const calculated = withFormulas && this.isCalculated(object, path);
-      const value = (calculated ? this.view(object, record) : record)[path];
+      const value = (calculated ? this.calculated(object, record) : record)[path];
       return value === undefined ? null : value;
     }
     const parent = this.parent(object, record, path.slice(0, dot));
@@ -140,9 +182,75 @@ export class OrgStore {
       : null;
   }
 
-  private isCalculated(object: OrgObject, fieldApiName: string): boolean {
-    const field = object.fields[fieldApiName];
-    return Boolean(field?.formula) || `${object.apiName}.${fieldApiName}` in PLATFORM_CALCULATED;
+  isCalculated(object: OrgObject, fieldApiName: string): boolean {
+    return this.calculatedFields.get(object.apiName)?.has(fieldApiName) ?? false;
+  }
+
+  // ---- Indexes ----------------------------------------------------------------------------
+
+  /** The object's records in table order (insertion order), as an array. */
+  tableOf(objectApiName: string): DatasetRecord[] {
+    let rows = this.tableRows.get(objectApiName);
+    if (!rows) {
+      rows = [...this.rows(objectApiName)];
+      this.tableRows.set(objectApiName, rows);
+    }
+    return rows;
+  }
+
+  /** Positions in tableOf() by the field's stored value (see indexKey). */
+  equalityIndex(object: OrgObject, field: OrgField): EqualityIndex {
+    let byField = this.equalityIndexes.get(object.apiName);
+    if (!byField) {
+      byField = new Map();
+      this.equalityIndexes.set(object.apiName, byField);
+    }
+    let index = byField.get(field.apiName);
+    if (!index) {
+      index = new Map();
+      const rows = this.tableOf(object.apiName);
+      for (let position = 0; position < rows.length; position++) {
+        const key = indexKey(field, rows[position][field.apiName] ?? null);
+        const bucket = index.get(key);
+        if (bucket) bucket.push(position);
+        else index.set(key, [position]);
+      }
+      byField.set(field.apiName, index);
+    }
+    return index;
+  }
+
+  /** A Date field's values in ascending order, with positions in tableOf(). */
+  dateIndex(object: OrgObject, field: OrgField): DateIndex {
+    let byField = this.dateIndexes.get(object.apiName);
+    if (!byField) {
+      byField = new Map();
+      this.dateIndexes.set(object.apiName, byField);
+    }
+    let index = byField.get(field.apiName);
+    if (!index) {
+      const rows = this.tableOf(object.apiName);
+      const entries: { day: string; position: number }[] = [];
+      for (let position = 0; position < rows.length; position++) {
+        const value = rows[position][field.apiName];
+        if (typeof value === 'string' && value !== '')
+          entries.push({ day: value.slice(0, 10), position });
+      }
+      entries.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.position - b.position));
+      index = {
+        days: entries.map((entry) => entry.day),
+        positions: Int32Array.from(entries, (entry) => entry.position)
+      };
+      byField.set(field.apiName, index);
+    }
+    return index;
+  }
+
+  /** Drops the object's table array and indexes: the next read rebuilds them. */
+  private changed(objectApiName: string): void {
+    this.tableRows.delete(objectApiName);
+    this.equalityIndexes.delete(objectApiName);
+    this.dateIndexes.delete(objectApiName);
   }
 
   relationshipField(object: OrgObject, relationshipName: string): OrgField | undefined {
@@ -161,9 +269,13 @@ export class OrgStore {
   }
 
   children(parentId: string, childObjectApiName: string, fieldName: string): DatasetRecord[] {
+    const object = this.object(childObjectApiName);
+    const field = object?.fields[fieldName];
     const result: DatasetRecord[] = [];
-    for (const row of this.rows(childObjectApiName)) {
-      if (row[fieldName] === parentId) result.push(row);
+    if (!object || !field) return result;
+    const rows = this.tableOf(childObjectApiName);
+    for (const position of this.equalityIndex(object, field).get(indexKey(field, parentId)) ?? []) {
+      if (rows[position][fieldName] === parentId) result.push(rows[position]);
     }
     return result;
   }
@@ -288,6 +400,7 @@ export class OrgStore {
     if (!table) throw new Error(`No table for ${objectApiName}`);
     this.undoLog?.push(() => this.remove(objectApiName, record.Id));
     table.set(record.Id, record);
+    this.changed(objectApiName);
     this.objectById.set(record.Id, objectApiName);
     if (objectApiName === 'User') this.subordinates = new Map();
   }
@@ -297,6 +410,7 @@ export class OrgStore {
     const previous = this.tables.get(objectApiName)?.get(record.Id);
     if (previous) this.undoLog?.push(() => this.replace(objectApiName, previous));
     this.tables.get(objectApiName)?.set(record.Id, record);
+    this.changed(objectApiName);
     if (objectApiName === 'User') this.subordinates = new Map();
   }
 
@@ -304,6 +418,7 @@ export class OrgStore {
     const previous = this.tables.get(objectApiName)?.get(id);
     if (previous) this.undoLog?.push(() => this.insert(objectApiName, previous));
     this.tables.get(objectApiName)?.delete(id);
+    this.changed(objectApiName);
     this.objectById.delete(id);
   }
 }
