@@ -15,10 +15,11 @@ export function toIsoDate(date: Date): string {
  * Days since 1970-01-01 of an ISO date, by calendar arithmetic (H. Hinnant's days_from_civil):
  * a large org calls this millions of times, where a Date per call dominates the generation.
  */
-function epochDay(iso: string): number {
-  let year = Number(iso.slice(0, 4));
-  const month = Number(iso.slice(5, 7));
-  const day = Number(iso.slice(8, 10));
+export function epochDay(iso: string): number {
+  const digit = (at: number): number => iso.charCodeAt(at) - 48;
+  let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  const month = digit(5) * 10 + digit(6);
+  const day = digit(8) * 10 + digit(9);
   year -= month <= 2 ? 1 : 0;
   const era = Math.floor(year / 400);
   const yearOfEra = year - era * 400;

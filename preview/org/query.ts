@@ -6,6 +6,7 @@
 import type { DatasetRecord, FieldValue } from '../../data/dataset';
 import { literalRange, parameterRange, type DateRange } from './dateLiterals';
 import type { OrgField, OrgObject } from './model';
+import { epochDay } from '../../data/dates';
 import { indexKey, type OrgStore } from './store';
 
 export type Filter = Record<string, unknown>;
@@ -104,7 +105,11 @@ export function compileFilter(
       });
     }
   }
-  return (record) => parts.every((predicate) => predicate(record));
+  if (parts.length === 1) return parts[0];
+  return (record) => {
+    for (let i = 0; i < parts.length; i++) if (!parts[i](record)) return false;
+    return true;
+  };
 }
 
 export function matchesFilter(
@@ -170,7 +175,11 @@ function compileOperators(store: OrgStore, field: OrgField, operators: Filter): 
       );
     }
   }
-  return (value) => tests.every((test) => test(value));
+  if (tests.length === 1) return tests[0];
+  return (value) => {
+    for (let i = 0; i < tests.length; i++) if (!tests[i](value)) return false;
+    return true;
+  };
 }
 
 /**
@@ -212,16 +221,19 @@ export function candidatePositions(
   object: OrgObject,
   filter: Filter | null | undefined
 ): Int32Array | null {
-  // A holder, not a variable: the closures below assign it.
-  const chosen: { best: { size: number; positions: () => Int32Array } | null } = { best: null };
+  const options: { size: number; positions: () => Int32Array }[] = [];
   const consider = (size: number, positions: () => Int32Array): void => {
-    if (!chosen.best || size < chosen.best.size) chosen.best = { size, positions };
+    options.push({ size, positions });
   };
   const visit = (clause: Filter): void => {
     for (const [key, condition] of Object.entries(clause)) {
       if (condition === undefined || condition === null) continue;
       if (key === 'and') {
         for (const inner of condition as Filter[]) if (inner) visit(inner);
+        continue;
+      }
+      if (key === 'or') {
+        considerUnion(condition as Filter[]);
         continue;
       }
       const field = object.fields[key];
@@ -252,18 +264,18 @@ export function candidatePositions(
     });
   };
   const considerDates = (field: OrgField, operators: Filter): void => {
-    let from = '';
-    let to = '\uffff';
+    let from = Number.NEGATIVE_INFINITY;
+    let to = Number.POSITIVE_INFINITY;
     let bounded = false;
     for (const [op, operand] of Object.entries(operators)) {
       if (operand === undefined) continue;
       const value: unknown =
         typeof operand === 'object' && operand !== null ? (operand as Filter).value : undefined;
       if (!['eq', 'gt', 'gte', 'lt', 'lte'].includes(op)) return;
-      if (typeof value !== 'string' || value.length < 10) return;
-      const day = value.slice(0, 10);
-      if (op === 'eq' || op === 'gte' || op === 'gt') from = maxString(from, day);
-      if (op === 'eq' || op === 'lte' || op === 'lt') to = minString(to, day);
+      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value)) return;
+      const day = epochDay(value);
+      if (op === 'eq' || op === 'gte' || op === 'gt') from = Math.max(from, day);
+      if (op === 'eq' || op === 'lte' || op === 'lt') to = Math.min(to, day);
       bounded = true;
     }
     if (!bounded) return;
@@ -276,27 +288,69 @@ export function candidatePositions(
     }
     consider(hi - lo, () => index.positions.slice(lo, hi).sort());
   };
+  // `or`: the union of each branch's candidates, when every branch has some.
+  const considerUnion = (branches: Filter[]): void => {
+    const sets: Int32Array[] = [];
+    for (const branch of branches) {
+      const positions = branch ? candidatePositions(store, object, branch) : null;
+      if (positions === null) return;
+      sets.push(positions);
+    }
+    const size = sets.reduce((total, set) => total + set.length, 0);
+    consider(size, () => {
+      const all = new Int32Array(size);
+      let at = 0;
+      for (const set of sets) {
+        all.set(set, at);
+        at += set.length;
+      }
+      all.sort();
+      // Branches may share records: keep each position once.
+      let unique = 0;
+      for (let i = 0; i < all.length; i++)
+        if (i === 0 || all[i] !== all[i - 1]) all[unique++] = all[i];
+      return all.slice(0, unique);
+    });
+  };
   visit(filter ?? {});
-  const { best } = chosen;
-  // None, or most of the table anyway: a plain scan costs less than gathering positions.
-  if (!best || best.size * 2 > store.count(object.apiName)) return null;
-  return best.positions();
+  // Most of the table anyway: a plain scan costs less than gathering positions.
+  const half = store.count(object.apiName) / 2;
+  const useful = options.filter((option) => option.size <= half).sort((a, b) => a.size - b.size);
+  if (useful.length === 0) return null;
+  // The smallest set, narrowed by the others: merging sorted positions costs far less than
+  // testing each candidate record (a quarter's deals ∩ the won ones, say).
+  let positions = useful[0].positions();
+  for (const option of useful.slice(1)) {
+    if (positions.length === 0) break;
+    positions = intersectSorted(positions, option.positions());
+  }
+  return positions;
 }
 
 function isEqualityIndexed(dataType: string): boolean {
   return EQUALITY_INDEXED.has(dataType);
 }
 
-function maxString(a: string, b: string): string {
-  return a > b ? a : b;
-}
-
-function minString(a: string, b: string): string {
-  return a < b ? a : b;
+/** The positions in both ascending arrays, ascending. */
+function intersectSorted(a: Int32Array, b: Int32Array): Int32Array {
+  const result = new Int32Array(Math.min(a.length, b.length));
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] < b[j]) i++;
+    else if (a[i] > b[j]) j++;
+    else {
+      result[n++] = a[i];
+      i++;
+      j++;
+    }
+  }
+  return result.slice(0, n);
 }
 
 /** First position whose day is ≥ day. */
-function lowerBound(days: readonly string[], day: string): number {
+function lowerBound(days: Int32Array, day: number): number {
   let lo = 0;
   let hi = days.length;
   while (lo < hi) {
@@ -308,7 +362,7 @@ function lowerBound(days: readonly string[], day: string): number {
 }
 
 /** First position whose day is > day. */
-function upperBound(days: readonly string[], day: string): number {
+function upperBound(days: Int32Array, day: number): number {
   let lo = 0;
   let hi = days.length;
   while (lo < hi) {
@@ -429,7 +483,29 @@ function comparable(field: OrgField, value: unknown): unknown {
   return value.toLowerCase();
 }
 
+/**
+ * Id equality on 15 characters without building a 15-character copy of every record's id: an
+ * 18-character id given in the filter matches as is, any other by its first 15.
+ */
+function compileIdMembership(operand: unknown): (value: FieldValue) => boolean {
+  const ids = (Array.isArray(operand) ? operand : [operand]).filter(
+    (item): item is string => typeof item === 'string'
+  );
+  const full = new Set(ids.filter((id) => id.length === 18));
+  const short = new Set(ids.map((id) => id.slice(0, 15)));
+  return (value) => typeof value === 'string' && (full.has(value) || short.has(value.slice(0, 15)));
+}
+
 function compileOperator(field: OrgField, op: string, operand: unknown): ValueTest {
+  if (
+    (field.dataType === 'Id' || field.dataType === 'Reference') &&
+    operand !== null &&
+    ['eq', 'ne', 'in', 'nin'].includes(op)
+  ) {
+    const member = compileIdMembership(operand);
+    if (op === 'eq' || op === 'in') return (value) => value !== null && member(value);
+    return (value) => value === null || !member(value);
+  }
   // A Set: a VP's filter lists a thousand owner ids, tested against every candidate record.
   const list = new Set(
     Array.isArray(operand) ? operand.map((item) => comparable(field, item)) : []
@@ -714,21 +790,48 @@ export function groupRows(
     parts.filter((part) => part.fn).map((part) => [part.path, part.fn as string])
   );
   if (parts.length === 0) return [{ object, rows, keys: new Map(), functions }];
+  if (parts.length === 1) return groupByOne(store, object, rows, parts[0], functions);
   const groups = new Map<string, AggregateGroup>();
+  const values: FieldValue[] = new Array<FieldValue>(parts.length);
   for (const row of rows) {
-    const keys = new Map<string, FieldValue>();
     let signature = '';
-    for (const part of parts) {
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i];
       const raw = store.readPath(object, row, part.path);
       const value = part.fn && typeof raw === 'string' ? DATE_FUNCTIONS[part.fn](raw) : raw;
-      keys.set(part.path, value);
+      values[i] = value;
       // Typed and separated, so null, false, 'false' and 0 stay distinct groups.
       signature += `${typeof value}:${String(value)}\u0000`;
     }
     let group = groups.get(signature);
     if (!group) {
+      const keys = new Map<string, FieldValue>();
+      parts.forEach((part, i) => keys.set(part.path, values[i]));
       group = { object, rows: [], keys, functions };
       groups.set(signature, group);
+    }
+    group.rows.push(row);
+  }
+  return [...groups.values()];
+}
+
+/** One grouped field: its value is the group's key (a Map keeps null, false and 'false' apart). */
+function groupByOne(
+  store: OrgStore,
+  object: OrgObject,
+  rows: DatasetRecord[],
+  part: GroupKeyPart,
+  functions: Map<string, string>
+): AggregateGroup[] {
+  const groups = new Map<FieldValue, AggregateGroup>();
+  const stored = !part.path.includes('.') && !store.isCalculated(object, part.path);
+  for (const row of rows) {
+    const raw = stored ? (row[part.path] ?? null) : store.readPath(object, row, part.path);
+    const value = part.fn && typeof raw === 'string' ? DATE_FUNCTIONS[part.fn](raw) : raw;
+    let group = groups.get(value);
+    if (!group) {
+      group = { object, rows: [], keys: new Map([[part.path, value]]), functions };
+      groups.set(value, group);
     }
     group.rows.push(row);
   }

@@ -291,33 +291,43 @@ function camelCase(name: string): string {
 }
 
 /**
- * What a `<Type>Aggregate` resolves from: one function per field the shared aggregate types
+ * What a `<Type>Aggregate` resolves from: one method per field the shared aggregate types
  * declare (value, count, sum, calendarMonth …); graphql-js's default resolver calls the ones a
- * query selects, so nothing is computed that was not asked for.
+ * query selects, so nothing is computed that was not asked for. A class, not an object of
+ * closures: a VP's aggregates resolve tens of thousands of these per request.
  */
-function aggregateField(
-  store: OrgStore,
-  group: AggregateGroup,
-  path: string,
-  field: OrgField
-): Record<string, () => unknown> {
-  const grouped = (): FieldValue => {
-    if (group.keys.has(path)) return group.keys.get(path) ?? null;
+class AggregateFieldSource {
+  constructor(
+    private readonly store: OrgStore,
+    private readonly group: AggregateGroup,
+    private readonly path: string,
+    private readonly field: OrgField
+  ) {}
+
+  private grouped(): FieldValue {
+    if (this.group.keys.has(this.path)) return this.group.keys.get(this.path) ?? null;
     throw new GraphQLError(
-      `Field ${path} must be grouped or aggregated: ${group.object.apiName}. Add it to groupBy or read an aggregate function (count, sum, avg, min, max).`
+      `Field ${this.path} must be grouped or aggregated: ${this.group.object.apiName}. Add it to groupBy or read an aggregate function (count, sum, avg, min, max).`
     );
-  };
+  }
+
   // Aggregates of amounts come back in the corporate currency (GraphQL API Developer Guide,
   // Aggregate Functions: multicurrency orgs), each record converted before it is summed.
-  const column = (): FieldValue[] =>
-    group.rows.map((row) => {
-      const value = store.readPath(group.object, row, path);
-      return field.dataType === 'Currency'
-        ? corporateAmount(store, group.object, row, path, value)
-        : value;
+  private column(): FieldValue[] {
+    const { store, group, path, field } = this;
+    const converts = field.dataType === 'Currency' && store.currency !== null;
+    const stored = !path.includes('.') && !store.isCalculated(group.object, path);
+    return group.rows.map((row) => {
+      const value = stored ? (row[path] ?? null) : store.readPath(group.object, row, path);
+      return converts ? corporateAmount(store, group.object, row, path, value) : value;
     });
-  const of = (fn: AggregateFunction): ValueWrapper => {
-    const value = aggregateOf(column(), fn);
+  }
+
+  private of(fn: AggregateFunction): ValueWrapper {
+    const { store, field, group, path } = this;
+    // COUNT(Id): every record has one.
+    const value =
+      fn === 'count' && path === 'Id' ? group.rows.length : aggregateOf(this.column(), fn);
     const shown =
       fn === 'count' || fn === 'countDistinct'
         ? { ...field, dataType: 'Long' as const }
@@ -329,31 +339,70 @@ function aggregateField(
         ? corporateDisplayValue(store, value, field.scale ?? 2)
         : displayValueOf(shown, value);
     return wrap(shown, value, displayValue);
-  };
-  const source: Record<string, () => unknown> = {
-    value: grouped,
-    displayValue: () => displayValueOf(field, grouped()),
-    label: () => (field.dataType === 'Picklist' ? displayValueOf(field, grouped()) : null),
-    format: () => FORMATS[field.dataType] ?? null,
-    grouping: () => ({ value: 0, displayValue: null }),
-    count: () => of('count'),
-    countDistinct: () => of('countDistinct'),
-    sum: () => of('sum'),
-    avg: () => of('avg'),
-    min: () => of('min'),
-    max: () => of('max')
-  };
-  for (const fn of Object.keys(DATE_FUNCTIONS)) {
-    source[camelCase(fn)] = () => {
-      if (group.functions.get(path) === fn && group.keys.has(path)) {
-        return { value: group.keys.get(path), format: null };
-      }
-      const first = group.rows[0];
-      const raw = first ? store.readPath(group.object, first, path) : null;
-      return { value: typeof raw === 'string' ? DATE_FUNCTIONS[fn](raw) : null, format: null };
-    };
   }
-  return source;
+
+  /** A date function of the field (calendarMonth …): the group's value when grouped by it. */
+  dateFunction(fn: string): { value: FieldValue; format: null } {
+    const { group, path } = this;
+    if (group.functions.get(path) === fn && group.keys.has(path)) {
+      return { value: group.keys.get(path) ?? null, format: null };
+    }
+    const first = group.rows[0];
+    const raw = first ? this.store.readPath(group.object, first, path) : null;
+    return { value: typeof raw === 'string' ? DATE_FUNCTIONS[fn](raw) : null, format: null };
+  }
+
+  value(): FieldValue {
+    return this.grouped();
+  }
+  displayValue(): string | null {
+    return displayValueOf(this.field, this.grouped());
+  }
+  label(): string | null {
+    return this.field.dataType === 'Picklist' ? displayValueOf(this.field, this.grouped()) : null;
+  }
+  format(): string | null {
+    return FORMATS[this.field.dataType] ?? null;
+  }
+  grouping(): { value: number; displayValue: null } {
+    return { value: 0, displayValue: null };
+  }
+  count(): ValueWrapper {
+    return this.of('count');
+  }
+  countDistinct(): ValueWrapper {
+    return this.of('countDistinct');
+  }
+  sum(): ValueWrapper {
+    return this.of('sum');
+  }
+  avg(): ValueWrapper {
+    return this.of('avg');
+  }
+  min(): ValueWrapper {
+    return this.of('min');
+  }
+  max(): ValueWrapper {
+    return this.of('max');
+  }
+}
+
+// calendarMonth, dayOnly, … : one method per date function of the shared aggregate types.
+for (const fn of Object.keys(DATE_FUNCTIONS)) {
+  Object.defineProperty(AggregateFieldSource.prototype, camelCase(fn), {
+    value(this: AggregateFieldSource) {
+      return this.dateFunction(fn);
+    }
+  });
+}
+
+function aggregateField(
+  store: OrgStore,
+  group: AggregateGroup,
+  path: string,
+  field: OrgField
+): AggregateFieldSource {
+  return new AggregateFieldSource(store, group, path, field);
 }
 
 // ---- objectInfos ---------------------------------------------------------------------------
@@ -993,9 +1042,14 @@ function visibility(
   object: OrgObject,
   scope: string | null | undefined
 ): (row: DatasetRecord) => boolean {
-  return (row) =>
-    context.store.canSee(context.userId, object, row) &&
-    (scope !== 'MINE' || row.OwnerId === context.userId);
+  const { store, userId } = context;
+  if (scope === 'MINE') return (row) => row.OwnerId === userId && store.canSee(userId, object, row);
+  // Owned records: the user's hierarchy, looked up once per query rather than per record.
+  if (object.ownership === 'owned') {
+    const below = store.hierarchyBelow(userId);
+    return (row) => typeof row.OwnerId === 'string' && below.has(row.OwnerId);
+  }
+  return (row) => store.canSee(userId, object, row);
 }
 
 function asGraphQLError(error: unknown): GraphQLError {

@@ -4,6 +4,7 @@
  * the management hierarchy.
  */
 import type { CurrencySettings, Dataset, DatasetRecord, FieldValue } from '../../data/dataset';
+import { epochDay } from '../../data/dates';
 import { recordId } from '../../data/ids';
 import { evaluateFormula } from './formula';
 import type { OrgField, OrgModel, OrgObject, ProfileName } from './model';
@@ -31,10 +32,46 @@ export interface StoredRecord {
  */
 export type EqualityIndex = Map<FieldValue, number[]>;
 
-/** A Date field's non-null values in ascending order with their records' positions. */
+/** A Date field's non-null values (epoch days) in ascending order with their records' positions. */
 export interface DateIndex {
-  days: string[];
+  days: Int32Array;
   positions: Int32Array;
+}
+
+/**
+ * The records' days of a Date field in ascending order (ties in table order), by a counting
+ * sort over the days they span: building it for a million records takes milliseconds.
+ */
+function sortedDays(rows: readonly DatasetRecord[], fieldApiName: string): DateIndex {
+  const dayOf = new Int32Array(rows.length);
+  const has = new Uint8Array(rows.length);
+  let count = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let position = 0; position < rows.length; position++) {
+    const value = rows[position][fieldApiName];
+    if (typeof value !== 'string' || value.length < 10) continue;
+    const day = epochDay(value);
+    dayOf[position] = day;
+    has[position] = 1;
+    count++;
+    if (day < min) min = day;
+    if (day > max) max = day;
+  }
+  const days = new Int32Array(count);
+  const positions = new Int32Array(count);
+  if (count === 0) return { days, positions };
+  const starts = new Int32Array(max - min + 2);
+  for (let position = 0; position < rows.length; position++)
+    if (has[position]) starts[dayOf[position] - min + 1]++;
+  for (let d = 1; d < starts.length; d++) starts[d] += starts[d - 1];
+  for (let position = 0; position < rows.length; position++) {
+    if (!has[position]) continue;
+    const at = starts[dayOf[position] - min]++;
+    days[at] = dayOf[position];
+    positions[at] = position;
+  }
+  return { days, positions };
 }
 
 /** The key an equality filter compares a field's value on (see query.ts `comparable`). */
@@ -229,18 +266,7 @@ export class OrgStore {
     }
     let index = byField.get(field.apiName);
     if (!index) {
-      const rows = this.tableOf(object.apiName);
-      const entries: { day: string; position: number }[] = [];
-      for (let position = 0; position < rows.length; position++) {
-        const value = rows[position][field.apiName];
-        if (typeof value === 'string' && value !== '')
-          entries.push({ day: value.slice(0, 10), position });
-      }
-      entries.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.position - b.position));
-      index = {
-        days: entries.map((entry) => entry.day),
-        positions: Int32Array.from(entries, (entry) => entry.position)
-      };
+      index = sortedDays(this.tableOf(object.apiName), field.apiName);
       byField.set(field.apiName, index);
     }
     return index;
