@@ -4,40 +4,15 @@
  * documents and variables the component sends), and time to interactive of the scorecard page
  * in headless Chromium.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { DATASET_TODAY, generateDataset } from '../data/generate';
 import { loadPreviewMetadata } from '../preview/org/loadModel';
 import { InMemoryOrg } from '../preview/org/org';
-import { thisQuarter } from '../force-app/main/default/lwc/periods/periods';
-import {
-  ownersScorecardVariables,
-  teamCoachingVariables
-} from '../force-app/main/default/lwc/opportunityData/variables';
-import { teamFromData } from '../force-app/main/default/lwc/opportunityData/uiApi';
 import { type BenchSection, type BenchTable, formatMs, median } from './harness';
+import { readScorecard } from './scorecardRead';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-/** The gql documents of a source file by exported constant name. */
-function documents(path: string): Map<string, string> {
-  const source = readFileSync(join(ROOT, path), 'utf8');
-  const docs = new Map<string, string>();
-  for (const match of source.matchAll(/export const (\w+) = gql`([^`]*)`/g))
-    docs.set(match[1], match[2]);
-  return docs;
-}
-
-const DATA_DOCS = documents('force-app/main/default/lwc/opportunityData/opportunityData.ts');
-const OWN_DOCS = documents('force-app/main/default/lwc/managerScorecard/scorecardQueries.ts');
-
-function doc(name: string): string {
-  const text = DATA_DOCS.get(name) ?? OWN_DOCS.get(name);
-  if (!text) throw new Error(`no document ${name}`);
-  return text;
-}
 
 interface PeriodViewCost {
   requests: number;
@@ -46,40 +21,10 @@ interface PeriodViewCost {
   reps: number;
 }
 
-/** The five requests of a period view, in the order the component's wires issue them. */
+/** The requests of a period view, replayed as managerScorecard sends them (scorecardRead). */
 export function renderPeriodView(org: InMemoryOrg, managerId: string): PeriodViewCost {
-  const session = org.session(managerId);
-  const before = { ...org.stats };
-  const started = performance.now();
-  const period = thisQuarter(org.today);
-  const team = session.graphql({ query: doc('TEAM_MEMBERS'), variables: { managerId } });
-  const { reports, reportsOfReports } = teamFromData(team.data);
-  const reps = reportsOfReports.length > 0 ? reportsOfReports : reports;
-  const ownerIds = reps.map((user) => user.id).sort();
-  const results = [
-    session.graphql({
-      query: doc('OWNERS_SCORECARD_AGGREGATES'),
-      variables: { ...ownersScorecardVariables(ownerIds, period, org.today) }
-    }),
-    session.graphql({
-      query: doc('TEAM_COACHING_DATA'),
-      variables: { ...teamCoachingVariables(ownerIds, period, org.today) }
-    }),
-    session.graphql({
-      query: doc('MANAGER_SNAPSHOTS'),
-      variables: { scorecardManagerId: managerId }
-    }),
-    session.graphql({ query: doc('CURRENCY_CONTEXT'), variables: { userId: managerId } })
-  ];
-  const ms = performance.now() - started;
-  for (const result of [team, ...results])
-    if (result.errors?.length) throw new Error(result.errors.map((e) => e.message).join('; '));
-  return {
-    requests: org.stats.requests - before.requests,
-    bytes: org.stats.responseBytes - before.responseBytes,
-    ms,
-    reps: reps.length
-  };
+  const read = readScorecard(org, managerId);
+  return { requests: read.requests, bytes: read.bytes, ms: read.ms, reps: read.ownerIds.length };
 }
 
 async function requestTable(): Promise<BenchTable> {

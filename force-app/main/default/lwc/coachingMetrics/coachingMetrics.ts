@@ -1075,6 +1075,42 @@ export function overdueCommitments(
     .sort((a, b) => (a.followUpDay ?? 0) - (b.followUpDay ?? 0) || a.day - b.day);
 }
 
+/**
+ * What a rep's cadence is made of: sessions completed and planned in the period, the last
+ * completed One-on-One up to today, and overdue commitments. The records route counts them
+ * from sessions (computeCadence); the aggregates route reads them from the org.
+ */
+export interface CadenceCounts {
+  completedInPeriod: number;
+  plannedInPeriod: number;
+  lastOneOnOneDay: EpochDay | null;
+  overdueCommitments: number;
+}
+
+/** Cadence for each rep in `repIds` (in that order) from its counts; none counted is zero. */
+export function cadenceFromCounts(
+  repIds: readonly string[],
+  counts: ReadonlyMap<string, CadenceCounts>,
+  today: IsoDate
+): CadenceKpis[] {
+  const todayDay = toEpochDay(today);
+  return repIds.map((repId) => {
+    const row = counts.get(repId);
+    const completed = row?.completedInPeriod ?? 0;
+    const planned = row?.plannedInPeriod ?? 0;
+    const last = row?.lastOneOnOneDay ?? null;
+    return {
+      repId,
+      completedInPeriod: completed,
+      plannedInPeriod: planned,
+      completionRate: divide(completed, planned + completed, 'no-sessions'),
+      lastOneOnOneDay: last,
+      daysSinceLastOneOnOne: last === null ? null : todayDay - last,
+      overdueCommitments: row?.overdueCommitments ?? 0
+    };
+  });
+}
+
 /** Cadence for each rep in `repIds` (in that order), sessions dated in the period counted. */
 export function computeCadence(
   sessions: readonly SessionFact[],
@@ -1084,49 +1120,37 @@ export function computeCadence(
 ): CadenceKpis[] {
   const { startDay, endDay } = toDayRange(period);
   const todayDay = toEpochDay(today);
-  const rows = new Map<
-    string,
-    { completed: number; planned: number; last: EpochDay | null; overdue: number }
-  >();
-  for (const repId of repIds) rows.set(repId, { completed: 0, planned: 0, last: null, overdue: 0 });
+  const rows = new Map<string, CadenceCounts>();
+  for (const repId of repIds) {
+    rows.set(repId, {
+      completedInPeriod: 0,
+      plannedInPeriod: 0,
+      lastOneOnOneDay: null,
+      overdueCommitments: 0
+    });
+  }
   for (const session of sessions) {
     const row = rows.get(session.repId);
     if (!row) continue;
     const inPeriod = session.day >= startDay && session.day <= endDay;
     if (session.status === SESSION_STATUS.completed) {
-      if (inPeriod) row.completed += 1;
+      if (inPeriod) row.completedInPeriod += 1;
       if (
         session.type === ONE_ON_ONE &&
         session.day <= todayDay &&
-        (row.last === null || session.day > row.last)
+        (row.lastOneOnOneDay === null || session.day > row.lastOneOnOneDay)
       ) {
-        row.last = session.day;
+        row.lastOneOnOneDay = session.day;
       }
     } else if (session.status === SESSION_STATUS.planned && inPeriod) {
-      row.planned += 1;
+      row.plannedInPeriod += 1;
     }
   }
   for (const session of overdueCommitments(sessions, today)) {
     const row = rows.get(session.repId);
-    if (row) row.overdue += 1;
+    if (row) row.overdueCommitments += 1;
   }
-  return repIds.map((repId) => {
-    const row = rows.get(repId) as {
-      completed: number;
-      planned: number;
-      last: EpochDay | null;
-      overdue: number;
-    };
-    return {
-      repId,
-      completedInPeriod: row.completed,
-      plannedInPeriod: row.planned,
-      completionRate: divide(row.completed, row.planned + row.completed, 'no-sessions'),
-      lastOneOnOneDay: row.last,
-      daysSinceLastOneOnOne: row.last === null ? null : todayDay - row.last,
-      overdueCommitments: row.overdue
-    };
-  });
+  return cadenceFromCounts(repIds, rows, today);
 }
 
 export interface CadenceTotals {
@@ -1274,6 +1298,13 @@ export function goalMeasurementPeriod(goal: GoalFact, today: IsoDate): Period | 
   const end = goal.targetDay !== null ? Math.min(goal.targetDay, todayDay) : todayDay;
   if (end < goal.startDay) return null;
   return { start: fromEpochDay(goal.startDay), end: fromEpochDay(end) };
+}
+
+/** A rep's (or team's) goals: all of them, those achieved, the open ones past their date. */
+export interface GoalCounts {
+  total: number;
+  achieved: number;
+  pastTarget: number;
 }
 
 /** Open goals (neither achieved nor deferred) whose target date has passed. */
