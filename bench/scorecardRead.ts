@@ -59,6 +59,7 @@ import {
   thisQuarter
 } from '../force-app/main/default/lwc/periods/periods';
 import type { InMemoryOrg, OrgSession } from '../preview/org/org';
+import type { ComputedRep } from './independent';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -104,14 +105,14 @@ export interface ReadOptions {
 }
 
 /** Asks the org for the reading's pages until it is complete, as the component's wire does. */
-function drive<TNodes extends Record<string, unknown>>(
+export function drive<TNodes extends Record<string, unknown>>(
   session: OrgSession,
   name: string,
   start: Reading<TNodes>,
   variables: (reading: Reading<TNodes>) => Record<string, unknown>,
   answer: (data: unknown) => Record<string, unknown>,
   options: { paged?: readonly (keyof TNodes & string)[]; maxPages?: number } = {},
-  counts: Record<string, number>
+  counts: Record<string, number> = {}
 ): Reading<TNodes> {
   const query = scorecardDocument(name);
   let reading = start;
@@ -237,5 +238,37 @@ export function readScorecard(
     goals: goalCountsOf(coaching, followUps.goals),
     goalsPastTarget: followUps.goals,
     truncated
+  };
+}
+
+/** One rep's figures as the component computed them, in plain numbers. */
+export function computedRep(read: ScorecardRead, repId: string): ComputedRep {
+  const kpis = read.repKpis.find((rep) => rep.repId === repId);
+  const cadence = read.cadence.find((row) => row.repId === repId);
+  if (!kpis || !cadence) throw new Error(`no figures for ${repId}`);
+  const value = (ratio: { ok: boolean; value?: number }): number | null =>
+    ratio.ok && typeof ratio.value === 'number' ? ratio.value : null;
+  return {
+    closedWon: kpis.closedWon,
+    wonCount: kpis.wonCount,
+    closedCount: kpis.closedCount,
+    target: kpis.target,
+    percentToPlan: value(kpis.percentToPlan),
+    closedWonLastYear: kpis.closedWonLastYear,
+    growth: value(kpis.growth),
+    winRate: value(kpis.winRateByCount),
+    previousWinRate: value(kpis.previousWinRateByCount),
+    openPipeline: kpis.openPipeline,
+    openCount: kpis.openCount,
+    weightedPipeline: kpis.weightedPipeline,
+    coverage: value(kpis.pipelineCoverage),
+    averageDealSize: value(kpis.averageDealSize),
+    salesCycleDays: value(kpis.salesCycleDays),
+    hygiene: kpis.hygiene,
+    completed: cadence.completedInPeriod,
+    planned: cadence.plannedInPeriod,
+    daysSinceOneOnOne: cadence.daysSinceLastOneOnOne,
+    overdue: cadence.overdueCommitments,
+    goals: read.goals.get(repId) ?? { total: 0, achieved: 0, pastTarget: 0 }
   };
 }

@@ -27,8 +27,8 @@ const SCORECARD_QUARTERS = 4;
 export interface DatasetOptions {
   /** Total number of opportunities (default 1800, or the scale's). */
   opportunities?: number;
-  /** A larger organisation (data/scales.ts) instead of the sample team. */
-  scale?: ScaleName;
+  /** A larger organisation (data/scales.ts, or a spec of one) instead of the sample team. */
+  scale?: ScaleName | ScaleSpec;
   seed?: number;
   today?: string;
 }
@@ -315,7 +315,8 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
   const today = options.today ?? DATASET_TODAY;
   const seed = options.seed ?? DATASET_SEED;
   // Null for the committed sample, whose every draw must stay as it always was.
-  const spec: ScaleSpec | null = options.scale ? SCALES[options.scale] : null;
+  const spec: ScaleSpec | null =
+    typeof options.scale === 'string' ? SCALES[options.scale] : (options.scale ?? null);
   const opportunityCount =
     options.opportunities ?? spec?.opportunities ?? DEFAULT_OPPORTUNITY_COUNT;
   const random = new Random(seed);

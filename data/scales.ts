@@ -6,7 +6,8 @@
  */
 
 export interface ScaleSpec {
-  name: ScaleName;
+  /** A named scale, or any name for an org a test builds to its own measure. */
+  name: string;
   /** First-line managers reporting to the VP. */
   managers: number;
   repsPerManager: number;

@@ -602,7 +602,8 @@ export function orderTerms(
   return terms;
 }
 
-function compareValues(a: FieldValue, b: FieldValue): number {
+/** How orderBy compares two non-null values: numbers and booleans as such, text without case. */
+export function compareValues(a: FieldValue, b: FieldValue): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
   const left = String(a).toLowerCase();

@@ -66,6 +66,7 @@ import {
   DATE_FUNCTIONS,
   groupKeyParts,
   groupRows,
+  compareValues,
   compileFilter,
   selectRows,
   orderTerms,
@@ -1134,7 +1135,9 @@ function selectGroups(
         if (a === b) continue;
         if (a === null) return term.nullsFirst ? -1 : 1;
         if (b === null) return term.nullsFirst ? 1 : -1;
-        const order = a < b ? -1 : 1;
+        // As records are ordered, so that groups by Id page in step with the records.
+        const order = compareValues(a, b);
+        if (order === 0) continue;
         return term.descending ? -order : order;
       }
       return 0;

@@ -30,6 +30,9 @@ export interface ConnectionRead<TNode> {
   done: boolean;
   /** Pages read in the current unit. */
   pages: number;
+  /** Nodes read in the current unit, and its totalCount when the query selects it. */
+  unitNodes: number;
+  unitTotal: number | null;
   /** Some unit stopped with pages left: at the page bound, or a connection that does not page. */
   truncated: boolean;
 }
@@ -53,7 +56,16 @@ export interface ReadingOptions<TAlias extends string> {
 }
 
 function emptyRead<TNode>(): ConnectionRead<TNode> {
-  return { nodes: [], total: 0, after: null, done: false, pages: 0, truncated: false };
+  return {
+    nodes: [],
+    total: 0,
+    after: null,
+    done: false,
+    pages: 0,
+    unitNodes: 0,
+    unitTotal: null,
+    truncated: false
+  };
 }
 
 /** A reading of `aliases` over `units` units (at least one), nothing read yet. */
@@ -114,13 +126,19 @@ export function continueReading<TNodes extends Record<string, unknown>>(
       read.pages === 0
         ? read.total + (unitTotal ?? nodes.length)
         : read.total + (unitTotal === null ? nodes.length : 0);
+    const unitNodes = read.unitNodes + nodes.length;
+    // Left out: pages past the bound, or records past what paging reaches (4,000 without
+    // upperBound), which end the pages while totalCount still counts them.
+    const leftOut = (more && !next) || (!next && unitTotal !== null && unitNodes < unitTotal);
     connections[alias] = {
       nodes: nodes.length > 0 ? [...read.nodes, ...nodes] : read.nodes,
       total,
       after: info?.endCursor ?? read.after,
       done: !next,
       pages,
-      truncated: read.truncated || (more && !next)
+      unitNodes,
+      unitTotal,
+      truncated: read.truncated || leftOut
     };
     if (next) unitDone = false;
   }
@@ -129,7 +147,14 @@ export function continueReading<TNodes extends Record<string, unknown>>(
     return { ...reading, connections, answers, request: requestOf(reading.unit, connections) };
   if (reading.unit + 1 < reading.units) {
     for (const alias of Object.keys(connections) as (keyof TNodes & string)[]) {
-      connections[alias] = { ...connections[alias], after: null, done: false, pages: 0 };
+      connections[alias] = {
+        ...connections[alias],
+        after: null,
+        done: false,
+        pages: 0,
+        unitNodes: 0,
+        unitTotal: null
+      };
     }
     const unit = reading.unit + 1;
     return { ...reading, unit, connections, answers, request: requestOf(unit, connections) };
