@@ -14,6 +14,7 @@ import USER_ID from '@salesforce/user/Id';
 import COACHING_SESSION_OBJECT from '@salesforce/schema/Coaching_Session__c';
 import PRIVATE_NOTE_OBJECT from '@salesforce/schema/Coaching_Private_Note__c';
 import { fieldErrors, reduceErrors } from 'c/ldsErrors';
+import { fill, formatNumber } from 'c/coachingFormat';
 import { nodesOf, type Connection, type FieldValue } from 'c/opportunityData';
 import {
   FIELD_BY_API_NAME,
@@ -70,6 +71,8 @@ import ERROR_TITLE from '@salesforce/label/c.SC_Error_Title';
 import VR_REP_REQUIRED from '@salesforce/label/c.SC_VR_Coaching_Session_Rep_Required';
 import VR_FOLLOW_UP from '@salesforce/label/c.SC_VR_Coaching_Session_Follow_Up_Not_Before_Session';
 import VR_DURATION from '@salesforce/label/c.SC_VR_Coaching_Session_Duration_Positive';
+import LIMIT_REPORTS from '@salesforce/label/c.SC_Form_LimitReports';
+import LIMIT_GOALS from '@salesforce/label/c.SC_Form_LimitGoals';
 import {
   type FieldMessage,
   type FormError,
@@ -105,6 +108,17 @@ const FIELD_LABELS: Readonly<Record<SessionField, string>> = {
 };
 
 const OPPORTUNITY_OBJECT = 'Opportunity';
+
+/** "Listing N of M" when the query counted more than it returned. */
+function limitNotice(
+  label: string,
+  shown: number,
+  total: number | null | undefined
+): string | null {
+  return typeof total === 'number' && total > shown
+    ? fill(label, formatNumber(shown), formatNumber(total))
+    : null;
+}
 const GOAL_OBJECT = 'Development_Goal__c';
 /** The fields a private note is created with: the user must be able to set both. */
 const PRIVATE_NOTE_FIELDS = ['Coaching_Session__c', 'Body__c'];
@@ -137,13 +151,14 @@ const FORM_CONTEXT = gql`
           }
         }
         reports: User(
-          first: 200
+          first: 2000
           where: {
             IsActive: { eq: true }
             or: [{ ManagerId: { eq: $userId } }, { Manager: { ManagerId: { eq: $userId } } }]
           }
           orderBy: { Name: { order: ASC } }
         ) {
+          totalCount
           edges {
             node {
               Id
@@ -158,6 +173,7 @@ const FORM_CONTEXT = gql`
           where: { Rep__c: { eq: $repId } }
           orderBy: { Target_Date__c: { order: ASC } }
         ) {
+          totalCount
           edges {
             node {
               Id
@@ -294,6 +310,9 @@ export default class CoachingSessionForm extends LightningElement {
   opportunityOwnerName = '';
   reports: Option[] = [];
   goals: Option[] = [];
+  /** What the pickers leave out (a page of 2,000 people, 50 goals): null when nothing. */
+  reportsNotice: string | null = null;
+  goalsNotice: string | null = null;
 
   /** The rep whose goals are offered; changes only with the rep, not with every keystroke. */
   goalsRepId: string | null = null;
@@ -382,6 +401,8 @@ export default class CoachingSessionForm extends LightningElement {
       label: node.Name?.value ?? node.Id,
       value: node.Id
     }));
+    this.reportsNotice = limitNotice(LIMIT_REPORTS, this.reports.length, query.reports?.totalCount);
+    this.goalsNotice = limitNotice(LIMIT_GOALS, this.goals.length, query.goals?.totalCount);
   }
 
   @wire(getObjectInfo, { objectApiName: COACHING_SESSION_OBJECT })

@@ -135,6 +135,13 @@ export function followUpSessionsFilter(
   };
 }
 
+export interface OwnerOpportunitiesInRangeVariables {
+  ownerId: string;
+  start: IsoDate;
+  end: IsoDate;
+  after: string | null;
+}
+
 export interface TeamFollowUpsVariables {
   sessionsWhere: SessionFilter;
   repIds: string[];
