@@ -105,189 +105,22 @@ export interface OpportunityFact {
 }
 
 /**
- * Facts prepared once for repeated KPI computation (e.g. every period the user picks), as
- * typed-array columns in close-date order: a period is a contiguous slice found by binary
- * search, and the hot loop reads numbers sequentially and adds into per-owner accumulators by
- * integer index, instead of chasing objects scattered in memory and looking owners up by
- * string. Open deals get their own columns for the hygiene counts.
+ * Facts and the owners to report on, in order: owners without any fact get zero sums, owners
+ * found only in the facts are appended in order of appearance. No columns, no sort: every
+ * component computes KPIs from one rep's deals, and one pass over the facts costs less than
+ * preparing anything (bench/kpiBench.ts measures it against a plain summing pass).
  */
 export interface OpportunityFactSet {
-  /** The facts in close-date order (not the input order); column i describes facts[i]. */
   facts: readonly OpportunityFact[];
   ownerIds: readonly string[];
-  /** Ascending. */
-  closeDays: Int32Array;
-  /** ownerIds index. */
-  ownerIndex: Int32Array;
-  /** FACT_OPEN, FACT_LOST or FACT_WON. */
-  status: Uint8Array;
-  /** Amount, null as 0. */
-  amounts: Float64Array;
-  /** Amount × Probability / 100 of open deals (ExpectedRevenue); 0 otherwise. */
-  weighted: Float64Array;
-  /** CloseDate − CreatedDate in days. */
-  cycleDays: Int32Array;
-  open: OpenDealColumns;
 }
 
-/** Columns of the open deals, for the hygiene counts. */
-export interface OpenDealColumns {
-  ownerIndex: Int32Array;
-  closeDays: Int32Array;
-  pushCounts: Int32Array;
-  /** LastStageChangeDate, else CreatedDate. */
-  stageDays: Int32Array;
-  /** LastActivityDate; NO_DAY when never (older than any cut-off). */
-  activityDays: Int32Array;
-}
-
-export const FACT_OPEN = 0;
-export const FACT_LOST = 1;
-export const FACT_WON = 2;
-/** Stands for "no date" in day columns: before every real day. */
-export const NO_DAY = -2147483648;
-
-/** Positions in ascending day order: a stable counting sort over the day range, O(n + days). */
-function dayOrder(days: Int32Array): Int32Array {
-  const n = days.length;
-  const order = new Int32Array(n);
-  if (n === 0) return order;
-  let min = days[0];
-  let max = min;
-  for (let i = 1; i < n; i++) {
-    const day = days[i];
-    if (day < min) min = day;
-    else if (day > max) max = day;
-  }
-  const range = max - min + 1;
-  if (range > 4 * n + 100_000) {
-    // Sparse dates (decades apart): a comparison sort costs less than a huge count array.
-    const positions = Array.from({ length: n }, (_, i) => i);
-    positions.sort((a, b) => days[a] - days[b] || a - b);
-    order.set(positions);
-    return order;
-  }
-  const starts = new Int32Array(range + 1);
-  for (let i = 0; i < n; i++) starts[days[i] - min + 1]++;
-  for (let d = 1; d <= range; d++) starts[d] += starts[d - 1];
-  for (let i = 0; i < n; i++) order[starts[days[i] - min]++] = i;
-  return order;
-}
-
-function permuteInt32(column: Int32Array, order: Int32Array): Int32Array {
-  const result = new Int32Array(order.length);
-  for (let i = 0; i < order.length; i++) result[i] = column[order[i]];
-  return result;
-}
-
-function permuteFloat64(column: Float64Array, order: Int32Array): Float64Array {
-  const result = new Float64Array(order.length);
-  for (let i = 0; i < order.length; i++) result[i] = column[order[i]];
-  return result;
-}
-
-/**
- * Prepares facts for computeRepKpis. `ownerIds` fixes the owners' order and includes owners
- * without opportunities; owners found only in the facts are appended in order of appearance.
- */
+/** The facts with the owners to report on (see OpportunityFactSet). */
 export function indexByOwner(
   facts: readonly OpportunityFact[],
   ownerIds: readonly string[] = []
 ): OpportunityFactSet {
-  const ids = [...ownerIds];
-  const lookup = new Map<string, number>();
-  ids.forEach((id, index) => lookup.set(id, index));
-  const n = facts.length;
-  // One sequential pass over the objects fills columns in input order; sorting then moves
-  // numbers between typed arrays only, never chasing objects in a scattered order.
-  const inputOwner = new Int32Array(n);
-  const inputClose = new Int32Array(n);
-  const inputStatus = new Uint8Array(n);
-  const inputAmount = new Float64Array(n);
-  const inputWeighted = new Float64Array(n);
-  const inputCycle = new Int32Array(n);
-  const inputPush = new Int32Array(n);
-  const inputStage = new Int32Array(n);
-  const inputActivity = new Int32Array(n);
-  // Consecutive facts often share an owner; remembering the last one skips most lookups.
-  let lastOwner: string | null = null;
-  let lastIndex = -1;
-  let openCount = 0;
-  for (let i = 0; i < n; i++) {
-    const fact = facts[i];
-    const ownerId = fact.ownerId;
-    if (ownerId !== lastOwner) {
-      let index = lookup.get(ownerId);
-      if (index === undefined) {
-        index = ids.length;
-        ids.push(ownerId);
-        lookup.set(ownerId, index);
-      }
-      lastOwner = ownerId;
-      lastIndex = index;
-    }
-    const amount = fact.amount ?? 0;
-    inputOwner[i] = lastIndex;
-    inputClose[i] = fact.closeDay;
-    inputAmount[i] = amount;
-    inputCycle[i] = fact.closeDay - fact.createdDay;
-    if (fact.isWon) inputStatus[i] = FACT_WON;
-    else if (fact.isClosed) inputStatus[i] = FACT_LOST;
-    else {
-      inputStatus[i] = FACT_OPEN;
-      openCount++;
-      if (fact.probability !== null) inputWeighted[i] = (amount * fact.probability) / 100;
-      inputPush[i] = fact.pushCount;
-      inputStage[i] = fact.lastStageChangeDay ?? fact.createdDay;
-      inputActivity[i] = fact.lastActivityDay ?? NO_DAY;
-    }
-  }
-  const order = dayOrder(inputClose);
-  const sorted = new Array<OpportunityFact>(n);
-  const status = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    sorted[i] = facts[order[i]];
-    status[i] = inputStatus[order[i]];
-  }
-  const open: OpenDealColumns = {
-    ownerIndex: new Int32Array(openCount),
-    closeDays: new Int32Array(openCount),
-    pushCounts: new Int32Array(openCount),
-    stageDays: new Int32Array(openCount),
-    activityDays: new Int32Array(openCount)
-  };
-  for (let i = 0, k = 0; i < n; i++) {
-    if (inputStatus[i] !== FACT_OPEN) continue;
-    open.ownerIndex[k] = inputOwner[i];
-    open.closeDays[k] = inputClose[i];
-    open.pushCounts[k] = inputPush[i];
-    open.stageDays[k] = inputStage[i];
-    open.activityDays[k] = inputActivity[i];
-    k++;
-  }
-  return {
-    facts: sorted,
-    ownerIds: ids,
-    closeDays: permuteInt32(inputClose, order),
-    ownerIndex: permuteInt32(inputOwner, order),
-    status,
-    amounts: permuteFloat64(inputAmount, order),
-    weighted: permuteFloat64(inputWeighted, order),
-    cycleDays: permuteInt32(inputCycle, order),
-    open
-  };
-}
-
-/** First position whose close day is ≥ day. */
-function lowerBound(days: Int32Array, day: number): number {
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (days[mid] < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return { facts, ownerIds };
 }
 
 /** An Opportunity as plain field values (sample data, Apex-free exports, tests). */
@@ -548,10 +381,11 @@ export interface HygieneSettings {
 }
 
 /**
- * Records route: per window one pass over the slice of facts closing in it (binary search in
- * the close-date order) and one pass over the open deals for hygiene; numeric compares only,
- * adding into a flat Float64Array of per-owner accumulators by owner index. Owners of
- * `set.ownerIds` without any fact get zero sums.
+ * Records route, in one pass over the facts: each fact's close day is tested against the three
+ * windows (numeric compares), open deals also feed the hygiene counts, and sums go into a flat
+ * Float64Array of per-owner accumulators by owner index (the last owner is remembered, so
+ * consecutive facts of one owner skip the lookup). Owners of `set.ownerIds` without any fact
+ * get zero sums.
  */
 export function sumByOwner(
   input: OpportunityFactSet | readonly OpportunityFact[],
@@ -559,55 +393,89 @@ export function sumByOwner(
   hygiene: HygieneSettings
 ): OwnerSums[] {
   const set = isFactSet(input) ? input : indexByOwner(input);
-  const { ownerIndex, ownerIds } = set;
-  const acc = new Float64Array(ownerIds.length * STRIDE);
+  const ownerIds = [...set.ownerIds];
+  const lookup = new Map<string, number>();
+  ownerIds.forEach((id, index) => lookup.set(id, index));
+  const facts = set.facts;
+  let acc = new Float64Array(Math.max(ownerIds.length, 1) * STRIDE);
   const todayDay = toEpochDay(hygiene.today);
   // A deal is stale when today − day > threshold, i.e. day < today − threshold.
   const stageCutoff = todayDay - hygiene.staleStageDays;
   const activityCutoff = todayDay - hygiene.noActivityDays;
-  const { closeDays, status, amounts, weighted, cycleDays, open } = set;
-  const ranges = [windows.current, windows.previous, windows.lastYear];
-  for (let w = 0; w < 3; w++) {
-    const { startDay, endDay } = toDayRange(ranges[w]);
-    const offset = w * PERIOD_FIELDS;
-    // The columns are in close-date order: the window is the slice [from, to).
-    const to = lowerBound(closeDays, endDay + 1);
-    for (let i = lowerBound(closeDays, startDay); i < to; i++) {
-      const at = ownerIndex[i] * STRIDE + offset;
-      const amount = amounts[i];
-      const state = status[i];
-      if (state === FACT_OPEN) {
-        acc[at + OPEN_COUNT] += 1;
-        acc[at + OPEN_AMOUNT] += amount;
-        acc[at + WEIGHTED] += weighted[i];
-      } else {
-        acc[at + CLOSED_COUNT] += 1;
-        acc[at + CLOSED_AMOUNT] += amount;
-        if (state === FACT_WON) {
-          acc[at + WON_COUNT] += 1;
-          acc[at + WON_AMOUNT] += amount;
-          acc[at + CYCLE_DAYS] += cycleDays[i];
-          acc[at + CYCLE_COUNT] += 1;
+  const current = toDayRange(windows.current);
+  const previous = toDayRange(windows.previous);
+  const lastYear = toDayRange(windows.lastYear);
+  // The three windows as six numbers: the loop below compares days with locals only.
+  const c0 = current.startDay;
+  const c1 = current.endDay;
+  const p0 = previous.startDay;
+  const p1 = previous.endDay;
+  const l0 = lastYear.startDay;
+  const l1 = lastYear.endDay;
+  const add = (at: number, fact: OpportunityFact, amount: number, open: boolean): void => {
+    if (open) {
+      acc[at + OPEN_COUNT] += 1;
+      acc[at + OPEN_AMOUNT] += amount;
+      if (fact.probability !== null) acc[at + WEIGHTED] += (amount * fact.probability) / 100;
+      return;
+    }
+    acc[at + CLOSED_COUNT] += 1;
+    acc[at + CLOSED_AMOUNT] += amount;
+    if (fact.isWon) {
+      acc[at + WON_COUNT] += 1;
+      acc[at + WON_AMOUNT] += amount;
+      acc[at + CYCLE_DAYS] += fact.closeDay - fact.createdDay;
+      acc[at + CYCLE_COUNT] += 1;
+    }
+  };
+  let lastOwner: string | null = null;
+  let base = 0;
+  for (let i = 0; i < facts.length; i++) {
+    const fact = facts[i];
+    const open = !fact.isClosed && !fact.isWon;
+    const day = fact.closeDay;
+    const inCurrent = day >= c0 && day <= c1;
+    const inPrevious = day >= p0 && day <= p1;
+    const inLastYear = day >= l0 && day <= l1;
+    // Most facts are closed deals outside the three windows: nothing to add, no owner to find.
+    if (!open && !inCurrent && !inPrevious && !inLastYear) continue;
+    if (fact.ownerId !== lastOwner) {
+      let index = lookup.get(fact.ownerId);
+      if (index === undefined) {
+        index = ownerIds.length;
+        ownerIds.push(fact.ownerId);
+        lookup.set(fact.ownerId, index);
+        if ((index + 1) * STRIDE > acc.length) {
+          const grown = new Float64Array(acc.length * 2);
+          grown.set(acc);
+          acc = grown;
         }
       }
+      lastOwner = fact.ownerId;
+      base = index * STRIDE;
     }
-  }
-  for (let k = 0; k < open.ownerIndex.length; k++) {
-    const h = open.ownerIndex[k] * STRIDE + HYGIENE_OFFSET;
-    if (open.closeDays[k] < todayDay) acc[h] += 1;
-    if (open.pushCounts[k] > 0) acc[h + 1] += 1;
-    if (open.stageDays[k] < stageCutoff) acc[h + 2] += 1;
-    if (open.activityDays[k] < activityCutoff) acc[h + 3] += 1;
+    const amount = fact.amount ?? 0;
+    if (inCurrent) add(base, fact, amount, open);
+    if (inPrevious) add(base + PERIOD_FIELDS, fact, amount, open);
+    if (inLastYear) add(base + 2 * PERIOD_FIELDS, fact, amount, open);
+    if (open) {
+      const h = base + HYGIENE_OFFSET;
+      if (day < todayDay) acc[h] += 1;
+      if (fact.pushCount > 0) acc[h + 1] += 1;
+      if ((fact.lastStageChangeDay ?? fact.createdDay) < stageCutoff) acc[h + 2] += 1;
+      // Never any activity counts as older than any cut-off.
+      if (fact.lastActivityDay === null || fact.lastActivityDay < activityCutoff) acc[h + 3] += 1;
+    }
   }
   const result: OwnerSums[] = new Array<OwnerSums>(ownerIds.length);
   for (let o = 0; o < ownerIds.length; o++) {
-    const base = o * STRIDE;
-    const h = base + HYGIENE_OFFSET;
+    const at = o * STRIDE;
+    const h = at + HYGIENE_OFFSET;
     result[o] = {
       ownerId: ownerIds[o],
-      current: readPeriod(acc, base),
-      previous: readPeriod(acc, base + PERIOD_FIELDS),
-      lastYear: readPeriod(acc, base + 2 * PERIOD_FIELDS),
+      current: readPeriod(acc, at),
+      previous: readPeriod(acc, at + PERIOD_FIELDS),
+      lastYear: readPeriod(acc, at + 2 * PERIOD_FIELDS),
       hygiene: {
         pastCloseDate: acc[h],
         pushed: acc[h + 1],
