@@ -79,9 +79,10 @@ export class InMemoryOrg {
   constructor(
     readonly model: OrgModel,
     dataset: Dataset,
-    options: { today?: string } = {}
+    /** adopt: keep the dataset's records rather than copy them (a dataset made for this org). */
+    options: { today?: string; adopt?: boolean } = {}
   ) {
-    this.store = new OrgStore(model, dataset, options.today);
+    this.store = new OrgStore(model, dataset, options.today, options.adopt);
   }
 
   get today(): string {

@@ -108,7 +108,9 @@ export class OrgStore {
   constructor(
     readonly model: OrgModel,
     dataset: Dataset,
-    today: string = dataset.meta.today
+    today: string = dataset.meta.today,
+    /** Keep the dataset's records as they are (a dataset made for this org alone). */
+    adopt = false
   ) {
     this.today = today;
     this.currency = dataset.meta.currency ?? null;
@@ -128,7 +130,7 @@ export class OrgStore {
       const table = this.tables.get(objectApiName);
       if (!table) continue;
       for (const row of rows) {
-        table.set(row.Id, { ...row });
+        table.set(row.Id, adopt ? row : { ...row });
         this.objectById.set(row.Id, objectApiName);
       }
       this.sequences.set(objectApiName, rows.length);
@@ -270,6 +272,23 @@ export class OrgStore {
       byField.set(field.apiName, index);
     }
     return index;
+  }
+
+  /**
+   * Builds, for objects of at least `minRecords` records, the indexes filters use (lookups,
+   * checkboxes, picklists and Date fields), as a database keeps them: a large org then answers
+   * its first queries as fast as the next ones.
+   */
+  prepareIndexes(minRecords = 10_000): void {
+    for (const object of Object.values(this.model.objects)) {
+      if (this.count(object.apiName) < minRecords) continue;
+      for (const field of Object.values(object.fields)) {
+        if (this.isCalculated(object, field.apiName)) continue;
+        if (field.dataType === 'Date') this.dateIndex(object, field);
+        else if (['Reference', 'Boolean', 'Picklist'].includes(field.dataType))
+          this.equalityIndex(object, field);
+      }
+    }
   }
 
   /** Drops the object's table array and indexes: the next read rebuilds them. */

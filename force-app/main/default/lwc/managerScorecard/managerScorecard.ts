@@ -678,10 +678,12 @@ export default class ManagerScorecard extends LightningElement {
   // ---- Computation ----------------------------------------------------------------------------
 
   get names(): Map<string, string> {
-    const names = new Map<string, string>();
-    for (const user of [...this.team.reports, ...this.team.reportsOfReports])
-      names.set(user.id, user.name);
-    return names;
+    return this.memo('names', [this.team], () => {
+      const names = new Map<string, string>();
+      for (const user of [...this.team.reports, ...this.team.reportsOfReports])
+        names.set(user.id, user.name);
+      return names;
+    });
   }
 
   get coaching(): TeamCoaching {
@@ -736,10 +738,25 @@ export default class ManagerScorecard extends LightningElement {
 
   /** Reps in view: all of them, or the selected team's in the roll-up. */
   get scopedRepIds(): Set<string> {
-    const ids = this.repUsers
-      .filter((user) => !this.selectedTeamId || user.managerId === this.selectedTeamId)
-      .map((user) => user.id);
-    return new Set(ids);
+    return this.memo('scopedRepIds', [this.repUsers, this.selectedTeamId], () => {
+      const ids = this.repUsers
+        .filter((user) => !this.selectedTeamId || user.managerId === this.selectedTeamId)
+        .map((user) => user.id);
+      return new Set(ids);
+    });
+  }
+
+  /** What the rows and warnings are computed from, for their memos. */
+  private get rowDeps(): unknown[] {
+    return [
+      this.repKpis,
+      this.cadence,
+      this.goalCounts,
+      this.goals,
+      this.scopedRepIds,
+      this.todayValue,
+      JSON.stringify(this.thresholds)
+    ];
   }
 
   get showManagers(): boolean {
@@ -756,14 +773,17 @@ export default class ManagerScorecard extends LightningElement {
   }
 
   get model(): { rows: ScorecardRow[]; total: ScorecardRow; reps: ScorecardRow[] } {
-    const scoped = this.scopedRepIds;
-    const reps = this.repKpis.filter((rep) => scoped.has(rep.repId));
-    const inputs = this.rowInputs;
-    const { total, reps: repRowList } = this.totalAndRepRows(reps);
-    const rows = this.showManagers
-      ? managerRows(reps, this.repUsers, this.teams, inputs)
-      : repRowList;
-    return { rows: sortRows(rows, this.sortKey, this.sortDirection), total, reps: repRowList };
+    const deps = [...this.rowDeps, this.showManagers, this.sortKey, this.sortDirection];
+    return this.memo('model', deps, () => {
+      const scoped = this.scopedRepIds;
+      const reps = this.repKpis.filter((rep) => scoped.has(rep.repId));
+      const inputs = this.rowInputs;
+      const { total, reps: repRowList } = this.totalAndRepRows(reps);
+      const rows = this.showManagers
+        ? managerRows(reps, this.repUsers, this.teams, inputs)
+        : repRowList;
+      return { rows: sortRows(rows, this.sortKey, this.sortDirection), total, reps: repRowList };
+    });
   }
 
   /**
@@ -1040,6 +1060,10 @@ export default class ManagerScorecard extends LightningElement {
   // ---- Warnings -------------------------------------------------------------------------------
 
   get warnings() {
+    return this.memo('warnings', this.rowDeps, () => this.computeWarnings());
+  }
+
+  private computeWarnings() {
     const scoped = this.scopedRepIds;
     const list = earlyWarnings(
       {
