@@ -106,13 +106,139 @@ export interface OpportunityFact {
 
 /**
  * Facts and the owners to report on, in order: owners without any fact get zero sums, owners
- * found only in the facts are appended in order of appearance. No columns, no sort: every
- * component computes KPIs from one rep's deals, and one pass over the facts costs less than
- * preparing anything (bench/kpiBench.ts measures it against a plain summing pass).
+ * found only in the facts are appended in order of appearance. `columns`, when the normaliser
+ * built them as it read the records (FactColumnsBuilder), let the KPIs read numbers in input
+ * order instead of objects and owner ids; without them sumByOwner makes one pass over the facts.
  */
 export interface OpportunityFactSet {
   facts: readonly OpportunityFact[];
   ownerIds: readonly string[];
+  columns?: FactColumns;
+}
+
+/** The facts as numbers, in input order (column i describes facts[i]). */
+export interface FactColumns {
+  /** Index in the set's ownerIds. */
+  ownerIndex: Int32Array;
+  closeDays: Int32Array;
+  /** 0 open, 1 lost, 2 won. */
+  status: Uint8Array;
+  /** Amount, null as 0. */
+  amounts: Float64Array;
+  /** Amount × Probability / 100 of open deals (ExpectedRevenue); 0 otherwise. */
+  weighted: Float64Array;
+  /** CloseDate − CreatedDate in days. */
+  cycleDays: Int32Array;
+  pushCounts: Int32Array;
+  /** LastStageChangeDate, else CreatedDate. */
+  stageDays: Int32Array;
+  /** LastActivityDate; NO_ACTIVITY when never (older than any cut-off). */
+  activityDays: Int32Array;
+}
+
+const STATUS_OPEN = 0;
+const STATUS_LOST = 1;
+const STATUS_WON = 2;
+/** Stands for "never" in activityDays: before every real day. */
+const NO_ACTIVITY = -2147483648;
+
+/**
+ * Columns appended fact by fact, inside the loop that normalises the records (it touches every
+ * field already): the KPIs then need no pass of their own to prepare anything.
+ */
+export class FactColumnsBuilder {
+  private readonly ownerIds: string[];
+  private readonly lookup = new Map<string, number>();
+  private size = 0;
+  private columns: FactColumns;
+  private lastOwner: string | null = null;
+  private lastIndex = -1;
+
+  /** `capacity`: how many facts are coming, when known (the connection's nodes). */
+  constructor(ownerIds: readonly string[] = [], capacity = 1024) {
+    this.columns = emptyColumns(Math.max(capacity, 16));
+    this.ownerIds = [...ownerIds];
+    this.ownerIds.forEach((id, index) => this.lookup.set(id, index));
+  }
+
+  add(fact: OpportunityFact): void {
+    if (this.size === this.columns.closeDays.length) this.columns = grow(this.columns);
+    const c = this.columns;
+    const at = this.size++;
+    if (fact.ownerId !== this.lastOwner) {
+      let index = this.lookup.get(fact.ownerId);
+      if (index === undefined) {
+        index = this.ownerIds.length;
+        this.ownerIds.push(fact.ownerId);
+        this.lookup.set(fact.ownerId, index);
+      }
+      this.lastOwner = fact.ownerId;
+      this.lastIndex = index;
+    }
+    const amount = fact.amount ?? 0;
+    c.ownerIndex[at] = this.lastIndex;
+    c.closeDays[at] = fact.closeDay;
+    c.amounts[at] = amount;
+    c.cycleDays[at] = fact.closeDay - fact.createdDay;
+    if (fact.isWon) c.status[at] = STATUS_WON;
+    else if (fact.isClosed) c.status[at] = STATUS_LOST;
+    else {
+      c.status[at] = STATUS_OPEN;
+      c.weighted[at] = fact.probability === null ? 0 : (amount * fact.probability) / 100;
+      c.pushCounts[at] = fact.pushCount;
+      c.stageDays[at] = fact.lastStageChangeDay ?? fact.createdDay;
+      c.activityDays[at] = fact.lastActivityDay ?? NO_ACTIVITY;
+    }
+  }
+
+  /** The set of the facts added (in the order added), with their columns. */
+  build(facts: readonly OpportunityFact[]): OpportunityFactSet {
+    const size = this.size;
+    const c = this.columns;
+    return {
+      facts,
+      ownerIds: this.ownerIds,
+      columns: {
+        ownerIndex: c.ownerIndex.subarray(0, size),
+        closeDays: c.closeDays.subarray(0, size),
+        status: c.status.subarray(0, size),
+        amounts: c.amounts.subarray(0, size),
+        weighted: c.weighted.subarray(0, size),
+        cycleDays: c.cycleDays.subarray(0, size),
+        pushCounts: c.pushCounts.subarray(0, size),
+        stageDays: c.stageDays.subarray(0, size),
+        activityDays: c.activityDays.subarray(0, size)
+      }
+    };
+  }
+}
+
+function emptyColumns(capacity: number): FactColumns {
+  return {
+    ownerIndex: new Int32Array(capacity),
+    closeDays: new Int32Array(capacity),
+    status: new Uint8Array(capacity),
+    amounts: new Float64Array(capacity),
+    weighted: new Float64Array(capacity),
+    cycleDays: new Int32Array(capacity),
+    pushCounts: new Int32Array(capacity),
+    stageDays: new Int32Array(capacity),
+    activityDays: new Int32Array(capacity)
+  };
+}
+
+function grow(columns: FactColumns): FactColumns {
+  const grown = emptyColumns(columns.closeDays.length * 2);
+  grown.ownerIndex.set(columns.ownerIndex);
+  grown.closeDays.set(columns.closeDays);
+  grown.status.set(columns.status);
+  grown.amounts.set(columns.amounts);
+  grown.weighted.set(columns.weighted);
+  grown.cycleDays.set(columns.cycleDays);
+  grown.pushCounts.set(columns.pushCounts);
+  grown.stageDays.set(columns.stageDays);
+  grown.activityDays.set(columns.activityDays);
+  return grown;
 }
 
 /** The facts with the owners to report on (see OpportunityFactSet). */
@@ -347,6 +473,8 @@ export function addHygiene(a: HygieneCounts, b: HygieneCounts): HygieneCounts {
 
 // Accumulator layout: per owner, three windows of PERIOD_FIELDS numbers, then HYGIENE_FIELDS.
 const PERIOD_FIELDS = 9;
+/** Slots of sumByOwner's owner cache, less one (a power of two, for masking). */
+const OWNER_SLOTS_MASK = 1023;
 const HYGIENE_OFFSET = 3 * PERIOD_FIELDS;
 const STRIDE = HYGIENE_OFFSET + 4;
 const WON_COUNT = 0;
@@ -393,11 +521,14 @@ export function sumByOwner(
   hygiene: HygieneSettings
 ): OwnerSums[] {
   const set = isFactSet(input) ? input : indexByOwner(input);
+  if (set.columns) return sumColumns(set.ownerIds, set.columns, windows, hygiene);
   const ownerIds = [...set.ownerIds];
   const lookup = new Map<string, number>();
   ownerIds.forEach((id, index) => lookup.set(id, index));
   const facts = set.facts;
-  let acc = new Float64Array(Math.max(ownerIds.length, 1) * STRIDE);
+  // One accumulator per owner (a new owner gets its own: nothing is ever copied or grown).
+  const accs: Float64Array[] = ownerIds.map(() => new Float64Array(STRIDE));
+  let acc = accs[0] ?? new Float64Array(STRIDE);
   const todayDay = toEpochDay(hygiene.today);
   // A deal is stale when today − day > threshold, i.e. day < today − threshold.
   const stageCutoff = todayDay - hygiene.staleStageDays;
@@ -412,64 +543,108 @@ export function sumByOwner(
   const p1 = previous.endDay;
   const l0 = lastYear.startDay;
   const l1 = lastYear.endDay;
-  const add = (at: number, fact: OpportunityFact, amount: number, open: boolean): void => {
-    if (open) {
-      acc[at + OPEN_COUNT] += 1;
-      acc[at + OPEN_AMOUNT] += amount;
-      if (fact.probability !== null) acc[at + WEIGHTED] += (amount * fact.probability) / 100;
-      return;
-    }
-    acc[at + CLOSED_COUNT] += 1;
-    acc[at + CLOSED_AMOUNT] += amount;
-    if (fact.isWon) {
-      acc[at + WON_COUNT] += 1;
-      acc[at + WON_AMOUNT] += amount;
-      acc[at + CYCLE_DAYS] += fact.closeDay - fact.createdDay;
-      acc[at + CYCLE_COUNT] += 1;
-    }
-  };
   let lastOwner: string | null = null;
-  let base = 0;
+  const base = 0;
+  const slotOwners: (string | null)[] = new Array<string | null>(OWNER_SLOTS_MASK + 1).fill(null);
+  const slotIndexes = new Int32Array(OWNER_SLOTS_MASK + 1);
   for (let i = 0; i < facts.length; i++) {
     const fact = facts[i];
-    const open = !fact.isClosed && !fact.isWon;
     const day = fact.closeDay;
+    const won = fact.isWon;
+    const closed = won || fact.isClosed;
     const inCurrent = day >= c0 && day <= c1;
     const inPrevious = day >= p0 && day <= p1;
     const inLastYear = day >= l0 && day <= l1;
     // Most facts are closed deals outside the three windows: nothing to add, no owner to find.
-    if (!open && !inCurrent && !inPrevious && !inLastYear) continue;
-    if (fact.ownerId !== lastOwner) {
-      let index = lookup.get(fact.ownerId);
-      if (index === undefined) {
-        index = ownerIds.length;
-        ownerIds.push(fact.ownerId);
-        lookup.set(fact.ownerId, index);
-        if ((index + 1) * STRIDE > acc.length) {
-          const grown = new Float64Array(acc.length * 2);
-          grown.set(acc);
-          acc = grown;
+    if (closed && !inCurrent && !inPrevious && !inLastYear) continue;
+    const ownerId = fact.ownerId;
+    if (ownerId !== lastOwner) {
+      // A direct-mapped cache by the id's last two characters (ids differ there) before the
+      // Map: comparing a string to itself is one pointer check, hashing it a probe.
+      const slot: number =
+        (ownerId.charCodeAt(ownerId.length - 1) * 31 + ownerId.charCodeAt(ownerId.length - 2)) &
+        OWNER_SLOTS_MASK;
+      let index: number;
+      if (slotOwners[slot] === ownerId) index = slotIndexes[slot];
+      else {
+        let found = lookup.get(ownerId);
+        if (found === undefined) {
+          found = ownerIds.length;
+          ownerIds.push(ownerId);
+          lookup.set(ownerId, found);
+          accs.push(new Float64Array(STRIDE));
         }
+        index = found;
+        slotOwners[slot] = ownerId;
+        slotIndexes[slot] = index;
       }
-      lastOwner = fact.ownerId;
-      base = index * STRIDE;
+      lastOwner = ownerId;
+      acc = accs[index];
     }
     const amount = fact.amount ?? 0;
-    if (inCurrent) add(base, fact, amount, open);
-    if (inPrevious) add(base + PERIOD_FIELDS, fact, amount, open);
-    if (inLastYear) add(base + 2 * PERIOD_FIELDS, fact, amount, open);
-    if (open) {
-      const h = base + HYGIENE_OFFSET;
-      if (day < todayDay) acc[h] += 1;
-      if (fact.pushCount > 0) acc[h + 1] += 1;
-      if ((fact.lastStageChangeDay ?? fact.createdDay) < stageCutoff) acc[h + 2] += 1;
-      // Never any activity counts as older than any cut-off.
-      if (fact.lastActivityDay === null || fact.lastActivityDay < activityCutoff) acc[h + 3] += 1;
+    // Unrolled per window: this loop runs once per deal of the input.
+    if (closed) {
+      const cycle = won ? day - fact.createdDay : 0;
+      const wonCount = won ? 1 : 0;
+      const wonAmount = won ? amount : 0;
+      if (inCurrent) {
+        acc[base + CLOSED_COUNT] += 1;
+        acc[base + CLOSED_AMOUNT] += amount;
+        acc[base + WON_COUNT] += wonCount;
+        acc[base + WON_AMOUNT] += wonAmount;
+        acc[base + CYCLE_DAYS] += cycle;
+        acc[base + CYCLE_COUNT] += wonCount;
+      }
+      if (inPrevious) {
+        const at = base + PERIOD_FIELDS;
+        acc[at + CLOSED_COUNT] += 1;
+        acc[at + CLOSED_AMOUNT] += amount;
+        acc[at + WON_COUNT] += wonCount;
+        acc[at + WON_AMOUNT] += wonAmount;
+        acc[at + CYCLE_DAYS] += cycle;
+        acc[at + CYCLE_COUNT] += wonCount;
+      }
+      if (inLastYear) {
+        const at = base + 2 * PERIOD_FIELDS;
+        acc[at + CLOSED_COUNT] += 1;
+        acc[at + CLOSED_AMOUNT] += amount;
+        acc[at + WON_COUNT] += wonCount;
+        acc[at + WON_AMOUNT] += wonAmount;
+        acc[at + CYCLE_DAYS] += cycle;
+        acc[at + CYCLE_COUNT] += wonCount;
+      }
+      continue;
     }
+    const probability = fact.probability;
+    const weighted = probability === null ? 0 : (amount * probability) / 100;
+    if (inCurrent) {
+      acc[base + OPEN_COUNT] += 1;
+      acc[base + OPEN_AMOUNT] += amount;
+      acc[base + WEIGHTED] += weighted;
+    }
+    if (inPrevious) {
+      const at = base + PERIOD_FIELDS;
+      acc[at + OPEN_COUNT] += 1;
+      acc[at + OPEN_AMOUNT] += amount;
+      acc[at + WEIGHTED] += weighted;
+    }
+    if (inLastYear) {
+      const at = base + 2 * PERIOD_FIELDS;
+      acc[at + OPEN_COUNT] += 1;
+      acc[at + OPEN_AMOUNT] += amount;
+      acc[at + WEIGHTED] += weighted;
+    }
+    const h = base + HYGIENE_OFFSET;
+    if (day < todayDay) acc[h] += 1;
+    if (fact.pushCount > 0) acc[h + 1] += 1;
+    if ((fact.lastStageChangeDay ?? fact.createdDay) < stageCutoff) acc[h + 2] += 1;
+    // Never any activity counts as older than any cut-off.
+    if (fact.lastActivityDay === null || fact.lastActivityDay < activityCutoff) acc[h + 3] += 1;
   }
   const result: OwnerSums[] = new Array<OwnerSums>(ownerIds.length);
   for (let o = 0; o < ownerIds.length; o++) {
-    const at = o * STRIDE;
+    const at = 0;
+    acc = accs[o];
     const h = at + HYGIENE_OFFSET;
     result[o] = {
       ownerId: ownerIds[o],
@@ -485,6 +660,116 @@ export function sumByOwner(
     };
   }
   return result;
+}
+
+/**
+ * sumByOwner over columns: sequential reads of numbers, accumulated by owner index into one
+ * flat Float64Array; deals outside the three windows that are closed are skipped after two
+ * reads.
+ */
+function sumColumns(
+  ownerIds: readonly string[],
+  columns: FactColumns,
+  windows: KpiWindows,
+  hygiene: HygieneSettings
+): OwnerSums[] {
+  const { ownerIndex, closeDays, status, amounts, weighted, cycleDays } = columns;
+  const { pushCounts, stageDays, activityDays } = columns;
+  const acc = new Float64Array(ownerIds.length * STRIDE);
+  const todayDay = toEpochDay(hygiene.today);
+  const stageCutoff = todayDay - hygiene.staleStageDays;
+  const activityCutoff = todayDay - hygiene.noActivityDays;
+  const current = toDayRange(windows.current);
+  const previous = toDayRange(windows.previous);
+  const lastYear = toDayRange(windows.lastYear);
+  const c0 = current.startDay;
+  const c1 = current.endDay;
+  const p0 = previous.startDay;
+  const p1 = previous.endDay;
+  const l0 = lastYear.startDay;
+  const l1 = lastYear.endDay;
+  const n = closeDays.length;
+  for (let i = 0; i < n; i++) {
+    const day = closeDays[i];
+    const state = status[i];
+    const inCurrent = day >= c0 && day <= c1;
+    const inPrevious = day >= p0 && day <= p1;
+    const inLastYear = day >= l0 && day <= l1;
+    if (state !== STATUS_OPEN && !inCurrent && !inPrevious && !inLastYear) continue;
+    const base = ownerIndex[i] * STRIDE;
+    const amount = amounts[i];
+    if (state === STATUS_OPEN) {
+      const weight = weighted[i];
+      if (inCurrent) {
+        acc[base + OPEN_COUNT] += 1;
+        acc[base + OPEN_AMOUNT] += amount;
+        acc[base + WEIGHTED] += weight;
+      }
+      if (inPrevious) {
+        const at = base + PERIOD_FIELDS;
+        acc[at + OPEN_COUNT] += 1;
+        acc[at + OPEN_AMOUNT] += amount;
+        acc[at + WEIGHTED] += weight;
+      }
+      if (inLastYear) {
+        const at = base + 2 * PERIOD_FIELDS;
+        acc[at + OPEN_COUNT] += 1;
+        acc[at + OPEN_AMOUNT] += amount;
+        acc[at + WEIGHTED] += weight;
+      }
+      const h = base + HYGIENE_OFFSET;
+      if (day < todayDay) acc[h] += 1;
+      if (pushCounts[i] > 0) acc[h + 1] += 1;
+      if (stageDays[i] < stageCutoff) acc[h + 2] += 1;
+      if (activityDays[i] < activityCutoff) acc[h + 3] += 1;
+      continue;
+    }
+    const won = state === STATUS_WON ? 1 : 0;
+    const wonAmount = won * amount;
+    const cycle = won * cycleDays[i];
+    if (inCurrent) {
+      acc[base + CLOSED_COUNT] += 1;
+      acc[base + CLOSED_AMOUNT] += amount;
+      acc[base + WON_COUNT] += won;
+      acc[base + WON_AMOUNT] += wonAmount;
+      acc[base + CYCLE_DAYS] += cycle;
+      acc[base + CYCLE_COUNT] += won;
+    }
+    if (inPrevious) {
+      const at = base + PERIOD_FIELDS;
+      acc[at + CLOSED_COUNT] += 1;
+      acc[at + CLOSED_AMOUNT] += amount;
+      acc[at + WON_COUNT] += won;
+      acc[at + WON_AMOUNT] += wonAmount;
+      acc[at + CYCLE_DAYS] += cycle;
+      acc[at + CYCLE_COUNT] += won;
+    }
+    if (inLastYear) {
+      const at = base + 2 * PERIOD_FIELDS;
+      acc[at + CLOSED_COUNT] += 1;
+      acc[at + CLOSED_AMOUNT] += amount;
+      acc[at + WON_COUNT] += won;
+      acc[at + WON_AMOUNT] += wonAmount;
+      acc[at + CYCLE_DAYS] += cycle;
+      acc[at + CYCLE_COUNT] += won;
+    }
+  }
+  return ownerIds.map((ownerId, o) => {
+    const at = o * STRIDE;
+    const h = at + HYGIENE_OFFSET;
+    return {
+      ownerId,
+      current: readPeriod(acc, at),
+      previous: readPeriod(acc, at + PERIOD_FIELDS),
+      lastYear: readPeriod(acc, at + 2 * PERIOD_FIELDS),
+      hygiene: {
+        pastCloseDate: acc[h],
+        pushed: acc[h + 1],
+        staleInStage: acc[h + 2],
+        noRecentActivity: acc[h + 3]
+      }
+    };
+  });
 }
 
 function isFactSet(

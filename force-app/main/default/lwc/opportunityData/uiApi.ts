@@ -19,7 +19,7 @@ import type {
   TerritoryPlanFact,
   UserFact
 } from 'c/coachingMetrics';
-import { isGoalMetric } from 'c/coachingMetrics';
+import { FactColumnsBuilder, type OpportunityFactSet, isGoalMetric } from 'c/coachingMetrics';
 import { type EpochDay, type Period, toEpochDay, toEpochDayOrNull } from 'c/periods';
 
 // ---- Generic UI API shapes ------------------------------------------------------------------
@@ -199,6 +199,27 @@ export function opportunityFactFromNode(
     lastStageChangeDay: dayOf(node.LastStageChangeDate),
     lastActivityDay: dayOf(node.LastActivityDate)
   };
+}
+
+/**
+ * Node → facts and, in the same pass, the columns the KPIs read (FactColumnsBuilder): the
+ * normaliser touches every field anyway, so the KPIs need no preparing pass of their own.
+ * `ownerIds` fixes the owners' order (owners without deals get zero sums).
+ */
+export function opportunityFactSetFromConnection(
+  connection: Connection<OpportunityNode> | null | undefined,
+  ownerIds: readonly string[] = []
+): OpportunityFactSet {
+  const facts: OpportunityFact[] = [];
+  const nodes = nodesOf(connection);
+  const columns = new FactColumnsBuilder(ownerIds, nodes.length);
+  for (const node of nodes) {
+    const fact = opportunityFactFromNode(node);
+    if (!fact) continue;
+    facts.push(fact);
+    columns.add(fact);
+  }
+  return columns.build(facts);
 }
 
 export function opportunityFactsFromConnection(

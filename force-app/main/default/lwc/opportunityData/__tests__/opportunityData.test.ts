@@ -1,4 +1,9 @@
-import { computeRepKpis, computeRepKpisFromAggregates, targetsByOwner } from 'c/coachingMetrics';
+import {
+  computeRepKpis,
+  computeRepKpisFromAggregates,
+  indexByOwner,
+  targetsByOwner
+} from 'c/coachingMetrics';
 import {
   type Connection,
   type GraphQLResponse,
@@ -18,6 +23,7 @@ import {
   goalFactsFromConnection,
   nextCursor,
   nodesOf,
+  opportunityFactSetFromConnection,
   opportunityFactsFromConnection,
   opportunityRowsFromConnection,
   ownerAggregatesFromData,
@@ -102,6 +108,19 @@ describe('opportunity records', () => {
       nextStep: 'Legal review'
     });
     expect(second).toMatchObject({ accountName: null, amountDisplay: null, nextStep: null });
+  });
+
+  it('builds the columns the KPIs read as it normalises, with the same KPIs as the facts', () => {
+    const set = opportunityFactSetFromConnection(connection, ['0055g00000REP0009']);
+    expect(set.facts).toEqual(opportunityFactsFromConnection(connection));
+    expect(set.columns?.closeDays.length).toBe(set.facts.length);
+    const request = { period: Q1, today: TODAY };
+    const fromColumns = computeRepKpis(set, request);
+    const fromFacts = computeRepKpis(indexByOwner(set.facts, ['0055g00000REP0009']), request);
+    expect(fromColumns.map((rep) => rep.repId)).toEqual(fromFacts.map((rep) => rep.repId));
+    expect(fromColumns).toEqual(fromFacts);
+    expect(fromColumns[0].repId).toBe('0055g00000REP0009');
+    expect(fromColumns[1].openPipeline).toBe(125000);
   });
 
   it('feeds the engine: hygiene of the normalised deals', () => {
