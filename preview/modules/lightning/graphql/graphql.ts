@@ -52,7 +52,10 @@ async function execute(config: GraphQLConfig): Promise<FormattedExecutionResult>
 const adapterOfResult = new WeakMap<object, GraphqlWire>();
 
 function configKey(config: GraphQLConfig): string {
-  return JSON.stringify({ variables: config.variables ?? null, operationName: config.operationName });
+  return JSON.stringify({
+    variables: config.variables ?? null,
+    operationName: config.operationName
+  });
 }
 
 class GraphqlWire {
