@@ -1008,6 +1008,57 @@ describe('c-manager-scorecard at scale', () => {
     expect($(element, '.limit-notice')?.textContent).toBe('c.SC_Scorecard_LimitAggregates');
   });
 
+  it('reads only the period’s saved entries, and will not save over entries it could not all read', async () => {
+    const element = await mount();
+    adapter.emit(TEAM, isTeam);
+    await flush();
+    expect(variablesOf(isSnapshots)).toEqual({
+      scorecardManagerId: expect.any(String) as string,
+      periodStart: '2026-10-01',
+      periodEnd: '2026-12-31'
+    });
+    adapter.emit(aggregates(), isAggregates);
+    adapter.emit(coaching(), isCoaching);
+    const saved = snapshots(true);
+    Object.assign(saved.uiapi.query.snapshots, { totalCount: 2500 });
+    Object.assign(saved.uiapi.query.entries, { totalCount: 2001 });
+    adapter.emit(saved, isSnapshots);
+    await flush();
+    adapter.emit(followUps(), isFollowUps);
+    await flush();
+    const save = $(element, 'lightning-button.save-snapshot') as HTMLElement & {
+      disabled?: boolean;
+    };
+    expect(save.disabled).toBe(true);
+    expect($(element, '.snapshot-unavailable')?.textContent?.trim()).toBe(
+      'c.SC_Scorecard_LimitEntries'
+    );
+    const notices = $$(element, '.limit-notice').map((notice) => notice.textContent);
+    expect(notices).toContain('c.SC_Scorecard_LimitSnapshots');
+  });
+
+  it('says so when a rep’s plans over the eight quarters do not fit a page', async () => {
+    const element = await mountWithData();
+    ($(element, `button.row-action[data-id="${AVERY}"]`) as HTMLElement).click();
+    await flush();
+    adapter.emit(
+      {
+        uiapi: {
+          query: {
+            plans: {
+              ...connection([plan('a03000000000001AAA', AVERY, 200000)]),
+              totalCount: 2400
+            }
+          },
+          aggregate: { planTargets: planTargets([['a03000000000001AAA', 200000]]) }
+        }
+      },
+      isHistory
+    );
+    await flush();
+    expect($(element, '.history-notice')?.textContent?.trim()).toBe('c.SC_Scorecard_LimitPlans');
+  });
+
   it('ranks the open deals of every page, up to two, and says how many it ranked of how many', async () => {
     const element = await mountWithData();
     ($(element, `button.row-action[data-id="${AVERY}"]`) as HTMLElement).click();
