@@ -50,6 +50,8 @@ export interface DatasetMeta {
   /** The date the sample is built around; the preview treats it as today. */
   today: string;
   personas: Personas;
+  /** A generated large org (data/scales.ts); absent from the committed sample. */
+  scale?: string;
   /** Present in a multi-currency org only. */
   currency?: CurrencySettings;
 }

@@ -1,16 +1,17 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import type { DatasetRecord } from './dataset';
+import type { Dataset, DatasetRecord } from './dataset';
+import { SAMPLE_DATA_PATH } from './cli';
 import {
   DATASET_TODAY,
   FOCUS_AREAS,
   generateDataset,
-  SAMPLE_DATA_PATH,
   serializeDataset,
   SESSION_TYPES
 } from './generate';
 import { caseSafeSuffix, KEY_PREFIXES } from './ids';
+import { repCount, SCALES } from './scales';
 
 const dataset = generateDataset();
 const { records } = dataset;
@@ -253,3 +254,61 @@ void describe('sample dataset', () => {
     assert.equal(large.records.User.length, records.User.length);
   });
 });
+
+void describe('large orgs (data/scales.ts)', () => {
+  // The enterprise organisation with fewer deals: the people, sessions, goals and plans of
+  // 1,000 reps in a few seconds (the million opportunities belong to `npm run bench`).
+  const enterprise = generateDataset({ scale: 'enterprise', opportunities: 20_000 });
+  const users = enterprise.records.User;
+
+  void it('has a VP, 50 managers and 20 reps each, every name unique', () => {
+    const spec = SCALES.enterprise;
+    const vp = users.filter((user) => user.ManagerId === null);
+    assert.equal(vp.length, 1);
+    const managers = users.filter((user) => user.ManagerId === vp[0].Id);
+    assert.equal(managers.length, spec.managers);
+    for (const manager of managers) {
+      assert.equal(
+        users.filter((user) => user.ManagerId === manager.Id).length,
+        spec.repsPerManager
+      );
+    }
+    assert.equal(users.length, 1 + spec.managers + repCount(spec));
+    assert.equal(new Set(users.map((user) => user.Name)).size, users.length);
+    assert.equal(new Set(users.map((user) => user.Username)).size, users.length);
+    const accounts = enterprise.records.Account.map((account) => account.Name);
+    assert.equal(new Set(accounts).size, accounts.length);
+    assert.equal(enterprise.meta.scale, 'enterprise');
+    assert.equal(
+      byIdOf(enterprise).get(enterprise.meta.personas.rep)?.ManagerId,
+      enterprise.meta.personas.manager
+    );
+  });
+
+  void it('crosses a page of 2,000 records in every object a scorecard reads', () => {
+    const { records: large } = enterprise;
+    assert.ok(
+      large.Coaching_Session__c.length > 100_000,
+      `${large.Coaching_Session__c.length} sessions`
+    );
+    assert.ok(large.Development_Goal__c.length >= 2_000);
+    assert.ok(large.Territory_Plan__c.length > 2_000);
+    assert.ok(large.Scorecard_Entry__c.length > 2_000);
+    assert.equal(large.Opportunity.length, 20_000);
+  });
+
+  void it('is deterministic and takes its opportunity count from the scale', () => {
+    const team = generateDataset({ scale: 'team' });
+    assert.equal(team.records.Opportunity.length, SCALES.team.opportunities);
+    assert.equal(serializeDataset(generateDataset({ scale: 'team' })), serializeDataset(team));
+    assert.equal(team.records.User.length, 1 + 1 + 20);
+  });
+});
+
+function byIdOf(data: Dataset): Map<string, DatasetRecord> {
+  return new Map(
+    Object.values(data.records)
+      .flat()
+      .map((record) => [record.Id, record])
+  );
+}

@@ -3,15 +3,13 @@
  * sessions, development goals and saved scorecards. Deterministic (seeded), so the committed
  * data/sample-data.json, the preview's screenshots and the browser tests are stable.
  *
- *   npx tsx data/generate.ts           writes data/sample-data.json
- *   npx tsx data/generate.ts --check   fails when the committed file is stale
- *
  * Records use the org's API names and 18-character ids so the same file can feed an
  * `sf data tree` plan. `generateDataset({ opportunities })` scales the opportunity count for
- * benchmarks while keeping the team, plans and sessions the same.
+ * benchmarks while keeping the team, plans and sessions the same; `generateDataset({ scale })`
+ * builds one of the larger organisations of data/scales.ts instead (up to 50 managers, 1,000
+ * reps and a million opportunities), on demand. No Node imports: the preview runs this in the
+ * browser to start on a large org. The command line is data/cli.ts (`npm run data:generate`).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Random } from './random';
 import { recordId } from './ids';
 import { addDays, daysBetween, isoDateTime, shiftQuarter, type Quarter } from './dates';
@@ -25,6 +23,7 @@ import {
 } from '../force-app/main/default/lwc/coachingMetrics/coachingMetrics';
 import {
   entryFields,
+  goalCounts,
   repRows,
   scorecardFields,
   teamRow
@@ -44,6 +43,7 @@ import {
   stageNamed,
   type OpportunityStage
 } from '../force-app/main/default/lwc/dealHealth/dealHealth';
+import { SCALES, type ScaleName, type ScaleSpec } from './scales';
 
 /** The date the whole sample is built around; the preview treats it as today. */
 export const DATASET_TODAY = '2026-11-23';
@@ -51,11 +51,12 @@ export const DATASET_SEED = 20261123;
 export const DEFAULT_OPPORTUNITY_COUNT = 1800;
 /** Saved scorecards: each manager's last four completed quarters. */
 const SCORECARD_QUARTERS = 4;
-export const SAMPLE_DATA_PATH = fileURLToPath(new URL('./sample-data.json', import.meta.url));
 
 export interface DatasetOptions {
-  /** Total number of opportunities (default 1800). */
+  /** Total number of opportunities (default 1800, or the scale's). */
   opportunities?: number;
+  /** A larger organisation (data/scales.ts, or a spec of one) instead of the sample team. */
+  scale?: ScaleName | ScaleSpec;
   seed?: number;
   today?: string;
 }
@@ -333,7 +334,11 @@ interface ManagerProfile {
 export function generateDataset(options: DatasetOptions = {}): Dataset {
   const today = options.today ?? DATASET_TODAY;
   const seed = options.seed ?? DATASET_SEED;
-  const opportunityCount = options.opportunities ?? DEFAULT_OPPORTUNITY_COUNT;
+  // Null for the committed sample, whose every draw must stay as it always was.
+  const spec: ScaleSpec | null =
+    typeof options.scale === 'string' ? SCALES[options.scale] : (options.scale ?? null);
+  const opportunityCount =
+    options.opportunities ?? spec?.opportunities ?? DEFAULT_OPPORTUNITY_COUNT;
   const random = new Random(seed);
   const sequences = new Map<string, number>();
   const nextId = (objectApiName: string): string => {
@@ -356,10 +361,15 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
     Manager_Scorecard__c: [],
     Scorecard_Entry__c: []
   };
+  const userNames = new Map<string, string>();
 
   // ---- People: a VP, three managers, six to eight reps each -----------------------------
   const usedNames = new Set<string>();
+  let people = 0;
   const person = (): { first: string; last: string } => {
+    // A large org has more people than first names: names follow the person's number
+    // (double-barrelled surnames past 28 × 28), so they stay unique without redrawing.
+    if (spec) return scaledName(people++);
     for (;;) {
       const first = random.pick(FIRST_NAMES);
       const last = random.pick(LAST_NAMES);
@@ -397,13 +407,15 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
   };
 
   const vpId = addUser('VP of Sales', null, 'Sales');
-  const regions = ['North America East', 'North America West', 'Central'];
+  const regions = spec
+    ? Array.from({ length: spec.managers }, (_, index) => `Region ${index + 1}`)
+    : ['North America East', 'North America West', 'Central'];
   const managers: ManagerProfile[] = regions.map((region, index) => ({
     id: addUser(`Sales Manager, ${region}`, vpId, 'Sales'),
-    cadence: [9, 16, 24][index],
-    reliability: [0.95, 0.85, 0.7][index]
+    cadence: spec ? spec.oneOnOneDays[index % spec.oneOnOneDays.length] : [9, 16, 24][index],
+    reliability: [0.95, 0.85, 0.7][index % 3]
   }));
-  const teamSizes = [7, 8, 6];
+  const teamSizes = spec ? managers.map(() => spec.repsPerManager) : [7, 8, 6];
   const reps: RepProfile[] = [];
   managers.forEach((manager, index) => {
     for (let i = 0; i < teamSizes[index]; i++) {
@@ -426,6 +438,7 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
 
   // ---- Accounts: each rep owns a handful ------------------------------------------------
   const usedCompanies = new Set<string>();
+  const companyNumbers = new Map<string, number>();
   for (const rep of reps) {
     const count = random.int(5, 7);
     for (let i = 0; i < count; i++) {
@@ -434,6 +447,12 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
       do {
         suffix = random.pick(COMPANY_SUFFIXES);
         name = `${random.pick(COMPANY_WORDS)} ${suffix}`;
+        // 384 names go round a large org many times: number the repeats instead of redrawing.
+        if (spec && usedCompanies.has(name)) {
+          const number = (companyNumbers.get(name) ?? 1) + 1;
+          companyNumbers.set(name, number);
+          name = `${name} ${number}`;
+        }
       } while (usedCompanies.has(name));
       usedCompanies.add(name);
       const id = nextId('Account');
@@ -739,15 +758,34 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
 
   // ---- Coaching sessions: cadence differs by manager; some reps are neglected -----------
   const opportunitiesByRep = new Map<string, DatasetRecord[]>();
+  // What a deal review looks at, per rep: created day (10 characters) and whether still open.
+  const reviewableByRep = new Map<
+    string,
+    { id: string; created: string; closed: boolean; close: string }[]
+  >();
   for (const opportunity of records.Opportunity) {
-    const list = opportunitiesByRep.get(String(opportunity.OwnerId)) ?? [];
+    const owner = String(opportunity.OwnerId);
+    let list = opportunitiesByRep.get(owner);
+    let reviewable = reviewableByRep.get(owner);
+    if (!list || !reviewable) {
+      list = [];
+      reviewable = [];
+      opportunitiesByRep.set(owner, list);
+      reviewableByRep.set(owner, reviewable);
+    }
     list.push(opportunity);
-    opportunitiesByRep.set(String(opportunity.OwnerId), list);
+    reviewable.push({
+      id: opportunity.Id,
+      created: String(opportunity.CreatedDate).slice(0, 10),
+      closed: Boolean(opportunity.IsClosed),
+      close: String(opportunity.CloseDate)
+    });
   }
   // Coaching history reaches back to the oldest saved scorecard, so every snapshot has sessions.
   const historyStart = shiftQuarter(today, -SCORECARD_QUARTERS).start;
+  const managerById = new Map(managers.map((manager) => [manager.id, manager]));
   for (const rep of reps) {
-    const manager = managers.find((candidate) => candidate.id === rep.managerId) as ManagerProfile;
+    const manager = managerById.get(rep.managerId) as ManagerProfile;
     // One-on-ones follow the manager's cadence; a neglected rep has had none for weeks.
     const neglected = random.chance(0.25);
     const lastOneOnOne = neglected ? addDays(today, -random.int(18, 40)) : today;
@@ -762,7 +800,10 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
     date = addDays(historyStart, random.int(3, 20));
     while (date <= addDays(today, 21)) {
       addSession(rep, date, pickSessionType(), date > today, manager);
-      date = addDays(date, random.int(14, 35));
+      date = addDays(
+        date,
+        spec ? random.int(spec.otherSessionDays[0], spec.otherSessionDays[1]) : random.int(14, 35)
+      );
     }
   }
   // The VP coaches the managers too, so the manager-of-managers view has cadence data.
@@ -813,12 +854,13 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
     const completed = status === 'Completed';
     let opportunityId: string | null = null;
     if (type === 'Deal Review') {
-      const candidates = (opportunitiesByRep.get(rep.id) ?? []).filter(
-        (opportunity) =>
-          String(opportunity.CreatedDate).slice(0, 10) <= date &&
-          (!opportunity.IsClosed || String(opportunity.CloseDate) >= date)
-      );
-      if (candidates.length > 0) opportunityId = random.pick(candidates).Id;
+      // Deals open on the session's date, in generation order (a loop: a large org has
+      // thousands per rep and a deal review every few days).
+      const candidates: string[] = [];
+      for (const deal of reviewableByRep.get(rep.id) ?? []) {
+        if (deal.created <= date && (!deal.closed || deal.close >= date)) candidates.push(deal.id);
+      }
+      if (candidates.length > 0) opportunityId = random.pick(candidates);
     }
     const goals = goalsByRep.get(rep.id) ?? [];
     const goalId = goals.length > 0 && random.chance(0.2) ? random.pick(goals).Id : null;
@@ -907,7 +949,7 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
       });
       const inputs = {
         cadence: computeCadence(sessions, repIds, quarter, snapshotDate),
-        goals,
+        goals: goalCounts(goals, snapshotDate),
         today: snapshotDate,
         thresholds: {}
       };
@@ -955,8 +997,12 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
     }
   }
 
+  /** Sessions by rep, in the order they were generated; built once all sessions exist. */
   function userName(id: string): string {
-    return String(records.User.find((user) => user.Id === id)?.Name ?? '');
+    if (userNames.size !== records.User.length) {
+      for (const user of records.User) userNames.set(user.Id, String(user.Name));
+    }
+    return userNames.get(id) ?? '';
   }
 
   // The default personas: the first manager and the rep of that team with the most to show.
@@ -968,10 +1014,27 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
         'Sample org for the Sales Coaching preview, tests and benchmarks. Generated by data/generate.ts; do not edit by hand.',
       seed,
       today,
-      personas: { vp: vpId, manager: defaultManager, rep: defaultRep }
+      personas: { vp: vpId, manager: defaultManager, rep: defaultRep },
+      ...(spec ? { scale: spec.name } : {})
     },
     records
   };
+}
+
+/**
+ * The name of the `index`-th person of a large org: every first name with every surname (in an
+ * order that mixes them), then with double-barrelled surnames, so no two people share a name.
+ */
+function scaledName(index: number): { first: string; last: string } {
+  const names = FIRST_NAMES.length * LAST_NAMES.length;
+  // 389 is prime to 28 × 28: stepping by it visits every pair once before repeating.
+  const pair = (index * 389) % names;
+  const first = FIRST_NAMES[pair % FIRST_NAMES.length];
+  const last = LAST_NAMES[Math.floor(pair / FIRST_NAMES.length)];
+  const round = Math.floor(index / names);
+  if (round === 0) return { first, last };
+  const second = LAST_NAMES[(Math.floor(pair / FIRST_NAMES.length) + round) % LAST_NAMES.length];
+  return { first, last: `${last}-${second}` };
 }
 
 /** Auto-number names as the objects' display formats write them (CS-{000000}, …). */
@@ -1061,22 +1124,4 @@ export function serializeDataset(dataset: Dataset): string {
   });
   lines.push('  }', '}', '');
   return lines.join('\n');
-}
-
-const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
-if (isMain) {
-  const text = serializeDataset(generateDataset());
-  if (process.argv.includes('--check')) {
-    const current = readFileSync(SAMPLE_DATA_PATH, 'utf8');
-    if (current !== text) {
-      console.error('data/sample-data.json is stale: run `npm run data:generate`.');
-      process.exit(1);
-    }
-    console.log('data/sample-data.json is up to date.');
-  } else {
-    writeFileSync(SAMPLE_DATA_PATH, text);
-    const dataset = JSON.parse(text) as Dataset;
-    const counts = Object.entries(dataset.records).map(([name, rows]) => `${name} ${rows.length}`);
-    console.log(`Wrote ${SAMPLE_DATA_PATH}: ${counts.join(', ')}`);
-  }
 }

@@ -65,6 +65,8 @@ export interface OpenOptions {
   reset?: boolean;
   /** 'multi': the sample as a multi-currency org (preview/runtime `?currency=multi`). */
   currency?: 'multi';
+  /** A large org of data/scales.ts instead of the sample (preview/runtime `?scale=`). */
+  scale?: string;
   viewport?: { width: number; height: number };
 }
 
@@ -79,6 +81,7 @@ export function previewUrl(server: RunningServer, options: OpenOptions): string 
   for (const flag of options.fail ?? []) search.append('fail', flag);
   if (options.reset) search.set('reset', '1');
   if (options.currency) search.set('currency', options.currency);
+  if (options.scale) search.set('scale', options.scale);
   const query = search.toString();
   const hash = formatRoute({
     page: options.page,

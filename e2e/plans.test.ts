@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { Dataset } from '../data/dataset';
-import { SAMPLE_DATA_PATH } from '../data/generate';
+import { SAMPLE_DATA_PATH } from '../data/cli';
 import { previewUrl, saveScreenshot, settle, usePreview } from './harness';
 
 const { personas } = (JSON.parse(readFileSync(SAMPLE_DATA_PATH, 'utf8')) as Dataset).meta;

@@ -4,6 +4,7 @@
  *   /                      .preview-build/index.html
  *   /preview/*             the bundle, chunks and model.json
  *   /preview/sample-data.json   data/sample-data.json
+ *   /preview/config.json   what the page opens by default: { scale } (npm start -- --scale)
  *   /assets/*              SLDS styles, icons and images from @salesforce-ux/design-system
  *   /resource/<name>       force-app static resources
  */
@@ -59,9 +60,19 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export function startServer(options: { port?: number } = {}): Promise<RunningServer> {
+export function startServer(
+  options: { port?: number; scale?: string | null } = {}
+): Promise<RunningServer> {
   const server: Server = createServer((request, response) => {
     const urlPath = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (urlPath === '/preview/config.json') {
+      response.writeHead(200, {
+        'content-type': CONTENT_TYPES['.json'],
+        'cache-control': 'no-cache'
+      });
+      response.end(JSON.stringify({ scale: options.scale ?? null }));
+      return;
+    }
     const file = fileFor(urlPath);
     if (!file || !existsSync(file) || !statSync(file).isFile()) {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });

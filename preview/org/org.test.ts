@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { Dataset, DatasetRecord } from '../../data/dataset';
-import { SAMPLE_DATA_PATH } from '../../data/generate';
+import { SAMPLE_DATA_PATH } from '../../data/cli';
 import { INJECTED_FAILURE_MESSAGE, UiApiError, type UiApiRecordErrorBody } from './errors';
 import { InMemoryOrg } from './org';
 import { fixtureModel } from './testing/fixtureModel';

@@ -83,9 +83,10 @@ export class InMemoryOrg {
   constructor(
     readonly model: OrgModel,
     dataset: Dataset,
-    options: { today?: string } = {}
+    /** adopt: keep the dataset's records rather than copy them (a dataset made for this org). */
+    options: { today?: string; adopt?: boolean } = {}
   ) {
-    this.store = new OrgStore(model, dataset, options.today);
+    this.store = new OrgStore(model, dataset, options.today, options.adopt);
   }
 
   get today(): string {
@@ -166,11 +167,11 @@ export class InMemoryOrg {
   }
 
   /** @internal */
-  count<T>(response: T, kind: 'graphql' | 'write' | 'other'): T {
+  count<T>(response: T, kind: 'graphql' | 'write' | 'other', json?: string): T {
     this.stats.requests++;
     if (kind === 'graphql') this.stats.graphqlQueries++;
     if (kind === 'write') this.stats.writes++;
-    this.stats.responseBytes += encoder.encode(JSON.stringify(response ?? null)).length;
+    this.stats.responseBytes += encoder.encode(json ?? JSON.stringify(response ?? null)).length;
     return response;
   }
 
@@ -290,9 +291,12 @@ export class OrgSession {
       if (!commit) context.changes.length = 0;
     }
     this.org.emit(context.changes);
+    // Serialised once: what the browser downloads, counted, and parsed back as the response.
+    const json = JSON.stringify(formatted);
     return this.org.count(
-      JSON.parse(JSON.stringify(formatted)) as FormattedExecutionResult,
-      isMutation ? 'write' : 'graphql'
+      JSON.parse(json) as FormattedExecutionResult,
+      isMutation ? 'write' : 'graphql',
+      json
     );
   }
 

@@ -6,7 +6,8 @@
 import type { DatasetRecord, FieldValue } from '../../data/dataset';
 import { literalRange, parameterRange, type DateRange } from './dateLiterals';
 import type { OrgField, OrgObject } from './model';
-import type { OrgStore } from './store';
+import { epochDay } from '../../data/dates';
+import { indexKey, type OrgStore } from './store';
 
 export type Filter = Record<string, unknown>;
 
@@ -82,7 +83,10 @@ export function compileFilter(
       parts.push((record) => !inner(record));
     } else if (object.fields[key]) {
       const test = compileOperators(store, object.fields[key], condition as Filter);
-      parts.push((record) => test(store.readPath(object, record, key)));
+      // A stored field is read straight off the record; a calculated one through the store.
+      if (store.isCalculated(object, key))
+        parts.push((record) => test(store.readPath(object, record, key)));
+      else parts.push((record) => test(record[key] ?? null));
     } else {
       const relationship = store.relationshipField(object, key);
       if (relationship && relationship.referenceTo.length > 1) {
@@ -102,7 +106,11 @@ export function compileFilter(
       });
     }
   }
-  return (record) => parts.every((predicate) => predicate(record));
+  if (parts.length === 1) return parts[0];
+  return (record) => {
+    for (let i = 0; i < parts.length; i++) if (!parts[i](record)) return false;
+    return true;
+  };
 }
 
 /**
@@ -159,7 +167,11 @@ function compileOperators(store: OrgStore, field: OrgField, operators: Filter): 
       );
     }
   }
-  return (value) => tests.every((test) => test(value));
+  if (tests.length === 1) return tests[0];
+  return (value) => {
+    for (let i = 0; i < tests.length; i++) if (!tests[i](value)) return false;
+    return true;
+  };
 }
 
 /**
@@ -176,13 +188,206 @@ function semiJoinValues(store: OrgStore, join: Filter): Set<string> {
   if (!child?.fields[fieldName]) {
     throw new QueryError(`Semi-join field ${childName}.${fieldName} does not exist`);
   }
-  const matches = compileFilter(store, child, childFilter as Filter);
   const values = new Set<string>();
-  for (const row of store.rows(childName)) {
+  for (const row of selectRows(store, child, childFilter as Filter, () => true)) {
     const value = row[fieldName];
-    if (typeof value === 'string' && matches(row)) values.add(value.slice(0, 15));
+    if (typeof value === 'string') values.add(value.slice(0, 15));
   }
   return values;
+}
+
+// ---- Selection through indexes ----------------------------------------------------------
+
+/** Field types an equality index serves (values compared as indexKey keys them). */
+const EQUALITY_INDEXED = new Set(['Id', 'Reference', 'Boolean', 'Picklist', 'String', 'Email']);
+
+/**
+ * Positions (in the store's table order) of a superset of the records the filter can match,
+ * from the most selective indexable condition ANDed at its top level: `eq` or `in` on an id,
+ * lookup, checkbox, picklist or text field, or a range of `{ value }` dates on a Date field.
+ * Null when no condition narrows the table: the caller reads every record. The filter itself
+ * is still applied to each candidate, so this only decides which records are read.
+ */
+export function candidatePositions(
+  store: OrgStore,
+  object: OrgObject,
+  filter: Filter | null | undefined
+): Int32Array | null {
+  const options: { size: number; positions: () => Int32Array }[] = [];
+  const consider = (size: number, positions: () => Int32Array): void => {
+    options.push({ size, positions });
+  };
+  const visit = (clause: Filter): void => {
+    for (const [key, condition] of Object.entries(clause)) {
+      if (condition === undefined || condition === null) continue;
+      if (key === 'and') {
+        for (const inner of condition as Filter[]) if (inner) visit(inner);
+        continue;
+      }
+      if (key === 'or') {
+        considerUnion(condition as Filter[]);
+        continue;
+      }
+      const field = object.fields[key];
+      if (!field || store.isCalculated(object, key) || typeof condition !== 'object') continue;
+      const operators = condition as Filter;
+      if (field.dataType === 'Date') considerDates(field, operators);
+      else if (isEqualityIndexed(field.dataType)) considerEquality(field, operators);
+    }
+  };
+  const considerEquality = (field: OrgField, operators: Filter): void => {
+    const values =
+      operators.eq !== undefined && operators.eq !== null && typeof operators.eq !== 'object'
+        ? [operators.eq]
+        : Array.isArray(operators.in)
+          ? (operators.in as unknown[])
+          : null;
+    if (!values || values.some((value) => value === null || typeof value === 'object')) return;
+    const index = store.equalityIndex(object, field);
+    const buckets = [...new Set(values.map((value) => indexKey(field, value as FieldValue)))].map(
+      (key) => index.get(key) ?? []
+    );
+    const size = buckets.reduce((total, bucket) => total + bucket.length, 0);
+    consider(size, () => {
+      const positions = new Int32Array(size);
+      let at = 0;
+      for (const bucket of buckets) for (const position of bucket) positions[at++] = position;
+      return buckets.length > 1 ? positions.sort() : positions;
+    });
+  };
+  const considerDates = (field: OrgField, operators: Filter): void => {
+    let from = Number.NEGATIVE_INFINITY;
+    let to = Number.POSITIVE_INFINITY;
+    let bounded = false;
+    for (const [op, operand] of Object.entries(operators)) {
+      if (operand === undefined) continue;
+      const value: unknown =
+        typeof operand === 'object' && operand !== null ? (operand as Filter).value : undefined;
+      if (!['eq', 'gt', 'gte', 'lt', 'lte'].includes(op)) return;
+      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value)) return;
+      const day = epochDay(value);
+      if (op === 'eq' || op === 'gte' || op === 'gt') from = Math.max(from, day);
+      if (op === 'eq' || op === 'lte' || op === 'lt') to = Math.min(to, day);
+      bounded = true;
+    }
+    if (!bounded) return;
+    const index = store.dateIndex(object, field);
+    const lo = lowerBound(index.days, from);
+    const hi = upperBound(index.days, to);
+    if (hi <= lo) {
+      consider(0, () => new Int32Array(0));
+      return;
+    }
+    consider(hi - lo, () => index.positions.slice(lo, hi).sort());
+  };
+  // `or`: the union of each branch's candidates, when every branch has some.
+  const considerUnion = (branches: Filter[]): void => {
+    const sets: Int32Array[] = [];
+    for (const branch of branches) {
+      const positions = branch ? candidatePositions(store, object, branch) : null;
+      if (positions === null) return;
+      sets.push(positions);
+    }
+    const size = sets.reduce((total, set) => total + set.length, 0);
+    consider(size, () => {
+      const all = new Int32Array(size);
+      let at = 0;
+      for (const set of sets) {
+        all.set(set, at);
+        at += set.length;
+      }
+      all.sort();
+      // Branches may share records: keep each position once.
+      let unique = 0;
+      for (let i = 0; i < all.length; i++)
+        if (i === 0 || all[i] !== all[i - 1]) all[unique++] = all[i];
+      return all.slice(0, unique);
+    });
+  };
+  visit(filter ?? {});
+  // Most of the table anyway: a plain scan costs less than gathering positions.
+  const half = store.count(object.apiName) / 2;
+  const useful = options.filter((option) => option.size <= half).sort((a, b) => a.size - b.size);
+  if (useful.length === 0) return null;
+  // The smallest set, narrowed by the others: merging sorted positions costs far less than
+  // testing each candidate record (a quarter's deals ∩ the won ones, say).
+  let positions = useful[0].positions();
+  for (const option of useful.slice(1)) {
+    if (positions.length === 0) break;
+    positions = intersectSorted(positions, option.positions());
+  }
+  return positions;
+}
+
+function isEqualityIndexed(dataType: string): boolean {
+  return EQUALITY_INDEXED.has(dataType);
+}
+
+/** The positions in both ascending arrays, ascending. */
+function intersectSorted(a: Int32Array, b: Int32Array): Int32Array {
+  const result = new Int32Array(Math.min(a.length, b.length));
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] < b[j]) i++;
+    else if (a[i] > b[j]) j++;
+    else {
+      result[n++] = a[i];
+      i++;
+      j++;
+    }
+  }
+  return result.slice(0, n);
+}
+
+/** First position whose day is ≥ day. */
+function lowerBound(days: Int32Array, day: number): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (days[mid] < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First position whose day is > day. */
+function upperBound(days: Int32Array, day: number): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (days[mid] <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The records of an object that pass `visible` and match the filter, in table order: the
+ * candidates an index selects (candidatePositions), else every record.
+ */
+export function selectRows(
+  store: OrgStore,
+  object: OrgObject,
+  filter: Filter | null | undefined,
+  visible: (record: DatasetRecord) => boolean
+): DatasetRecord[] {
+  const predicate = compileFilter(store, object, filter);
+  const rows = store.tableOf(object.apiName);
+  const positions = candidatePositions(store, object, filter);
+  const result: DatasetRecord[] = [];
+  if (positions === null) {
+    for (const row of rows) if (visible(row) && predicate(row)) result.push(row);
+    return result;
+  }
+  for (let i = 0; i < positions.length; i++) {
+    const row = rows[positions[i]];
+    if (visible(row) && predicate(row)) result.push(row);
+  }
+  return result;
 }
 
 /** `CALENDAR_YEAR: { value: { eq: 2026 } }` (DateFunctionInput) on a Date or DateTime field. */
@@ -270,8 +475,33 @@ function comparable(field: OrgField, value: unknown): unknown {
   return value.toLowerCase();
 }
 
+/**
+ * Id equality on 15 characters without building a 15-character copy of every record's id: an
+ * 18-character id given in the filter matches as is, any other by its first 15.
+ */
+function compileIdMembership(operand: unknown): (value: FieldValue) => boolean {
+  const ids = (Array.isArray(operand) ? operand : [operand]).filter(
+    (item): item is string => typeof item === 'string'
+  );
+  const full = new Set(ids.filter((id) => id.length === 18));
+  const short = new Set(ids.map((id) => id.slice(0, 15)));
+  return (value) => typeof value === 'string' && (full.has(value) || short.has(value.slice(0, 15)));
+}
+
 function compileOperator(field: OrgField, op: string, operand: unknown): ValueTest {
-  const list = Array.isArray(operand) ? operand.map((item) => comparable(field, item)) : [];
+  if (
+    (field.dataType === 'Id' || field.dataType === 'Reference') &&
+    operand !== null &&
+    ['eq', 'ne', 'in', 'nin'].includes(op)
+  ) {
+    const member = compileIdMembership(operand);
+    if (op === 'eq' || op === 'in') return (value) => value !== null && member(value);
+    return (value) => value === null || !member(value);
+  }
+  // A Set: a VP's filter lists a thousand owner ids, tested against every candidate record.
+  const list = new Set(
+    Array.isArray(operand) ? operand.map((item) => comparable(field, item)) : []
+  );
   const target = comparable(field, operand);
   switch (op) {
     case 'eq':
@@ -283,9 +513,9 @@ function compileOperator(field: OrgField, op: string, operand: unknown): ValueTe
         ? (value) => value !== null
         : (value) => value === null || comparable(field, value) !== target;
     case 'in':
-      return (value) => value !== null && list.includes(comparable(field, value));
+      return (value) => value !== null && list.has(comparable(field, value));
     case 'nin':
-      return (value) => value === null || !list.includes(comparable(field, value));
+      return (value) => value === null || !list.has(comparable(field, value));
     case 'like': {
       const pattern = likeToRegExp(String(operand));
       return (value) => value !== null && pattern.test(String(value));
@@ -364,7 +594,8 @@ export function orderTerms(
   return terms;
 }
 
-function compareValues(a: FieldValue, b: FieldValue): number {
+/** How orderBy compares two non-null values: numbers and booleans as such, text without case. */
+export function compareValues(a: FieldValue, b: FieldValue): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
   const left = String(a).toLowerCase();
@@ -421,10 +652,27 @@ export interface Page<T> {
   };
 }
 
+/**
+ * How far relay paging reaches a record connection without `upperBound`, and the page sizes
+ * allowed with one: "Using pagination without an upper-bound limit lets you retrieve up to
+ * 4,000 records only" (GraphQL API Developer Guide, "Paginate with Record Connections"); with
+ * `upperBound`, "first can have a value from 200 to 2000 only" and paging reaches upperBound
+ * records ("Paginate with Upper-Bound Limit", API v59.0 and later).
+ */
+export const RECORD_CONNECTION_REACH = 4000;
+export const UPPER_BOUND_MIN_PAGE = 200;
+
+export interface PageOptions {
+  /** A record connection (not an aggregate one): paging stops at its reach. */
+  records?: boolean;
+  upperBound?: number | null;
+}
+
 export function paginate<T>(
   all: T[],
   first: number | null | undefined,
-  after: string | null | undefined
+  after: string | null | undefined,
+  options: PageOptions = {}
 ): Page<T> {
   const size = first ?? DEFAULT_PAGE_SIZE;
   if (size < 0 || size > MAX_PAGE_SIZE) {
@@ -432,14 +680,24 @@ export function paginate<T>(
       `The value of first must be between 0 and ${MAX_PAGE_SIZE}, but was ${size}.`
     );
   }
+  const upperBound = options.upperBound ?? null;
+  if (options.records && upperBound !== null && size < UPPER_BOUND_MIN_PAGE) {
+    throw new QueryError(
+      `With upperBound, the value of first must be between ${UPPER_BOUND_MIN_PAGE} and ${MAX_PAGE_SIZE}, but was ${size}.`
+    );
+  }
+  // Records past the reach are counted in totalCount but no page reaches them.
+  const reach = !options.records
+    ? all.length
+    : Math.min(all.length, upperBound ?? RECORD_CONNECTION_REACH);
   const start = decodeCursor(after);
-  const slice = all.slice(start, start + size);
+  const slice = all.slice(start, Math.min(start + size, reach));
   const items = slice.map((item, index) => ({ item, cursor: encodeCursor(start + index) }));
   return {
     items,
     totalCount: all.length,
     pageInfo: {
-      hasNextPage: start + size < all.length,
+      hasNextPage: start + size < reach,
       hasPreviousPage: start > 0,
       startCursor: items[0]?.cursor ?? null,
       endCursor: items[items.length - 1]?.cursor ?? null
@@ -525,19 +783,48 @@ export function groupRows(
     parts.filter((part) => part.fn).map((part) => [part.path, part.fn as string])
   );
   if (parts.length === 0) return [{ object, rows, keys: new Map(), functions }];
+  if (parts.length === 1) return groupByOne(store, object, rows, parts[0], functions);
   const groups = new Map<string, AggregateGroup>();
+  const values: FieldValue[] = new Array<FieldValue>(parts.length);
   for (const row of rows) {
-    const keys = new Map<string, FieldValue>();
-    for (const part of parts) {
+    let signature = '';
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i];
       const raw = store.readPath(object, row, part.path);
       const value = part.fn && typeof raw === 'string' ? DATE_FUNCTIONS[part.fn](raw) : raw;
-      keys.set(part.path, value);
+      values[i] = value;
+      // Typed and separated, so null, false, 'false' and 0 stay distinct groups.
+      signature += `${typeof value}:${String(value)}\u0000`;
     }
-    const signature = JSON.stringify([...keys.values()]);
     let group = groups.get(signature);
     if (!group) {
+      const keys = new Map<string, FieldValue>();
+      parts.forEach((part, i) => keys.set(part.path, values[i]));
       group = { object, rows: [], keys, functions };
       groups.set(signature, group);
+    }
+    group.rows.push(row);
+  }
+  return [...groups.values()];
+}
+
+/** One grouped field: its value is the group's key (a Map keeps null, false and 'false' apart). */
+function groupByOne(
+  store: OrgStore,
+  object: OrgObject,
+  rows: DatasetRecord[],
+  part: GroupKeyPart,
+  functions: Map<string, string>
+): AggregateGroup[] {
+  const groups = new Map<FieldValue, AggregateGroup>();
+  const stored = !part.path.includes('.') && !store.isCalculated(object, part.path);
+  for (const row of rows) {
+    const raw = stored ? (row[part.path] ?? null) : store.readPath(object, row, part.path);
+    const value = part.fn && typeof raw === 'string' ? DATE_FUNCTIONS[part.fn](raw) : raw;
+    let group = groups.get(value);
+    if (!group) {
+      group = { object, rows: [], keys: new Map([[part.path, value]]), functions };
+      groups.set(value, group);
     }
     group.rows.push(row);
   }

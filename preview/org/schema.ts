@@ -67,7 +67,9 @@ import {
   DATE_FUNCTIONS,
   groupKeyParts,
   groupRows,
+  compareValues,
   compileFilter,
+  selectRows,
   orderTerms,
   paginate,
   QueryError,
@@ -291,33 +293,43 @@ function camelCase(name: string): string {
 }
 
 /**
- * What a `<Type>Aggregate` resolves from: one function per field the shared aggregate types
+ * What a `<Type>Aggregate` resolves from: one method per field the shared aggregate types
  * declare (value, count, sum, calendarMonth …); graphql-js's default resolver calls the ones a
- * query selects, so nothing is computed that was not asked for.
+ * query selects, so nothing is computed that was not asked for. A class, not an object of
+ * closures: a VP's aggregates resolve tens of thousands of these per request.
  */
-function aggregateField(
-  store: OrgStore,
-  group: AggregateGroup,
-  path: string,
-  field: OrgField
-): Record<string, () => unknown> {
-  const grouped = (): FieldValue => {
-    if (group.keys.has(path)) return group.keys.get(path) ?? null;
+class AggregateFieldSource {
+  constructor(
+    private readonly store: OrgStore,
+    private readonly group: AggregateGroup,
+    private readonly path: string,
+    private readonly field: OrgField
+  ) {}
+
+  private grouped(): FieldValue {
+    if (this.group.keys.has(this.path)) return this.group.keys.get(this.path) ?? null;
     throw new GraphQLError(
-      `Field ${path} must be grouped or aggregated: ${group.object.apiName}. Add it to groupBy or read an aggregate function (count, sum, avg, min, max).`
+      `Field ${this.path} must be grouped or aggregated: ${this.group.object.apiName}. Add it to groupBy or read an aggregate function (count, sum, avg, min, max).`
     );
-  };
+  }
+
   // Aggregates of amounts come back in the corporate currency (GraphQL API Developer Guide,
   // Aggregate Functions: multicurrency orgs), each record converted before it is summed.
-  const column = (): FieldValue[] =>
-    group.rows.map((row) => {
-      const value = store.readPath(group.object, row, path);
-      return field.dataType === 'Currency'
-        ? corporateAmount(store, group.object, row, path, value)
-        : value;
+  private column(): FieldValue[] {
+    const { store, group, path, field } = this;
+    const converts = field.dataType === 'Currency' && store.currency !== null;
+    const stored = !path.includes('.') && !store.isCalculated(group.object, path);
+    return group.rows.map((row) => {
+      const value = stored ? (row[path] ?? null) : store.readPath(group.object, row, path);
+      return converts ? corporateAmount(store, group.object, row, path, value) : value;
     });
-  const of = (fn: AggregateFunction): ValueWrapper => {
-    const value = aggregateOf(column(), fn);
+  }
+
+  private of(fn: AggregateFunction): ValueWrapper {
+    const { store, field, group, path } = this;
+    // COUNT(Id): every record has one.
+    const value =
+      fn === 'count' && path === 'Id' ? group.rows.length : aggregateOf(this.column(), fn);
     const shown =
       fn === 'count' || fn === 'countDistinct'
         ? { ...field, dataType: 'Long' as const }
@@ -329,31 +341,70 @@ function aggregateField(
         ? corporateDisplayValue(store, value, field.scale ?? 2)
         : displayValueOf(shown, value);
     return wrap(shown, value, displayValue);
-  };
-  const source: Record<string, () => unknown> = {
-    value: grouped,
-    displayValue: () => displayValueOf(field, grouped()),
-    label: () => (field.dataType === 'Picklist' ? displayValueOf(field, grouped()) : null),
-    format: () => FORMATS[field.dataType] ?? null,
-    grouping: () => ({ value: 0, displayValue: null }),
-    count: () => of('count'),
-    countDistinct: () => of('countDistinct'),
-    sum: () => of('sum'),
-    avg: () => of('avg'),
-    min: () => of('min'),
-    max: () => of('max')
-  };
-  for (const fn of Object.keys(DATE_FUNCTIONS)) {
-    source[camelCase(fn)] = () => {
-      if (group.functions.get(path) === fn && group.keys.has(path)) {
-        return { value: group.keys.get(path), format: null };
-      }
-      const first = group.rows[0];
-      const raw = first ? store.readPath(group.object, first, path) : null;
-      return { value: typeof raw === 'string' ? DATE_FUNCTIONS[fn](raw) : null, format: null };
-    };
   }
-  return source;
+
+  /** A date function of the field (calendarMonth …): the group's value when grouped by it. */
+  dateFunction(fn: string): { value: FieldValue; format: null } {
+    const { group, path } = this;
+    if (group.functions.get(path) === fn && group.keys.has(path)) {
+      return { value: group.keys.get(path) ?? null, format: null };
+    }
+    const first = group.rows[0];
+    const raw = first ? this.store.readPath(group.object, first, path) : null;
+    return { value: typeof raw === 'string' ? DATE_FUNCTIONS[fn](raw) : null, format: null };
+  }
+
+  value(): FieldValue {
+    return this.grouped();
+  }
+  displayValue(): string | null {
+    return displayValueOf(this.field, this.grouped());
+  }
+  label(): string | null {
+    return this.field.dataType === 'Picklist' ? displayValueOf(this.field, this.grouped()) : null;
+  }
+  format(): string | null {
+    return FORMATS[this.field.dataType] ?? null;
+  }
+  grouping(): { value: number; displayValue: null } {
+    return { value: 0, displayValue: null };
+  }
+  count(): ValueWrapper {
+    return this.of('count');
+  }
+  countDistinct(): ValueWrapper {
+    return this.of('countDistinct');
+  }
+  sum(): ValueWrapper {
+    return this.of('sum');
+  }
+  avg(): ValueWrapper {
+    return this.of('avg');
+  }
+  min(): ValueWrapper {
+    return this.of('min');
+  }
+  max(): ValueWrapper {
+    return this.of('max');
+  }
+}
+
+// calendarMonth, dayOnly, … : one method per date function of the shared aggregate types.
+for (const fn of Object.keys(DATE_FUNCTIONS)) {
+  Object.defineProperty(AggregateFieldSource.prototype, camelCase(fn), {
+    value(this: AggregateFieldSource) {
+      return this.dateFunction(fn);
+    }
+  });
+}
+
+function aggregateField(
+  store: OrgStore,
+  group: AggregateGroup,
+  path: string,
+  field: OrgField
+): AggregateFieldSource {
+  return new AggregateFieldSource(store, group, path, field);
 }
 
 // ---- objectInfos ---------------------------------------------------------------------------
@@ -885,8 +936,7 @@ export function buildSchema(model: OrgModel, profile: PermissionProfile): GraphQ
                 args: ConnectionArgs,
                 context: GraphQLContext,
                 info: GraphQLResolveInfo
-              ) =>
-                selectRecords(context, info, object, visibleRows(context, object, args.scope), args)
+              ) => selectRecords(context, info, object, null, args)
             }
           ];
         })
@@ -977,6 +1027,7 @@ export function buildSchema(model: OrgModel, profile: PermissionProfile): GraphQ
 
 interface ConnectionArgs {
   first?: number | null;
+  upperBound?: number | null;
   after?: string | null;
   where?: Filter | null;
   orderBy?: Filter | null;
@@ -987,18 +1038,20 @@ interface AggregateArgs extends ConnectionArgs {
   groupBy?: Filter | null;
 }
 
-function visibleRows(
+/** Whether the user reads a record: sharing, and the MINE scope when asked for. */
+function visibility(
   context: GraphQLContext,
   object: OrgObject,
   scope: string | null | undefined
-): DatasetRecord[] {
-  const rows: DatasetRecord[] = [];
-  for (const row of context.store.rows(object.apiName)) {
-    if (!context.store.canSee(context.userId, object, row)) continue;
-    if (scope === 'MINE' && row.OwnerId !== context.userId) continue;
-    rows.push(row);
+): (row: DatasetRecord) => boolean {
+  const { store, userId } = context;
+  if (scope === 'MINE') return (row) => row.OwnerId === userId && store.canSee(userId, object, row);
+  // Owned records: the user's hierarchy, looked up once per query rather than per record.
+  if (object.ownership === 'owned') {
+    const below = store.hierarchyBelow(userId);
+    return (row) => typeof row.OwnerId === 'string' && below.has(row.OwnerId);
   }
-  return rows;
+  return (row) => store.canSee(userId, object, row);
 }
 
 function asGraphQLError(error: unknown): GraphQLError {
@@ -1007,16 +1060,19 @@ function asGraphQLError(error: unknown): GraphQLError {
   throw error;
 }
 
+/** `rows`: a child relationship's visible records; null for every record the user can see. */
 function selectRecords(
   context: GraphQLContext,
   info: GraphQLResolveInfo,
   object: OrgObject,
-  rows: DatasetRecord[],
+  rows: DatasetRecord[] | null,
   args: ConnectionArgs
 ): Page<RecordSource> {
   try {
-    const predicate = compileFilter(context.store, object, args.where);
-    const matching = rows.filter(predicate);
+    const matching =
+      rows === null
+        ? selectRows(context.store, object, args.where, visibility(context, object, args.scope))
+        : rows.filter(compileFilter(context.store, object, args.where));
     const terms = orderTerms(
       context.store,
       object,
@@ -1024,7 +1080,10 @@ function selectRecords(
       keyOrder(info, 'orderBy', context)
     );
     matching.sort(compareBy(terms, (row, path) => context.store.readPath(object, row, path)));
-    const page = paginate(matching, args.first, args.after);
+    const page = paginate(matching, args.first, args.after, {
+      records: true,
+      upperBound: args.upperBound
+    });
     return {
       ...page,
       items: page.items.map(({ item, cursor }) => ({ item: { object, record: item }, cursor }))
@@ -1041,8 +1100,11 @@ function selectGroups(
   args: AggregateArgs
 ): Page<AggregateGroup> {
   try {
-    const rows = visibleRows(context, object, args.scope).filter(
-      compileFilter(context.store, object, args.where)
+    const rows = selectRows(
+      context.store,
+      object,
+      args.where,
+      visibility(context, object, args.scope)
     );
     const parts = groupKeyParts(
       context.store,
@@ -1074,7 +1136,9 @@ function selectGroups(
         if (a === b) continue;
         if (a === null) return term.nullsFirst ? -1 : 1;
         if (b === null) return term.nullsFirst ? 1 : -1;
-        const order = a < b ? -1 : 1;
+        // As records are ordered, so that groups by Id page in step with the records.
+        const order = compareValues(a, b);
+        if (order === 0) continue;
         return term.descending ? -order : order;
       }
       return 0;

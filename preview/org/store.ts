@@ -4,6 +4,7 @@
  * the management hierarchy.
  */
 import type { CurrencySettings, Dataset, DatasetRecord, FieldValue } from '../../data/dataset';
+import { epochDay } from '../../data/dates';
 import { recordId } from '../../data/ids';
 import { evaluateFormula } from './formula';
 import type { OrgField, OrgModel, OrgObject, ProfileName } from './model';
@@ -25,6 +26,61 @@ export interface StoredRecord {
   record: DatasetRecord;
 }
 
+/**
+ * A field's values → the positions (in table order) of the records holding them, for `eq` and
+ * `in` filters; values keyed as filters compare them (ids on 15 characters, text lower case).
+ */
+export type EqualityIndex = Map<FieldValue, number[]>;
+
+/** A Date field's non-null values (epoch days) in ascending order with their records' positions. */
+export interface DateIndex {
+  days: Int32Array;
+  positions: Int32Array;
+}
+
+/**
+ * The records' days of a Date field in ascending order (ties in table order), by a counting
+ * sort over the days they span: building it for a million records takes milliseconds.
+ */
+function sortedDays(rows: readonly DatasetRecord[], fieldApiName: string): DateIndex {
+  const dayOf = new Int32Array(rows.length);
+  const has = new Uint8Array(rows.length);
+  let count = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let position = 0; position < rows.length; position++) {
+    const value = rows[position][fieldApiName];
+    if (typeof value !== 'string' || value.length < 10) continue;
+    const day = epochDay(value);
+    dayOf[position] = day;
+    has[position] = 1;
+    count++;
+    if (day < min) min = day;
+    if (day > max) max = day;
+  }
+  const days = new Int32Array(count);
+  const positions = new Int32Array(count);
+  if (count === 0) return { days, positions };
+  const starts = new Int32Array(max - min + 2);
+  for (let position = 0; position < rows.length; position++)
+    if (has[position]) starts[dayOf[position] - min + 1]++;
+  for (let d = 1; d < starts.length; d++) starts[d] += starts[d - 1];
+  for (let position = 0; position < rows.length; position++) {
+    if (!has[position]) continue;
+    const at = starts[dayOf[position] - min]++;
+    days[at] = dayOf[position];
+    positions[at] = position;
+  }
+  return { days, positions };
+}
+
+/** The key an equality filter compares a field's value on (see query.ts `comparable`). */
+export function indexKey(field: OrgField, value: FieldValue): FieldValue {
+  if (typeof value !== 'string') return value;
+  if (field.dataType === 'Id' || field.dataType === 'Reference') return value.slice(0, 15);
+  return value.toLowerCase();
+}
+
 export class OrgStore {
   readonly today: string;
   /** Multi-currency settings (preview/org/currency.ts reads them); null in a single-currency org. */
@@ -33,6 +89,17 @@ export class OrgStore {
   private readonly objectById = new Map<string, string>();
   private readonly sequences = new Map<string, number>();
   private readonly views = new WeakMap<DatasetRecord, DatasetRecord>();
+  /** Calculated fields only (formulas, ExpectedRevenue), per record: reading one needs no copy. */
+  private readonly calculatedValues = new WeakMap<DatasetRecord, Record<string, FieldValue>>();
+  private readonly calculatedFields = new Map<string, Set<string>>();
+  /**
+   * Per object, built on first use and dropped on any write to it: the records in table order
+   * and indexes of the fields filters name. A large org (a million opportunities) is then
+   * filtered by reading only the records an index selects, as a database would.
+   */
+  private readonly tableRows = new Map<string, DatasetRecord[]>();
+  private readonly equalityIndexes = new Map<string, Map<string, EqualityIndex>>();
+  private readonly dateIndexes = new Map<string, Map<string, DateIndex>>();
   private readonly relationshipFields = new Map<string, Map<string, OrgField>>();
   private subordinates = new Map<string, Set<string>>();
   private clockTick = 0;
@@ -41,23 +108,29 @@ export class OrgStore {
   constructor(
     readonly model: OrgModel,
     dataset: Dataset,
-    today: string = dataset.meta.today
+    today: string = dataset.meta.today,
+    /** Keep the dataset's records as they are (a dataset made for this org alone). */
+    adopt = false
   ) {
     this.today = today;
     this.currency = dataset.meta.currency ?? null;
     for (const object of Object.values(model.objects)) {
       this.tables.set(object.apiName, new Map());
       const byRelationship = new Map<string, OrgField>();
+      const calculated = new Set<string>();
       for (const field of Object.values(object.fields)) {
         if (field.relationshipName) byRelationship.set(field.relationshipName, field);
+        if (field.formula || `${object.apiName}.${field.apiName}` in PLATFORM_CALCULATED)
+          calculated.add(field.apiName);
       }
+      this.calculatedFields.set(object.apiName, calculated);
       this.relationshipFields.set(object.apiName, byRelationship);
     }
     for (const [objectApiName, rows] of Object.entries(dataset.records)) {
       const table = this.tables.get(objectApiName);
       if (!table) continue;
       for (const row of rows) {
-        table.set(row.Id, { ...row });
+        table.set(row.Id, adopt ? row : { ...row });
         this.objectById.set(row.Id, objectApiName);
       }
       this.sequences.set(objectApiName, rows.length);
@@ -88,17 +161,25 @@ export class OrgStore {
   view(object: OrgObject, record: DatasetRecord): DatasetRecord {
     const cached = this.views.get(record);
     if (cached) return cached;
-    const view: DatasetRecord = { ...record };
-    for (const field of Object.values(object.fields)) {
-      const platform = PLATFORM_CALCULATED[`${object.apiName}.${field.apiName}`];
-      if (platform) {
-        view[field.apiName] = platform(record);
-      } else if (field.formula) {
-        view[field.apiName] = this.evaluateFormulaField(object, record, field);
-      }
-    }
+    const view: DatasetRecord = { ...record, ...this.calculated(object, record) };
     this.views.set(record, view);
     return view;
+  }
+
+  /** The calculated fields of a record, computed once until the record changes. */
+  private calculated(object: OrgObject, record: DatasetRecord): Record<string, FieldValue> {
+    const cached = this.calculatedValues.get(record);
+    if (cached) return cached;
+    const values: Record<string, FieldValue> = {};
+    for (const fieldApiName of this.calculatedFields.get(object.apiName) ?? []) {
+      const field = object.fields[fieldApiName];
+      const platform = PLATFORM_CALCULATED[`${object.apiName}.${fieldApiName}`];
+      values[fieldApiName] = platform
+        ? platform(record)
+        : this.evaluateFormulaField(object, record, field);
+    }
+    this.calculatedValues.set(record, values);
+    return values;
   }
 
   private evaluateFormulaField(
@@ -131,7 +212,7 @@ export class OrgStore {
     const dot = path.indexOf('.');
     if (dot < 0) {
       const calculated = withFormulas && this.isCalculated(object, path);
-      const value = (calculated ? this.view(object, record) : record)[path];
+      const value = (calculated ? this.calculated(object, record) : record)[path];
       return value === undefined ? null : value;
     }
     const parent = this.parent(object, record, path.slice(0, dot));
@@ -140,9 +221,81 @@ export class OrgStore {
       : null;
   }
 
-  private isCalculated(object: OrgObject, fieldApiName: string): boolean {
-    const field = object.fields[fieldApiName];
-    return Boolean(field?.formula) || `${object.apiName}.${fieldApiName}` in PLATFORM_CALCULATED;
+  isCalculated(object: OrgObject, fieldApiName: string): boolean {
+    return this.calculatedFields.get(object.apiName)?.has(fieldApiName) ?? false;
+  }
+
+  // ---- Indexes ----------------------------------------------------------------------------
+
+  /** The object's records in table order (insertion order), as an array. */
+  tableOf(objectApiName: string): DatasetRecord[] {
+    let rows = this.tableRows.get(objectApiName);
+    if (!rows) {
+      rows = [...this.rows(objectApiName)];
+      this.tableRows.set(objectApiName, rows);
+    }
+    return rows;
+  }
+
+  /** Positions in tableOf() by the field's stored value (see indexKey). */
+  equalityIndex(object: OrgObject, field: OrgField): EqualityIndex {
+    let byField = this.equalityIndexes.get(object.apiName);
+    if (!byField) {
+      byField = new Map();
+      this.equalityIndexes.set(object.apiName, byField);
+    }
+    let index = byField.get(field.apiName);
+    if (!index) {
+      index = new Map();
+      const rows = this.tableOf(object.apiName);
+      for (let position = 0; position < rows.length; position++) {
+        const key = indexKey(field, rows[position][field.apiName] ?? null);
+        const bucket = index.get(key);
+        if (bucket) bucket.push(position);
+        else index.set(key, [position]);
+      }
+      byField.set(field.apiName, index);
+    }
+    return index;
+  }
+
+  /** A Date field's values in ascending order, with positions in tableOf(). */
+  dateIndex(object: OrgObject, field: OrgField): DateIndex {
+    let byField = this.dateIndexes.get(object.apiName);
+    if (!byField) {
+      byField = new Map();
+      this.dateIndexes.set(object.apiName, byField);
+    }
+    let index = byField.get(field.apiName);
+    if (!index) {
+      index = sortedDays(this.tableOf(object.apiName), field.apiName);
+      byField.set(field.apiName, index);
+    }
+    return index;
+  }
+
+  /**
+   * Builds, for objects of at least `minRecords` records, the indexes filters use (lookups,
+   * checkboxes, picklists and Date fields), as a database keeps them: a large org then answers
+   * its first queries as fast as the next ones.
+   */
+  prepareIndexes(minRecords = 10_000): void {
+    for (const object of Object.values(this.model.objects)) {
+      if (this.count(object.apiName) < minRecords) continue;
+      for (const field of Object.values(object.fields)) {
+        if (this.isCalculated(object, field.apiName)) continue;
+        if (field.dataType === 'Date') this.dateIndex(object, field);
+        else if (['Reference', 'Boolean', 'Picklist'].includes(field.dataType))
+          this.equalityIndex(object, field);
+      }
+    }
+  }
+
+  /** Drops the object's table array and indexes: the next read rebuilds them. */
+  private changed(objectApiName: string): void {
+    this.tableRows.delete(objectApiName);
+    this.equalityIndexes.delete(objectApiName);
+    this.dateIndexes.delete(objectApiName);
   }
 
   relationshipField(object: OrgObject, relationshipName: string): OrgField | undefined {
@@ -161,9 +314,13 @@ export class OrgStore {
   }
 
   children(parentId: string, childObjectApiName: string, fieldName: string): DatasetRecord[] {
+    const object = this.object(childObjectApiName);
+    const field = object?.fields[fieldName];
     const result: DatasetRecord[] = [];
-    for (const row of this.rows(childObjectApiName)) {
-      if (row[fieldName] === parentId) result.push(row);
+    if (!object || !field) return result;
+    const rows = this.tableOf(childObjectApiName);
+    for (const position of this.equalityIndex(object, field).get(indexKey(field, parentId)) ?? []) {
+      if (rows[position][fieldName] === parentId) result.push(rows[position]);
     }
     return result;
   }
@@ -288,6 +445,7 @@ export class OrgStore {
     if (!table) throw new Error(`No table for ${objectApiName}`);
     this.undoLog?.push(() => this.remove(objectApiName, record.Id));
     table.set(record.Id, record);
+    this.changed(objectApiName);
     this.objectById.set(record.Id, objectApiName);
     if (objectApiName === 'User') this.subordinates = new Map();
   }
@@ -297,6 +455,7 @@ export class OrgStore {
     const previous = this.tables.get(objectApiName)?.get(record.Id);
     if (previous) this.undoLog?.push(() => this.replace(objectApiName, previous));
     this.tables.get(objectApiName)?.set(record.Id, record);
+    this.changed(objectApiName);
     if (objectApiName === 'User') this.subordinates = new Map();
   }
 
@@ -304,6 +463,7 @@ export class OrgStore {
     const previous = this.tables.get(objectApiName)?.get(id);
     if (previous) this.undoLog?.push(() => this.insert(objectApiName, previous));
     this.tables.get(objectApiName)?.delete(id);
+    this.changed(objectApiName);
     this.objectById.delete(id);
   }
 }

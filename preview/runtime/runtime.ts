@@ -6,6 +6,8 @@
  */
 import { SAMPLE_CURRENCY_SETTINGS, multiCurrencyDataset } from '../../data/currency';
 import type { Dataset } from '../../data/dataset';
+import { generateDataset } from '../../data/generate';
+import { isScaleName, type ScaleName } from '../../data/scales';
 import { currencyFieldsOf, userIsoCode, withMultiCurrency } from '../org/currency';
 import type { OrgModel } from '../org/model';
 import { InMemoryOrg, type OrgChange, type OrgSession } from '../org/org';
@@ -57,6 +59,30 @@ function readJournal(): OrgChange[] {
 export const MULTI_CURRENCY_PARAM = 'currency';
 
 /**
+ * The query-string switch that opens a large org instead of the sample (`?scale=enterprise`,
+ * data/scales.ts); `npm start -- --scale <name>` makes it the server's default
+ * (/preview/config.json). The org is generated here, in the browser, from its seed: the same
+ * name always gives the same org, and nothing of that size is ever downloaded or committed.
+ */
+export const SCALE_PARAM = 'scale';
+
+interface PreviewConfig {
+  scale?: string | null;
+}
+
+/** The scale to open: the URL's, else the server's default, else none (the sample). */
+async function scaleOf(params: URLSearchParams): Promise<ScaleName | null> {
+  const asked = params.get(SCALE_PARAM);
+  if (asked !== null) return isScaleName(asked) ? asked : null;
+  try {
+    const config = await fetchJson<PreviewConfig>('/preview/config.json');
+    return isScaleName(config.scale) ? config.scale : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The org the preview runs: the sample as it is, or with `?currency=multi` its multi-currency
  * variant (data/currency.ts) on the model with multiple currencies enabled.
  */
@@ -76,15 +102,26 @@ export function previewOrgData(
 /** Loads the object model and the sample data, and restores this tab's earlier writes. */
 export async function initRuntime(): Promise<void> {
   const params = new URLSearchParams(location.search);
+  const scale = await scaleOf(params);
   const [loadedModel, loadedDataset] = await Promise.all([
     fetchJson<OrgModel>('/preview/model.json'),
-    fetchJson<Dataset>('/preview/sample-data.json')
+    scale
+      ? Promise.resolve(generateDataset({ scale }))
+      : fetchJson<Dataset>('/preview/sample-data.json')
   ]);
   const { model, dataset } = previewOrgData(loadedModel, loadedDataset, params);
   const route = parseRoute(location.hash);
-  journalKey = dataset.meta.currency ? `${JOURNAL_KEY}:multi-currency` : JOURNAL_KEY;
+  journalKey = [JOURNAL_KEY, dataset.meta.currency ? 'multi-currency' : null, scale]
+    .filter(Boolean)
+    .join(':');
   if (params.has('reset')) sessionStorage.removeItem(journalKey);
-  const org = new InMemoryOrg(model, dataset);
+  // A generated org is this tab's own: its records are kept, not copied, and its indexes are
+  // built now, as a database keeps them, so the first page reads as fast as the next.
+  const org = new InMemoryOrg(model, dataset, { adopt: scale !== null });
+  if (scale) {
+    org.store.prepareIndexes();
+    document.body.dataset.previewScale = scale;
+  }
   org.replay(readJournal());
   org.onChange(() => sessionStorage.setItem(journalKey, JSON.stringify(org.journal)));
 

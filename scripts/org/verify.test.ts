@@ -202,17 +202,16 @@ void describe('npm run org:verify (CLI and browser mocked)', () => {
       h.commands.filter((command) => command.includes('api request rest')).length,
       GQL_DOCUMENT_COUNT
     );
-    const team = JSON.parse(
-      readFileSync(join(h.workDir, 'graphql/opportunityData.teamMembers.json'), 'utf8')
-    ) as { variables: Record<string, unknown> };
-    assert.equal(team.variables.managerId, '005ADMIN', 'the manager of a rep in the org');
-    const body = JSON.parse(
-      readFileSync(
-        join(h.workDir, 'graphql/opportunityData.ownersScorecardAggregates.json'),
-        'utf8'
-      )
-    ) as { variables: Record<string, unknown> };
-    assert.equal(body.variables.start, '2026-10-01');
+    const body = (name: string) =>
+      JSON.parse(readFileSync(join(h.workDir, `graphql/opportunityData.${name}.json`), 'utf8')) as {
+        variables: Record<string, unknown>;
+      };
+    assert.equal(
+      body('teamMembers').variables.managerId,
+      '005ADMIN',
+      'the manager of a rep in the org'
+    );
+    assert.equal(body('ownersScorecardAggregates').variables.start, '2026-10-01');
 
     const opened = h.pageRequests.map((request) => request.path);
     for (const path of [

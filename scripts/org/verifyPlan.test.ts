@@ -120,10 +120,11 @@ void describe('resolveVariables', () => {
   });
 
   void it('takes the team from a rep with a manager, and periods around today', () => {
-    assert.deepEqual(
-      resolveVariables(byId('opportunityData/teamMembers'), { today: TODAY, data: DATA }),
-      { managerId: '005000000000ADMAAA' }
-    );
+    const team = resolveVariables(byId('opportunityData/teamMembers'), {
+      today: TODAY,
+      data: DATA
+    });
+    assert.deepEqual(team, { managerId: '005000000000ADMAAA' });
     const variables = resolveVariables(byId('opportunityData/ownersScorecardAggregates'), {
       today: TODAY,
       data: DATA
@@ -152,10 +153,11 @@ void describe('resolveVariables', () => {
 
   void it('sends every variable without a default and leaves defaults to the document', () => {
     const document = byId('opportunityData/openOpportunitiesOfOwner');
-    assert.deepEqual(requiredVariables(document.document), ['ownerId', 'after']);
+    assert.deepEqual(requiredVariables(document.document), ['ownerId', 'after', 'corporateAfter']);
     assert.deepEqual(resolveVariables(document, { today: TODAY, data: DATA }), {
       ownerId: '005000000000REPAAA',
-      after: null
+      after: null,
+      corporateAfter: null
     });
     const body = JSON.parse(
       requestBody(document, { ownerId: '005000000000REPAAA', after: null })

@@ -51,8 +51,16 @@ async function execute(config: GraphQLConfig): Promise<FormattedExecutionResult>
 
 const adapterOfResult = new WeakMap<object, GraphqlWire>();
 
+function configKey(config: GraphQLConfig): string {
+  return JSON.stringify({
+    variables: config.variables ?? null,
+    operationName: config.operationName
+  });
+}
+
 class GraphqlWire {
   private config: GraphQLConfig | undefined;
+  private configKey = '';
   private lastJson = '';
   private version = 0;
   private unregister: (() => void) | null = null;
@@ -72,7 +80,12 @@ class GraphqlWire {
   }
 
   update(config: GraphQLConfig): void {
+    // LWC calls update whenever a reactive value the config reads changes, equal or not; a
+    // config asking exactly what the current one asks starts no new request (refresh() does).
+    const key = configKey(config);
+    if (this.config?.query === config.query && key === this.configKey) return;
     this.config = config;
+    this.configKey = key;
     void this.run();
   }
 

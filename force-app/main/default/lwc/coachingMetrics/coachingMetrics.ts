@@ -97,21 +97,23 @@ export interface OpportunityFact {
 }
 
 /**
- * Facts prepared once for repeated KPI computation (e.g. every period the user picks), as
- * typed-array columns in close-date order: a period is a contiguous slice found by binary
- * search, and the hot loop reads numbers sequentially and adds into per-owner accumulators by
- * integer index, instead of chasing objects scattered in memory and looking owners up by
- * string. Open deals get their own columns for the hygiene counts.
+ * Facts and the owners to report on, in order: owners without any fact get zero sums, owners
+ * found only in the facts are appended in order of appearance. `columns`, when the normaliser
+ * built them as it read the records (FactColumnsBuilder), let the KPIs read numbers in input
+ * order instead of objects and owner ids; without them sumByOwner makes one pass over the facts.
  */
 export interface OpportunityFactSet {
-  /** The facts in close-date order (not the input order); column i describes facts[i]. */
   facts: readonly OpportunityFact[];
   ownerIds: readonly string[];
-  /** Ascending. */
-  closeDays: Int32Array;
-  /** ownerIds index. */
+  columns?: FactColumns;
+}
+
+/** The facts as numbers, in input order (column i describes facts[i]). */
+export interface FactColumns {
+  /** Index in the set's ownerIds. */
   ownerIndex: Int32Array;
-  /** FACT_OPEN, FACT_LOST or FACT_WON. */
+  closeDays: Int32Array;
+  /** 0 open, 1 lost, 2 won. */
   status: Uint8Array;
   /** Amount, null as 0. */
   amounts: Float64Array;
@@ -119,167 +121,124 @@ export interface OpportunityFactSet {
   weighted: Float64Array;
   /** CloseDate − CreatedDate in days. */
   cycleDays: Int32Array;
-  open: OpenDealColumns;
-}
-
-/** Columns of the open deals, for the hygiene counts. */
-export interface OpenDealColumns {
-  ownerIndex: Int32Array;
-  closeDays: Int32Array;
   pushCounts: Int32Array;
   /** LastStageChangeDate, else CreatedDate. */
   stageDays: Int32Array;
-  /** LastActivityDate; NO_DAY when never (older than any cut-off). */
+  /** LastActivityDate; NO_ACTIVITY when never (older than any cut-off). */
   activityDays: Int32Array;
 }
 
-export const FACT_OPEN = 0;
-export const FACT_LOST = 1;
-export const FACT_WON = 2;
-/** Stands for "no date" in day columns: before every real day. */
-export const NO_DAY = -2147483648;
-
-/** Positions in ascending day order: a stable counting sort over the day range, O(n + days). */
-function dayOrder(days: Int32Array): Int32Array {
-  const n = days.length;
-  const order = new Int32Array(n);
-  if (n === 0) return order;
-  let min = days[0];
-  let max = min;
-  for (let i = 1; i < n; i++) {
-    const day = days[i];
-    if (day < min) min = day;
-    else if (day > max) max = day;
-  }
-  const range = max - min + 1;
-  if (range > 4 * n + 100_000) {
-    // Sparse dates (decades apart): a comparison sort costs less than a huge count array.
-    const positions = Array.from({ length: n }, (_, i) => i);
-    positions.sort((a, b) => days[a] - days[b] || a - b);
-    order.set(positions);
-    return order;
-  }
-  const starts = new Int32Array(range + 1);
-  for (let i = 0; i < n; i++) starts[days[i] - min + 1]++;
-  for (let d = 1; d <= range; d++) starts[d] += starts[d - 1];
-  for (let i = 0; i < n; i++) order[starts[days[i] - min]++] = i;
-  return order;
-}
-
-function permuteInt32(column: Int32Array, order: Int32Array): Int32Array {
-  const result = new Int32Array(order.length);
-  for (let i = 0; i < order.length; i++) result[i] = column[order[i]];
-  return result;
-}
-
-function permuteFloat64(column: Float64Array, order: Int32Array): Float64Array {
-  const result = new Float64Array(order.length);
-  for (let i = 0; i < order.length; i++) result[i] = column[order[i]];
-  return result;
-}
+const STATUS_OPEN = 0;
+const STATUS_LOST = 1;
+const STATUS_WON = 2;
+/** Stands for "never" in activityDays: before every real day. */
+const NO_ACTIVITY = -2147483648;
 
 /**
- * Prepares facts for computeRepKpis. `ownerIds` fixes the owners' order and includes owners
- * without opportunities; owners found only in the facts are appended in order of appearance.
+ * Columns appended fact by fact, inside the loop that normalises the records (it touches every
+ * field already): the KPIs then need no pass of their own to prepare anything.
  */
+export class FactColumnsBuilder {
+  private readonly ownerIds: string[];
+  private readonly lookup = new Map<string, number>();
+  private size = 0;
+  private columns: FactColumns;
+  private lastOwner: string | null = null;
+  private lastIndex = -1;
+
+  /** `capacity`: how many facts are coming, when known (the connection's nodes). */
+  constructor(ownerIds: readonly string[] = [], capacity = 1024) {
+    this.columns = emptyColumns(Math.max(capacity, 16));
+    this.ownerIds = [...ownerIds];
+    this.ownerIds.forEach((id, index) => this.lookup.set(id, index));
+  }
+
+  add(fact: OpportunityFact): void {
+    if (this.size === this.columns.closeDays.length) this.columns = grow(this.columns);
+    const c = this.columns;
+    const at = this.size++;
+    if (fact.ownerId !== this.lastOwner) {
+      let index = this.lookup.get(fact.ownerId);
+      if (index === undefined) {
+        index = this.ownerIds.length;
+        this.ownerIds.push(fact.ownerId);
+        this.lookup.set(fact.ownerId, index);
+      }
+      this.lastOwner = fact.ownerId;
+      this.lastIndex = index;
+    }
+    const amount = fact.amount ?? 0;
+    c.ownerIndex[at] = this.lastIndex;
+    c.closeDays[at] = fact.closeDay;
+    c.amounts[at] = amount;
+    c.cycleDays[at] = fact.closeDay - fact.createdDay;
+    if (fact.isWon) c.status[at] = STATUS_WON;
+    else if (fact.isClosed) c.status[at] = STATUS_LOST;
+    else {
+      c.status[at] = STATUS_OPEN;
+      c.weighted[at] = fact.probability === null ? 0 : (amount * fact.probability) / 100;
+      c.pushCounts[at] = fact.pushCount;
+      c.stageDays[at] = fact.lastStageChangeDay ?? fact.createdDay;
+      c.activityDays[at] = fact.lastActivityDay ?? NO_ACTIVITY;
+    }
+  }
+
+  /** The set of the facts added (in the order added), with their columns. */
+  build(facts: readonly OpportunityFact[]): OpportunityFactSet {
+    const size = this.size;
+    const c = this.columns;
+    return {
+      facts,
+      ownerIds: this.ownerIds,
+      columns: {
+        ownerIndex: c.ownerIndex.subarray(0, size),
+        closeDays: c.closeDays.subarray(0, size),
+        status: c.status.subarray(0, size),
+        amounts: c.amounts.subarray(0, size),
+        weighted: c.weighted.subarray(0, size),
+        cycleDays: c.cycleDays.subarray(0, size),
+        pushCounts: c.pushCounts.subarray(0, size),
+        stageDays: c.stageDays.subarray(0, size),
+        activityDays: c.activityDays.subarray(0, size)
+      }
+    };
+  }
+}
+
+function emptyColumns(capacity: number): FactColumns {
+  return {
+    ownerIndex: new Int32Array(capacity),
+    closeDays: new Int32Array(capacity),
+    status: new Uint8Array(capacity),
+    amounts: new Float64Array(capacity),
+    weighted: new Float64Array(capacity),
+    cycleDays: new Int32Array(capacity),
+    pushCounts: new Int32Array(capacity),
+    stageDays: new Int32Array(capacity),
+    activityDays: new Int32Array(capacity)
+  };
+}
+
+function grow(columns: FactColumns): FactColumns {
+  const grown = emptyColumns(columns.closeDays.length * 2);
+  grown.ownerIndex.set(columns.ownerIndex);
+  grown.closeDays.set(columns.closeDays);
+  grown.status.set(columns.status);
+  grown.amounts.set(columns.amounts);
+  grown.weighted.set(columns.weighted);
+  grown.cycleDays.set(columns.cycleDays);
+  grown.pushCounts.set(columns.pushCounts);
+  grown.stageDays.set(columns.stageDays);
+  grown.activityDays.set(columns.activityDays);
+  return grown;
+}
+
+/** The facts with the owners to report on (see OpportunityFactSet). */
 export function indexByOwner(
   facts: readonly OpportunityFact[],
   ownerIds: readonly string[] = []
 ): OpportunityFactSet {
-  const ids = [...ownerIds];
-  const lookup = new Map<string, number>();
-  ids.forEach((id, index) => lookup.set(id, index));
-  const n = facts.length;
-  // One sequential pass over the objects fills columns in input order; sorting then moves
-  // numbers between typed arrays only, never chasing objects in a scattered order.
-  const inputOwner = new Int32Array(n);
-  const inputClose = new Int32Array(n);
-  const inputStatus = new Uint8Array(n);
-  const inputAmount = new Float64Array(n);
-  const inputWeighted = new Float64Array(n);
-  const inputCycle = new Int32Array(n);
-  const inputPush = new Int32Array(n);
-  const inputStage = new Int32Array(n);
-  const inputActivity = new Int32Array(n);
-  // Consecutive facts often share an owner; remembering the last one skips most lookups.
-  let lastOwner: string | null = null;
-  let lastIndex = -1;
-  let openCount = 0;
-  for (let i = 0; i < n; i++) {
-    const fact = facts[i];
-    const ownerId = fact.ownerId;
-    if (ownerId !== lastOwner) {
-      let index = lookup.get(ownerId);
-      if (index === undefined) {
-        index = ids.length;
-        ids.push(ownerId);
-        lookup.set(ownerId, index);
-      }
-      lastOwner = ownerId;
-      lastIndex = index;
-    }
-    const amount = fact.amount ?? 0;
-    inputOwner[i] = lastIndex;
-    inputClose[i] = fact.closeDay;
-    inputAmount[i] = amount;
-    inputCycle[i] = fact.closeDay - fact.createdDay;
-    if (fact.isWon) inputStatus[i] = FACT_WON;
-    else if (fact.isClosed) inputStatus[i] = FACT_LOST;
-    else {
-      inputStatus[i] = FACT_OPEN;
-      openCount++;
-      if (fact.probability !== null) inputWeighted[i] = (amount * fact.probability) / 100;
-      inputPush[i] = fact.pushCount;
-      inputStage[i] = fact.lastStageChangeDay ?? fact.createdDay;
-      inputActivity[i] = fact.lastActivityDay ?? NO_DAY;
-    }
-  }
-  const order = dayOrder(inputClose);
-  const sorted = new Array<OpportunityFact>(n);
-  const status = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    sorted[i] = facts[order[i]];
-    status[i] = inputStatus[order[i]];
-  }
-  const open: OpenDealColumns = {
-    ownerIndex: new Int32Array(openCount),
-    closeDays: new Int32Array(openCount),
-    pushCounts: new Int32Array(openCount),
-    stageDays: new Int32Array(openCount),
-    activityDays: new Int32Array(openCount)
-  };
-  for (let i = 0, k = 0; i < n; i++) {
-    if (inputStatus[i] !== FACT_OPEN) continue;
-    open.ownerIndex[k] = inputOwner[i];
-    open.closeDays[k] = inputClose[i];
-    open.pushCounts[k] = inputPush[i];
-    open.stageDays[k] = inputStage[i];
-    open.activityDays[k] = inputActivity[i];
-    k++;
-  }
-  return {
-    facts: sorted,
-    ownerIds: ids,
-    closeDays: permuteInt32(inputClose, order),
-    ownerIndex: permuteInt32(inputOwner, order),
-    status,
-    amounts: permuteFloat64(inputAmount, order),
-    weighted: permuteFloat64(inputWeighted, order),
-    cycleDays: permuteInt32(inputCycle, order),
-    open
-  };
-}
-
-/** First position whose close day is ≥ day. */
-function lowerBound(days: Int32Array, day: number): number {
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (days[mid] < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return { facts, ownerIds };
 }
 
 function finiteOrNull(value: unknown): number | null {
@@ -458,6 +417,8 @@ export function addHygiene(a: HygieneCounts, b: HygieneCounts): HygieneCounts {
 
 // Accumulator layout: per owner, three windows of PERIOD_FIELDS numbers, then HYGIENE_FIELDS.
 const PERIOD_FIELDS = 9;
+/** Slots of sumByOwner's owner cache, less one (a power of two, for masking). */
+const OWNER_SLOTS_MASK = 1023;
 const HYGIENE_OFFSET = 3 * PERIOD_FIELDS;
 const STRIDE = HYGIENE_OFFSET + 4;
 const WON_COUNT = 0;
@@ -492,10 +453,11 @@ export interface HygieneSettings {
 }
 
 /**
- * Records route: per window one pass over the slice of facts closing in it (binary search in
- * the close-date order) and one pass over the open deals for hygiene; numeric compares only,
- * adding into a flat Float64Array of per-owner accumulators by owner index. Owners of
- * `set.ownerIds` without any fact get zero sums.
+ * Records route, in one pass over the facts: each fact's close day is tested against the three
+ * windows (numeric compares), open deals also feed the hygiene counts, and sums go into a flat
+ * Float64Array of per-owner accumulators by owner index (the last owner is remembered, so
+ * consecutive facts of one owner skip the lookup). Owners of `set.ownerIds` without any fact
+ * get zero sums.
  */
 export function sumByOwner(
   input: OpportunityFactSet | readonly OpportunityFact[],
@@ -503,55 +465,136 @@ export function sumByOwner(
   hygiene: HygieneSettings
 ): OwnerSums[] {
   const set = isFactSet(input) ? input : indexByOwner(input);
-  const { ownerIndex, ownerIds } = set;
-  const acc = new Float64Array(ownerIds.length * STRIDE);
+  if (set.columns) return sumColumns(set.ownerIds, set.columns, windows, hygiene);
+  const ownerIds = [...set.ownerIds];
+  const lookup = new Map<string, number>();
+  ownerIds.forEach((id, index) => lookup.set(id, index));
+  const facts = set.facts;
+  // One accumulator per owner (a new owner gets its own: nothing is ever copied or grown).
+  const accs: Float64Array[] = ownerIds.map(() => new Float64Array(STRIDE));
+  let acc = accs[0] ?? new Float64Array(STRIDE);
   const todayDay = toEpochDay(hygiene.today);
   // A deal is stale when today − day > threshold, i.e. day < today − threshold.
   const stageCutoff = todayDay - hygiene.staleStageDays;
   const activityCutoff = todayDay - hygiene.noActivityDays;
-  const { closeDays, status, amounts, weighted, cycleDays, open } = set;
-  const ranges = [windows.current, windows.previous, windows.lastYear];
-  for (let w = 0; w < 3; w++) {
-    const { startDay, endDay } = toDayRange(ranges[w]);
-    const offset = w * PERIOD_FIELDS;
-    // The columns are in close-date order: the window is the slice [from, to).
-    const to = lowerBound(closeDays, endDay + 1);
-    for (let i = lowerBound(closeDays, startDay); i < to; i++) {
-      const at = ownerIndex[i] * STRIDE + offset;
-      const amount = amounts[i];
-      const state = status[i];
-      if (state === FACT_OPEN) {
-        acc[at + OPEN_COUNT] += 1;
-        acc[at + OPEN_AMOUNT] += amount;
-        acc[at + WEIGHTED] += weighted[i];
-      } else {
+  const current = toDayRange(windows.current);
+  const previous = toDayRange(windows.previous);
+  const lastYear = toDayRange(windows.lastYear);
+  // The three windows as six numbers: the loop below compares days with locals only.
+  const c0 = current.startDay;
+  const c1 = current.endDay;
+  const p0 = previous.startDay;
+  const p1 = previous.endDay;
+  const l0 = lastYear.startDay;
+  const l1 = lastYear.endDay;
+  let lastOwner: string | null = null;
+  const base = 0;
+  const slotOwners: (string | null)[] = new Array<string | null>(OWNER_SLOTS_MASK + 1).fill(null);
+  const slotIndexes = new Int32Array(OWNER_SLOTS_MASK + 1);
+  for (let i = 0; i < facts.length; i++) {
+    const fact = facts[i];
+    const day = fact.closeDay;
+    const won = fact.isWon;
+    const closed = won || fact.isClosed;
+    const inCurrent = day >= c0 && day <= c1;
+    const inPrevious = day >= p0 && day <= p1;
+    const inLastYear = day >= l0 && day <= l1;
+    // Most facts are closed deals outside the three windows: nothing to add, no owner to find.
+    if (closed && !inCurrent && !inPrevious && !inLastYear) continue;
+    const ownerId = fact.ownerId;
+    if (ownerId !== lastOwner) {
+      // A direct-mapped cache by the id's last two characters (ids differ there) before the
+      // Map: comparing a string to itself is one pointer check, hashing it a probe.
+      const slot: number =
+        (ownerId.charCodeAt(ownerId.length - 1) * 31 + ownerId.charCodeAt(ownerId.length - 2)) &
+        OWNER_SLOTS_MASK;
+      let index: number;
+      if (slotOwners[slot] === ownerId) index = slotIndexes[slot];
+      else {
+        let found = lookup.get(ownerId);
+        if (found === undefined) {
+          found = ownerIds.length;
+          ownerIds.push(ownerId);
+          lookup.set(ownerId, found);
+          accs.push(new Float64Array(STRIDE));
+        }
+        index = found;
+        slotOwners[slot] = ownerId;
+        slotIndexes[slot] = index;
+      }
+      lastOwner = ownerId;
+      acc = accs[index];
+    }
+    const amount = fact.amount ?? 0;
+    // Unrolled per window: this loop runs once per deal of the input.
+    if (closed) {
+      const cycle = won ? day - fact.createdDay : 0;
+      const wonCount = won ? 1 : 0;
+      const wonAmount = won ? amount : 0;
+      if (inCurrent) {
+        acc[base + CLOSED_COUNT] += 1;
+        acc[base + CLOSED_AMOUNT] += amount;
+        acc[base + WON_COUNT] += wonCount;
+        acc[base + WON_AMOUNT] += wonAmount;
+        acc[base + CYCLE_DAYS] += cycle;
+        acc[base + CYCLE_COUNT] += wonCount;
+      }
+      if (inPrevious) {
+        const at = base + PERIOD_FIELDS;
         acc[at + CLOSED_COUNT] += 1;
         acc[at + CLOSED_AMOUNT] += amount;
-        if (state === FACT_WON) {
-          acc[at + WON_COUNT] += 1;
-          acc[at + WON_AMOUNT] += amount;
-          acc[at + CYCLE_DAYS] += cycleDays[i];
-          acc[at + CYCLE_COUNT] += 1;
-        }
+        acc[at + WON_COUNT] += wonCount;
+        acc[at + WON_AMOUNT] += wonAmount;
+        acc[at + CYCLE_DAYS] += cycle;
+        acc[at + CYCLE_COUNT] += wonCount;
       }
+      if (inLastYear) {
+        const at = base + 2 * PERIOD_FIELDS;
+        acc[at + CLOSED_COUNT] += 1;
+        acc[at + CLOSED_AMOUNT] += amount;
+        acc[at + WON_COUNT] += wonCount;
+        acc[at + WON_AMOUNT] += wonAmount;
+        acc[at + CYCLE_DAYS] += cycle;
+        acc[at + CYCLE_COUNT] += wonCount;
+      }
+      continue;
     }
-  }
-  for (let k = 0; k < open.ownerIndex.length; k++) {
-    const h = open.ownerIndex[k] * STRIDE + HYGIENE_OFFSET;
-    if (open.closeDays[k] < todayDay) acc[h] += 1;
-    if (open.pushCounts[k] > 0) acc[h + 1] += 1;
-    if (open.stageDays[k] < stageCutoff) acc[h + 2] += 1;
-    if (open.activityDays[k] < activityCutoff) acc[h + 3] += 1;
+    const probability = fact.probability;
+    const weighted = probability === null ? 0 : (amount * probability) / 100;
+    if (inCurrent) {
+      acc[base + OPEN_COUNT] += 1;
+      acc[base + OPEN_AMOUNT] += amount;
+      acc[base + WEIGHTED] += weighted;
+    }
+    if (inPrevious) {
+      const at = base + PERIOD_FIELDS;
+      acc[at + OPEN_COUNT] += 1;
+      acc[at + OPEN_AMOUNT] += amount;
+      acc[at + WEIGHTED] += weighted;
+    }
+    if (inLastYear) {
+      const at = base + 2 * PERIOD_FIELDS;
+      acc[at + OPEN_COUNT] += 1;
+      acc[at + OPEN_AMOUNT] += amount;
+      acc[at + WEIGHTED] += weighted;
+    }
+    const h = base + HYGIENE_OFFSET;
+    if (day < todayDay) acc[h] += 1;
+    if (fact.pushCount > 0) acc[h + 1] += 1;
+    if ((fact.lastStageChangeDay ?? fact.createdDay) < stageCutoff) acc[h + 2] += 1;
+    // Never any activity counts as older than any cut-off.
+    if (fact.lastActivityDay === null || fact.lastActivityDay < activityCutoff) acc[h + 3] += 1;
   }
   const result: OwnerSums[] = new Array<OwnerSums>(ownerIds.length);
   for (let o = 0; o < ownerIds.length; o++) {
-    const base = o * STRIDE;
-    const h = base + HYGIENE_OFFSET;
+    const at = 0;
+    acc = accs[o];
+    const h = at + HYGIENE_OFFSET;
     result[o] = {
       ownerId: ownerIds[o],
-      current: readPeriod(acc, base),
-      previous: readPeriod(acc, base + PERIOD_FIELDS),
-      lastYear: readPeriod(acc, base + 2 * PERIOD_FIELDS),
+      current: readPeriod(acc, at),
+      previous: readPeriod(acc, at + PERIOD_FIELDS),
+      lastYear: readPeriod(acc, at + 2 * PERIOD_FIELDS),
       hygiene: {
         pastCloseDate: acc[h],
         pushed: acc[h + 1],
@@ -561,6 +604,116 @@ export function sumByOwner(
     };
   }
   return result;
+}
+
+/**
+ * sumByOwner over columns: sequential reads of numbers, accumulated by owner index into one
+ * flat Float64Array; deals outside the three windows that are closed are skipped after two
+ * reads.
+ */
+function sumColumns(
+  ownerIds: readonly string[],
+  columns: FactColumns,
+  windows: KpiWindows,
+  hygiene: HygieneSettings
+): OwnerSums[] {
+  const { ownerIndex, closeDays, status, amounts, weighted, cycleDays } = columns;
+  const { pushCounts, stageDays, activityDays } = columns;
+  const acc = new Float64Array(ownerIds.length * STRIDE);
+  const todayDay = toEpochDay(hygiene.today);
+  const stageCutoff = todayDay - hygiene.staleStageDays;
+  const activityCutoff = todayDay - hygiene.noActivityDays;
+  const current = toDayRange(windows.current);
+  const previous = toDayRange(windows.previous);
+  const lastYear = toDayRange(windows.lastYear);
+  const c0 = current.startDay;
+  const c1 = current.endDay;
+  const p0 = previous.startDay;
+  const p1 = previous.endDay;
+  const l0 = lastYear.startDay;
+  const l1 = lastYear.endDay;
+  const n = closeDays.length;
+  for (let i = 0; i < n; i++) {
+    const day = closeDays[i];
+    const state = status[i];
+    const inCurrent = day >= c0 && day <= c1;
+    const inPrevious = day >= p0 && day <= p1;
+    const inLastYear = day >= l0 && day <= l1;
+    if (state !== STATUS_OPEN && !inCurrent && !inPrevious && !inLastYear) continue;
+    const base = ownerIndex[i] * STRIDE;
+    const amount = amounts[i];
+    if (state === STATUS_OPEN) {
+      const weight = weighted[i];
+      if (inCurrent) {
+        acc[base + OPEN_COUNT] += 1;
+        acc[base + OPEN_AMOUNT] += amount;
+        acc[base + WEIGHTED] += weight;
+      }
+      if (inPrevious) {
+        const at = base + PERIOD_FIELDS;
+        acc[at + OPEN_COUNT] += 1;
+        acc[at + OPEN_AMOUNT] += amount;
+        acc[at + WEIGHTED] += weight;
+      }
+      if (inLastYear) {
+        const at = base + 2 * PERIOD_FIELDS;
+        acc[at + OPEN_COUNT] += 1;
+        acc[at + OPEN_AMOUNT] += amount;
+        acc[at + WEIGHTED] += weight;
+      }
+      const h = base + HYGIENE_OFFSET;
+      if (day < todayDay) acc[h] += 1;
+      if (pushCounts[i] > 0) acc[h + 1] += 1;
+      if (stageDays[i] < stageCutoff) acc[h + 2] += 1;
+      if (activityDays[i] < activityCutoff) acc[h + 3] += 1;
+      continue;
+    }
+    const won = state === STATUS_WON ? 1 : 0;
+    const wonAmount = won * amount;
+    const cycle = won * cycleDays[i];
+    if (inCurrent) {
+      acc[base + CLOSED_COUNT] += 1;
+      acc[base + CLOSED_AMOUNT] += amount;
+      acc[base + WON_COUNT] += won;
+      acc[base + WON_AMOUNT] += wonAmount;
+      acc[base + CYCLE_DAYS] += cycle;
+      acc[base + CYCLE_COUNT] += won;
+    }
+    if (inPrevious) {
+      const at = base + PERIOD_FIELDS;
+      acc[at + CLOSED_COUNT] += 1;
+      acc[at + CLOSED_AMOUNT] += amount;
+      acc[at + WON_COUNT] += won;
+      acc[at + WON_AMOUNT] += wonAmount;
+      acc[at + CYCLE_DAYS] += cycle;
+      acc[at + CYCLE_COUNT] += won;
+    }
+    if (inLastYear) {
+      const at = base + 2 * PERIOD_FIELDS;
+      acc[at + CLOSED_COUNT] += 1;
+      acc[at + CLOSED_AMOUNT] += amount;
+      acc[at + WON_COUNT] += won;
+      acc[at + WON_AMOUNT] += wonAmount;
+      acc[at + CYCLE_DAYS] += cycle;
+      acc[at + CYCLE_COUNT] += won;
+    }
+  }
+  return ownerIds.map((ownerId, o) => {
+    const at = o * STRIDE;
+    const h = at + HYGIENE_OFFSET;
+    return {
+      ownerId,
+      current: readPeriod(acc, at),
+      previous: readPeriod(acc, at + PERIOD_FIELDS),
+      lastYear: readPeriod(acc, at + 2 * PERIOD_FIELDS),
+      hygiene: {
+        pastCloseDate: acc[h],
+        pushed: acc[h + 1],
+        staleInStage: acc[h + 2],
+        noRecentActivity: acc[h + 3]
+      }
+    };
+  });
 }
 
 function isFactSet(
@@ -963,6 +1116,42 @@ export function overdueCommitments(
     .sort((a, b) => (a.followUpDay ?? 0) - (b.followUpDay ?? 0) || a.day - b.day);
 }
 
+/**
+ * What a rep's cadence is made of: sessions completed and planned in the period, the last
+ * completed One-on-One up to today, and overdue commitments. The records route counts them
+ * from sessions (computeCadence); the aggregates route reads them from the org.
+ */
+export interface CadenceCounts {
+  completedInPeriod: number;
+  plannedInPeriod: number;
+  lastOneOnOneDay: EpochDay | null;
+  overdueCommitments: number;
+}
+
+/** Cadence for each rep in `repIds` (in that order) from its counts; none counted is zero. */
+export function cadenceFromCounts(
+  repIds: readonly string[],
+  counts: ReadonlyMap<string, CadenceCounts>,
+  today: IsoDate
+): CadenceKpis[] {
+  const todayDay = toEpochDay(today);
+  return repIds.map((repId) => {
+    const row = counts.get(repId);
+    const completed = row?.completedInPeriod ?? 0;
+    const planned = row?.plannedInPeriod ?? 0;
+    const last = row?.lastOneOnOneDay ?? null;
+    return {
+      repId,
+      completedInPeriod: completed,
+      plannedInPeriod: planned,
+      completionRate: divide(completed, planned + completed, 'no-sessions'),
+      lastOneOnOneDay: last,
+      daysSinceLastOneOnOne: last === null ? null : todayDay - last,
+      overdueCommitments: row?.overdueCommitments ?? 0
+    };
+  });
+}
+
 /** Cadence for each rep in `repIds` (in that order), sessions dated in the period counted. */
 export function computeCadence(
   sessions: readonly SessionFact[],
@@ -972,49 +1161,37 @@ export function computeCadence(
 ): CadenceKpis[] {
   const { startDay, endDay } = toDayRange(period);
   const todayDay = toEpochDay(today);
-  const rows = new Map<
-    string,
-    { completed: number; planned: number; last: EpochDay | null; overdue: number }
-  >();
-  for (const repId of repIds) rows.set(repId, { completed: 0, planned: 0, last: null, overdue: 0 });
+  const rows = new Map<string, CadenceCounts>();
+  for (const repId of repIds) {
+    rows.set(repId, {
+      completedInPeriod: 0,
+      plannedInPeriod: 0,
+      lastOneOnOneDay: null,
+      overdueCommitments: 0
+    });
+  }
   for (const session of sessions) {
     const row = rows.get(session.repId);
     if (!row) continue;
     const inPeriod = session.day >= startDay && session.day <= endDay;
     if (session.status === SESSION_STATUS.completed) {
-      if (inPeriod) row.completed += 1;
+      if (inPeriod) row.completedInPeriod += 1;
       if (
         session.type === ONE_ON_ONE &&
         session.day <= todayDay &&
-        (row.last === null || session.day > row.last)
+        (row.lastOneOnOneDay === null || session.day > row.lastOneOnOneDay)
       ) {
-        row.last = session.day;
+        row.lastOneOnOneDay = session.day;
       }
     } else if (session.status === SESSION_STATUS.planned && inPeriod) {
-      row.planned += 1;
+      row.plannedInPeriod += 1;
     }
   }
   for (const session of overdueCommitments(sessions, today)) {
     const row = rows.get(session.repId);
-    if (row) row.overdue += 1;
+    if (row) row.overdueCommitments += 1;
   }
-  return repIds.map((repId) => {
-    const row = rows.get(repId) as {
-      completed: number;
-      planned: number;
-      last: EpochDay | null;
-      overdue: number;
-    };
-    return {
-      repId,
-      completedInPeriod: row.completed,
-      plannedInPeriod: row.planned,
-      completionRate: divide(row.completed, row.planned + row.completed, 'no-sessions'),
-      lastOneOnOneDay: row.last,
-      daysSinceLastOneOnOne: row.last === null ? null : todayDay - row.last,
-      overdueCommitments: row.overdue
-    };
-  });
+  return cadenceFromCounts(repIds, rows, today);
 }
 
 export interface CadenceTotals {
@@ -1153,6 +1330,13 @@ export function goalProgress(goal: GoalFact, kpis: Kpis | null): GoalProgress {
   else if (!current.ok) progress = current;
   else progress = computable(clamp01((current.value - baseline) / (target - baseline)));
   return { goalId: goal.id, kind: 'kpi', progress, current, lowerIsBetter };
+}
+
+/** A rep's (or team's) goals: all of them, those achieved, the open ones past their date. */
+export interface GoalCounts {
+  total: number;
+  achieved: number;
+  pastTarget: number;
 }
 
 /** Open goals (neither achieved nor deferred) whose target date has passed. */

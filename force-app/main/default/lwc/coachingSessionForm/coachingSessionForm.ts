@@ -12,6 +12,7 @@ import USER_ID from '@salesforce/user/Id';
 import COACHING_SESSION_OBJECT from '@salesforce/schema/Coaching_Session__c';
 import PRIVATE_NOTE_OBJECT from '@salesforce/schema/Coaching_Private_Note__c';
 import { reduceErrors, splitSaveErrors } from 'c/ldsErrors';
+import { fill, formatNumber } from 'c/coachingFormat';
 import { nodesOf, type Connection, type FieldValue } from 'c/opportunityData';
 import {
   DEFAULT_LIMITS,
@@ -72,6 +73,8 @@ import RETRY from '@salesforce/label/c.SC_Retry';
 import SAVE_FAILED_TITLE from '@salesforce/label/c.SC_Save_Failed_Title';
 import OPPORTUNITY_NOT_AVAILABLE from '@salesforce/label/c.SC_Session_Opportunity_Not_Available';
 import RECORD_ID_INVALID from '@salesforce/label/c.SC_Session_Record_Id_Invalid';
+import LIMIT_REPORTS from '@salesforce/label/c.SC_Form_LimitReports';
+import LIMIT_GOALS from '@salesforce/label/c.SC_Form_LimitGoals';
 import {
   type FieldLimits,
   type FieldMessage,
@@ -106,6 +109,17 @@ const FIELD_LABELS: Readonly<Record<SessionField, string>> = {
 };
 
 const OPPORTUNITY_OBJECT = 'Opportunity';
+
+/** "Listing N of M" when the query counted more than it returned. */
+function limitNotice(
+  label: string,
+  shown: number,
+  total: number | null | undefined
+): string | null {
+  return typeof total === 'number' && total > shown
+    ? fill(label, formatNumber(shown), formatNumber(total))
+    : null;
+}
 const GOAL_OBJECT = 'Development_Goal__c';
 /** The fields a private note is created with: the user must be able to set both. */
 const PRIVATE_NOTE_FIELDS = ['Coaching_Session__c', 'Body__c'];
@@ -138,13 +152,14 @@ const FORM_CONTEXT = gql`
           }
         }
         reports: User(
-          first: 200
+          first: 2000
           where: {
             IsActive: { eq: true }
             or: [{ ManagerId: { eq: $userId } }, { Manager: { ManagerId: { eq: $userId } } }]
           }
           orderBy: { Name: { order: ASC } }
         ) {
+          totalCount
           edges {
             node {
               Id
@@ -159,6 +174,7 @@ const FORM_CONTEXT = gql`
           where: { Rep__c: { eq: $repId } }
           orderBy: { Target_Date__c: { order: ASC } }
         ) {
+          totalCount
           edges {
             node {
               Id
@@ -300,6 +316,9 @@ export default class CoachingSessionForm extends LightningElement {
   opportunityOwnerName = '';
   reports: Option[] = [];
   goals: Option[] = [];
+  /** What the pickers leave out (a page of 2,000 people, 50 goals): null when nothing. */
+  reportsNotice: string | null = null;
+  goalsNotice: string | null = null;
 
   /** The rep whose goals are offered; changes only with the rep, not with every keystroke. */
   goalsRepId: string | null = null;
@@ -456,6 +475,8 @@ export default class CoachingSessionForm extends LightningElement {
       label: node.Name?.value ?? node.Id,
       value: node.Id
     }));
+    this.reportsNotice = limitNotice(LIMIT_REPORTS, this.reports.length, query.reports?.totalCount);
+    this.goalsNotice = limitNotice(LIMIT_GOALS, this.goals.length, query.goals?.totalCount);
   }
 
   @wire(getObjectInfo, { objectApiName: COACHING_SESSION_OBJECT })

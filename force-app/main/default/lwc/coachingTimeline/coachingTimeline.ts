@@ -43,6 +43,7 @@ import SAVED_TITLE from '@salesforce/label/c.SC_Saved_Title';
 import PRIVATE_NOTES from '@salesforce/label/c.SC_Timeline_Private_Notes';
 import PRIVATE_NOTES_VISIBILITY from '@salesforce/label/c.SC_Timeline_Private_Notes_Visibility';
 import PRIVATE_NOTE_AUTHOR from '@salesforce/label/c.SC_Timeline_Private_Note_Author';
+import MORE_NOTES from '@salesforce/label/c.SC_Timeline_MoreNotes';
 
 export const PAGE_SIZE = 10;
 const RATINGS = [1, 2, 3, 4, 5];
@@ -117,6 +118,8 @@ export interface TimelineRow {
   /** The private notes on the session the user may read: their own, or their reports'. */
   privateNotes: PrivateNoteRow[];
   hasPrivateNotes: boolean;
+  /** Past the first 10 notes: how many more the session's page lists; '' when none. */
+  moreNotes: string;
   rating: number | null;
   ratingText: string;
   /** Completed sessions only: the acknowledgement and rating line. */
@@ -134,6 +137,14 @@ function privateNoteRows(node: TimelineSessionNode): PrivateNoteRow[] {
     const name = note.Owner?.Name?.value ?? '';
     return [{ id: note.Id, body, author: name ? fill(PRIVATE_NOTE_AUTHOR, name) : '' }];
   });
+}
+
+/** The notes past the first page of the child relationship, which the session's page lists. */
+function moreNotesText(node: TimelineSessionNode): string {
+  const notes = node.Private_Notes__r;
+  const total = notes?.totalCount;
+  const shown = nodesOf(notes).length;
+  return typeof total === 'number' && total > shown ? fill(MORE_NOTES, total - shown) : '';
 }
 
 export default class CoachingTimeline extends LightningElement {
@@ -332,6 +343,7 @@ export default class CoachingTimeline extends LightningElement {
         acknowledged: node.Rep_Acknowledged__c?.value === true,
         privateNotes,
         hasPrivateNotes: privateNotes.length > 0,
+        moreNotes: moreNotesText(node),
         rating,
         ratingText: rating === null ? NOT_RATED : fill(RATED, rating),
         showResponse,

@@ -12,7 +12,8 @@ import { gql } from 'lightning/graphql';
  * Sharing returns only the notes the user may read (their own and those of the people below
  * them); users without access to the object (reps) do not have the relationship in their
  * schema, so it is @optional, as is the note's text (field-level security). Owner is
- * polymorphic on a custom object (User or Group), hence the inline fragment.
+ * polymorphic on a custom object (User or Group), hence the inline fragment. A session shows
+ * its first 10 notes and says how many more its page holds (totalCount).
  */
 export const TIMELINE_SESSIONS = gql`
   query timelineSessions($where: Coaching_Session__c_Filter, $first: Int, $after: String) {
@@ -89,6 +90,7 @@ export const TIMELINE_SESSIONS = gql`
                 value
               }
               Private_Notes__r(first: 10, orderBy: { CreatedDate: { order: ASC } }) @optional {
+                totalCount
                 edges {
                   node {
                     Id

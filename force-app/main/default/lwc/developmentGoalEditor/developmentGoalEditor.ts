@@ -13,6 +13,7 @@ import { getObjectInfo, getPicklistValuesByRecordType } from 'lightning/uiObject
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import USER_ID from '@salesforce/user/Id';
 import DEVELOPMENT_GOAL_OBJECT from '@salesforce/schema/Development_Goal__c';
+import { fill, formatNumber } from 'c/coachingFormat';
 import { reduceErrors, splitSaveErrors } from 'c/ldsErrors';
 import {
   TEAM_MEMBERS,
@@ -40,6 +41,7 @@ import NAME from '@salesforce/label/c.SC_Goal_Editor_Name';
 import REP from '@salesforce/label/c.SC_Goal_Editor_Rep';
 import REP_PLACEHOLDER from '@salesforce/label/c.SC_Goal_Editor_Rep_Placeholder';
 import NO_REPORTS from '@salesforce/label/c.SC_Goal_Editor_No_Reports';
+import LIMIT_REPORTS from '@salesforce/label/c.SC_Form_LimitReports';
 import NO_CREATE_ACCESS from '@salesforce/label/c.SC_Goal_Editor_No_Create_Access';
 import REPORTS_FAILED from '@salesforce/label/c.SC_Goal_Editor_Reports_Failed';
 import SKILL_AREA from '@salesforce/label/c.SC_Goal_Editor_Skill_Area';
@@ -279,6 +281,8 @@ export default class DevelopmentGoalEditor extends LightningElement {
   loadedRepName = '';
 
   reports: Option[] = [];
+  /** The picker lists one page of 2,000 reports: past that, how many of how many. */
+  reportsNotice: string | null = null;
   reportsLoaded = false;
   reportsFailed = false;
   /** The user's access to Development_Goal__c; until it is known no form is offered. */
@@ -365,6 +369,11 @@ export default class DevelopmentGoalEditor extends LightningElement {
       label: node.Name?.value ?? node.Id,
       value: node.Id
     }));
+    const total = reports?.totalCount;
+    this.reportsNotice =
+      typeof total === 'number' && total > this.reports.length
+        ? fill(LIMIT_REPORTS, formatNumber(this.reports.length), formatNumber(total))
+        : null;
   }
 
   @wire(getObjectInfo, { objectApiName: DEVELOPMENT_GOAL_OBJECT })

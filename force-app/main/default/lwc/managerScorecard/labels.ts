@@ -112,8 +112,24 @@ import SNAPSHOT_NOTHING_SAVED from '@salesforce/label/c.SC_Scorecard_SnapshotNot
 import SNAPSHOT_PARTLY_SAVED from '@salesforce/label/c.SC_Scorecard_SnapshotPartlySaved';
 import TREND_SUMMARY_ONE from '@salesforce/label/c.SC_Scorecard_TrendSummary_One';
 import RETRY from '@salesforce/label/c.SC_Retry';
+import LIMIT_TEAM from '@salesforce/label/c.SC_Scorecard_LimitTeam';
+import LIMIT_FOLLOW_UPS from '@salesforce/label/c.SC_Scorecard_LimitFollowUps';
+import LIMIT_GOALS from '@salesforce/label/c.SC_Scorecard_LimitGoals';
+import LIMIT_AGGREGATES from '@salesforce/label/c.SC_Scorecard_LimitAggregates';
+import LIMIT_DEALS from '@salesforce/label/c.SC_Scorecard_LimitDeals';
+import LIMIT_SNAPSHOTS from '@salesforce/label/c.SC_Scorecard_LimitSnapshots';
+import LIMIT_ENTRIES from '@salesforce/label/c.SC_Scorecard_LimitEntries';
+import LIMIT_PLANS from '@salesforce/label/c.SC_Scorecard_LimitPlans';
 
 export const LABELS = {
+  limitTeam: LIMIT_TEAM,
+  limitFollowUps: LIMIT_FOLLOW_UPS,
+  limitGoals: LIMIT_GOALS,
+  limitAggregates: LIMIT_AGGREGATES,
+  limitDeals: LIMIT_DEALS,
+  limitSnapshots: LIMIT_SNAPSHOTS,
+  limitEntries: LIMIT_ENTRIES,
+  limitPlans: LIMIT_PLANS,
   currencyCorporate: CURRENCY_CORPORATE,
   currencyCorporateUnnamed: CURRENCY_CORPORATE_UNNAMED,
   currencyOwn: CURRENCY_OWN,

@@ -5,12 +5,12 @@ import USER_ID from '@salesforce/user/Id';
 import {
   type CadenceKpis,
   type EarlyWarning,
+  type GoalCounts,
   type GoalFact,
   type Rating,
   type RepKpis,
+  type SessionFact,
   type Thresholds,
-  computeCadence,
-  computeRepKpisFromAggregates,
   earlyWarnings,
   ratioValue
 } from 'c/coachingMetrics';
@@ -34,34 +34,72 @@ import { LOG_SESSION_REQUEST, type LogSessionRequestDetail } from 'c/sessionDraf
 import {
   type CurrencyContext,
   type CurrencyContextData,
+  type DrilldownNodes,
+  type OpenOpportunitiesVariables,
   type OpportunityQueryData,
+  type OwnersScorecardVariables,
+  type Reading,
+  type ScorecardAggregateNodes,
   type ScorecardAggregatesData,
+  type TeamCoaching,
   type TeamCoachingData,
+  type TeamCoachingNodes,
+  type TeamCoachingVariables,
+  type TeamFollowUpNodes,
+  type TeamFollowUpsData,
+  type TeamFollowUpsVariables,
   type TeamMember,
+  type TeamMemberNodes,
   type TeamMembersData,
+  type TeamMembersVariables,
   CURRENCY_CONTEXT,
+  DRILLDOWN_ALIASES,
+  DRILLDOWN_MAX_PAGES,
+  FOLLOW_UPS_MAX_PAGES,
+  FOLLOW_UP_ALIASES,
   OPEN_OPPORTUNITIES_OF_OWNER,
+  OWNERS_PER_REQUEST,
   OWNERS_SCORECARD_AGGREGATES,
+  SCORECARD_AGGREGATE_ALIASES,
+  TEAM_ALIASES,
+  TEAM_COACHING_ALIASES,
   TEAM_COACHING_DATA,
+  TEAM_FOLLOW_UPS,
+  TEAM_MAX_PAGES,
   TEAM_MEMBERS,
+  MAX_PAGE_SIZE,
   aggregateRowsFromConnection,
-  coachingFromData,
+  aggregatesVariablesOf,
+  cadenceOf,
+  coachingVariablesOf,
+  followUpsOf,
+  followUpsVariablesOf,
+  goalCountsOf,
+  managerIdsOf,
+  ownerIdsOf,
+  repKpisOf,
+  repUsersOf,
+  chunked,
+  coachingFromNodes,
+  connectionOf,
+  continueReading,
   currencyContextFromData,
   nodesOf,
   opportunityRowsFromConnection,
-  ownerAggregatesFromData,
-  ownersScorecardVariables,
   planFactsFromConnection,
-  teamCoachingVariables,
-  teamFromData,
+  readingNodes,
+  startReading,
+  teamFromNodes,
+  truncatedConnections,
   withCorporateAmounts,
   withCorporateTargets
 } from 'c/opportunityData';
-import { type IsoDate, type Period, fromEpochDay, toEpochDay } from 'c/periods';
+import { type IsoDate, type Period, fromEpochDay } from 'c/periods';
 import { LABELS } from './labels';
 import {
   MANAGER_SNAPSHOTS,
   type ManagerSnapshotsData,
+  type ManagerSnapshotsVariables,
   QUARTER_ALIASES,
   REP_QUARTER_HISTORY,
   type RepQuarterHistoryData,
@@ -94,8 +132,7 @@ import {
   thresholdsFrom,
   trendChart,
   validateRange,
-  warningValueText,
-  withLastOneOnOne
+  warningValueText
 } from './scorecardModel';
 
 type Level = 'managers' | 'reps';
@@ -193,18 +230,20 @@ export default class ManagerScorecard extends LightningElement {
   saving = false;
   showAllWarnings = false;
 
-  teamData: TeamMembersData | undefined;
+  teamReading: Reading<TeamMemberNodes> = startReading(TEAM_ALIASES);
   teamErrors: string[] = [];
-  aggregatesData: ScorecardAggregatesData | undefined;
+  aggregatesRead: { key: string; reading: Reading<ScorecardAggregateNodes> } | null = null;
   aggregatesErrors: string[] = [];
-  coachingData: TeamCoachingData | undefined;
+  coachingRead: { key: string; reading: Reading<TeamCoachingNodes> } | null = null;
   coachingErrors: string[] = [];
+  followUpsRead: { key: string; reading: Reading<TeamFollowUpNodes> } | null = null;
+  followUpsErrors: string[] = [];
   snapshotsData: ManagerSnapshotsData | undefined;
   currencyData: CurrencyContextData | undefined;
   snapshotsErrors: string[] = [];
   historyData: RepQuarterHistoryData | undefined;
   historyErrors: string[] = [];
-  dealsData: OpportunityQueryData | undefined;
+  dealsRead: { key: string; reading: Reading<DrilldownNodes> } | null = null;
   dealsErrors: string[] = [];
 
   private coachingResult: GraphQLResult<TeamCoachingData> | undefined;
@@ -212,7 +251,7 @@ export default class ManagerScorecard extends LightningElement {
   private aggregatesResult: GraphQLResult<ScorecardAggregatesData> | undefined;
   /** A session logged anywhere on the page (the sidebar's form too) updates the cadence. */
   private readonly handleWindowSessionLogged = (): void => {
-    this.coachingResult?.refresh?.().catch(() => undefined);
+    this.rereadCoaching();
   };
 
   override connectedCallback(): void {
@@ -222,6 +261,11 @@ export default class ManagerScorecard extends LightningElement {
   override disconnectedCallback(): void {
     window.removeEventListener('sessionlogged', this.handleWindowSessionLogged);
   }
+  private followUpsResult: GraphQLResult<TeamFollowUpsData> | undefined;
+  /** The variables of the follow-ups request last answered. */
+  private followUpsAsked = '';
+  /** Values derived from the readings, recomputed only when what they derive from changes. */
+  private readonly derived = new Map<string, { deps: unknown[]; value: unknown }>();
   /** After the next render: into the opened form, or back to the warning that opened it. */
   private pendingFocus: { into: 'form' } | { into: 'warning'; key: string } | null = null;
   private snapshotsResult: GraphQLResult<ManagerSnapshotsData> | undefined;
@@ -277,9 +321,15 @@ export default class ManagerScorecard extends LightningElement {
   }
 
   // ---- Wires ----------------------------------------------------------------------------------
+  //
+  // Each read that can take more than one request is a Reading (c/opportunityData paging): the
+  // team in pages, the KPI aggregates and coaching aggregates in one request per
+  // OWNERS_PER_REQUEST reps, the follow-ups in both. A reading belongs to the inputs it was made
+  // for (its key): when the period or the team changes, the getters start a new one.
 
-  get teamVariables(): { managerId: string } {
-    return { managerId: USER_ID };
+  get teamVariables(): TeamMembersVariables {
+    const { reports, reportsOfReports } = this.teamReading.request.after;
+    return { managerId: USER_ID, reportsAfter: reports, reportsOfReportsAfter: reportsOfReports };
   }
 
   @wire(graphql, { query: TEAM_MEMBERS, variables: '$teamVariables' })
@@ -288,12 +338,21 @@ export default class ManagerScorecard extends LightningElement {
     if (result.errors && result.errors.length > 0) this.teamErrors = reduceErrors(result.errors);
     else if (result.data) {
       this.teamErrors = [];
-      this.teamData = result.data;
+      this.teamReading = continueReading(this.teamReading, result.data.uiapi?.query ?? {}, {
+        paged: TEAM_ALIASES,
+        maxPages: TEAM_MAX_PAGES
+      });
     }
   }
 
+  get teamComplete(): boolean {
+    return this.teamReading.complete;
+  }
+
   get team(): { reports: TeamMember[]; reportsOfReports: TeamMember[] } {
-    return teamFromData(this.teamData);
+    return this.memo('team', [this.teamReading], () =>
+      teamFromNodes(readingNodes(this.teamReading))
+    );
   }
 
   get isRollUp(): boolean {
@@ -305,7 +364,7 @@ export default class ManagerScorecard extends LightningElement {
    * direct report who manages no one (for a first-line manager, all of the reports).
    */
   get repUsers(): TeamMember[] {
-    return [...this.team.reportsOfReports, ...this.directReps];
+    return this.memo('repUsers', [this.team], () => repUsersOf(this.team));
   }
 
   get managers(): TeamMember[] {
@@ -320,7 +379,7 @@ export default class ManagerScorecard extends LightningElement {
   }
 
   private get managerIds(): Set<string | null> {
-    return new Set(this.team.reportsOfReports.map((user) => user.managerId));
+    return this.memo('managerIds', [this.team], () => managerIdsOf(this.team));
   }
 
   /**
@@ -334,13 +393,46 @@ export default class ManagerScorecard extends LightningElement {
   }
 
   get ownerIds(): string[] {
-    return this.repUsers.map((user) => user.id).sort();
+    return this.memo('ownerIds', [this.team], () => ownerIdsOf(this.team));
   }
 
-  get aggregatesVariables(): Record<string, unknown> | undefined {
+  /** The reps of each request: at most OWNERS_PER_REQUEST, so every aggregate fits one page. */
+  get ownerChunks(): string[][] {
+    return this.memo('ownerChunks', [this.ownerIds], () =>
+      chunked(this.ownerIds, OWNERS_PER_REQUEST)
+    );
+  }
+
+  /** What the period's reads are for; null until the team is read and a period chosen. */
+  private get readKey(): string | null {
     const period = this.period;
-    if (!this.teamData || !period || this.ownerIds.length === 0) return undefined;
-    return { ...ownersScorecardVariables(this.ownerIds, period, this.todayValue, this.thresholds) };
+    if (!this.teamComplete || !period || this.ownerIds.length === 0) return null;
+    return this.memo('readKey', [this.ownerIds, period.start, period.end, this.todayValue], () =>
+      JSON.stringify([this.ownerIds, period, this.todayValue, this.thresholds])
+    );
+  }
+
+  private readingFor<TNodes extends Record<string, unknown>>(
+    held: { key: string; reading: Reading<TNodes> } | null,
+    aliases: readonly (keyof TNodes & string)[]
+  ): Reading<TNodes> | null {
+    const key = this.readKey;
+    if (key === null) return null;
+    return held?.key === key
+      ? held.reading
+      : startReading<TNodes>(aliases, this.ownerChunks.length);
+  }
+
+  get aggregatesReading(): Reading<ScorecardAggregateNodes> | null {
+    return this.readingFor(this.aggregatesRead, SCORECARD_AGGREGATE_ALIASES);
+  }
+
+  get aggregatesVariables(): OwnersScorecardVariables | undefined {
+    const reading = this.aggregatesReading;
+    const period = this.period;
+    if (!reading || !period) return undefined;
+    const owners = this.ownerChunks[reading.request.unit];
+    return aggregatesVariablesOf(owners, period, this.todayValue, this.thresholds);
   }
 
   @wire(graphql, { query: OWNERS_SCORECARD_AGGREGATES, variables: '$aggregatesVariables' })
@@ -349,15 +441,26 @@ export default class ManagerScorecard extends LightningElement {
     if (result.errors && result.errors.length > 0)
       this.aggregatesErrors = reduceErrors(result.errors);
     else if (result.data) {
+      const key = this.readKey;
+      const reading = this.aggregatesReading;
+      if (key === null || !reading) return;
       this.aggregatesErrors = [];
-      this.aggregatesData = result.data;
+      this.aggregatesRead = {
+        key,
+        reading: continueReading(reading, result.data.uiapi?.aggregate ?? {})
+      };
     }
   }
 
-  get coachingVariables(): Record<string, unknown> | undefined {
+  get coachingReading(): Reading<TeamCoachingNodes> | null {
+    return this.readingFor(this.coachingRead, TEAM_COACHING_ALIASES);
+  }
+
+  get coachingVariables(): TeamCoachingVariables | undefined {
+    const reading = this.coachingReading;
     const period = this.period;
-    if (!this.teamData || !period || this.ownerIds.length === 0) return undefined;
-    return { ...teamCoachingVariables(this.ownerIds, period, this.todayValue) };
+    if (!reading || !period) return undefined;
+    return coachingVariablesOf(this.ownerChunks[reading.request.unit], period, this.todayValue);
   }
 
   @wire(graphql, { query: TEAM_COACHING_DATA, variables: '$coachingVariables' })
@@ -366,17 +469,65 @@ export default class ManagerScorecard extends LightningElement {
     if (result.errors && result.errors.length > 0)
       this.coachingErrors = reduceErrors(result.errors);
     else if (result.data) {
+      const key = this.readKey;
+      const reading = this.coachingReading;
+      if (key === null || !reading) return;
       this.coachingErrors = [];
-      this.coachingData = result.data;
+      this.coachingRead = {
+        key,
+        reading: continueReading(reading, result.data.uiapi?.aggregate ?? {})
+      };
+      if (this.coachingRead.reading.complete) this.startFollowUps();
     }
   }
 
-  /** The saved snapshots, and every field of the one for the period shown (to undo a save). */
-  get snapshotsVariables(): { scorecardManagerId: string; periodKey: string | null } {
+  /** Follow-ups start once the coaching aggregates say each rep's last completed day. */
+  get followUpsReading(): Reading<TeamFollowUpNodes> | null {
+    if (!this.coachingReading?.complete) return null;
+    return this.readingFor(this.followUpsRead, FOLLOW_UP_ALIASES);
+  }
+
+  get followUpsVariables(): TeamFollowUpsVariables | undefined {
+    const reading = this.followUpsReading;
+    if (!reading) return undefined;
+    return followUpsVariablesOf(
+      this.ownerChunks[reading.request.unit],
+      this.coaching.lastCompleted,
+      this.todayValue,
+      reading.request.after
+    );
+  }
+
+  @wire(graphql, { query: TEAM_FOLLOW_UPS, variables: '$followUpsVariables' })
+  wiredFollowUps(result: GraphQLResult<TeamFollowUpsData>): void {
+    this.followUpsResult = result;
+    if (result.errors && result.errors.length > 0)
+      this.followUpsErrors = reduceErrors(result.errors);
+    else if (result.data) {
+      const key = this.readKey;
+      const reading = this.followUpsReading;
+      if (key === null || !reading) return;
+      this.followUpsErrors = [];
+      this.followUpsAsked = JSON.stringify(this.followUpsVariables);
+      this.followUpsRead = {
+        key,
+        reading: continueReading(reading, result.data.uiapi?.query ?? {}, {
+          paged: FOLLOW_UP_ALIASES,
+          maxPages: FOLLOW_UPS_MAX_PAGES
+        })
+      };
+    }
+  }
+
+  get snapshotsVariables(): ManagerSnapshotsVariables | undefined {
     const period = this.period;
+    if (!period) return undefined;
     return {
       scorecardManagerId: USER_ID,
-      periodKey: period ? snapshotKey(USER_ID, period) : null
+      periodStart: period.start,
+      periodEnd: period.end,
+      // Every field of the period's saved snapshot, to undo a save that fails half way.
+      periodKey: snapshotKey(USER_ID, period)
     };
   }
 
@@ -444,25 +595,51 @@ export default class ManagerScorecard extends LightningElement {
     }
   }
 
-  get dealsVariables(): Record<string, unknown> | undefined {
-    return this.selectedRepId
-      ? { ownerId: this.selectedRepId, first: 200, after: null }
-      : undefined;
+  /** The selected rep's open deals, all of them up to DRILLDOWN_MAX_PAGES pages. */
+  get dealsReading(): Reading<DrilldownNodes> | null {
+    const repId = this.selectedRepId;
+    if (!repId) return null;
+    return this.dealsRead?.key === repId ? this.dealsRead.reading : startReading(DRILLDOWN_ALIASES);
+  }
+
+  get dealsVariables(): OpenOpportunitiesVariables | undefined {
+    const reading = this.dealsReading;
+    if (!reading || !this.selectedRepId) return undefined;
+    const { Opportunity, corporate } = reading.request.after;
+    return { ownerId: this.selectedRepId, after: Opportunity, corporateAfter: corporate };
   }
 
   @wire(graphql, { query: OPEN_OPPORTUNITIES_OF_OWNER, variables: '$dealsVariables' })
   wiredDeals(result: GraphQLResult<OpportunityQueryData>): void {
     if (result.errors && result.errors.length > 0) this.dealsErrors = reduceErrors(result.errors);
     else if (result.data) {
+      const repId = this.selectedRepId;
+      const reading = this.dealsReading;
+      if (!repId || !reading) return;
       this.dealsErrors = [];
-      this.dealsData = result.data;
+      const answer = {
+        Opportunity: result.data.uiapi?.query?.Opportunity,
+        corporate: result.data.uiapi?.aggregate?.corporate
+      };
+      this.dealsRead = {
+        key: repId,
+        reading: continueReading(reading, answer, {
+          paged: DRILLDOWN_ALIASES,
+          maxPages: DRILLDOWN_MAX_PAGES
+        })
+      };
     }
   }
 
   // ---- States ---------------------------------------------------------------------------------
 
   get errors(): string[] {
-    return [...this.teamErrors, ...this.aggregatesErrors, ...this.coachingErrors];
+    return [
+      ...this.teamErrors,
+      ...this.aggregatesErrors,
+      ...this.coachingErrors,
+      ...this.followUpsErrors
+    ];
   }
 
   get hasError(): boolean {
@@ -487,16 +664,56 @@ export default class ManagerScorecard extends LightningElement {
   }
 
   get isEmpty(): boolean {
-    return !this.hasError && this.teamData !== undefined && this.repUsers.length === 0;
+    return !this.hasError && this.teamComplete && this.repUsers.length === 0;
   }
 
   get isLoading(): boolean {
     if (this.hasError || this.isEmpty) return false;
-    return !this.teamData || !this.aggregatesData || !this.coachingData;
+    return (
+      !this.teamComplete ||
+      !this.aggregatesReading?.complete ||
+      !this.coachingReading?.complete ||
+      !this.followUpsReading?.complete
+    );
   }
 
   get hasData(): boolean {
     return !this.hasError && !this.isEmpty && !this.isLoading && this.period !== null;
+  }
+
+  /**
+   * What a read left out, where the user sees the figure: the team past TEAM_MAX_PAGES pages,
+   * follow-ups past FOLLOW_UPS_MAX_PAGES, or an aggregate with more groups than a page (which
+   * the grouping by rep and OWNERS_PER_REQUEST rule out, so only an org unlike the model gives it).
+   */
+  get limitNotices(): string[] {
+    const notices: string[] = [];
+    const most = formatNumber(TEAM_MAX_PAGES * MAX_PAGE_SIZE);
+    for (const { shown, total } of truncatedConnections(this.teamReading))
+      notices.push(fill(LABELS.limitTeam, formatNumber(shown), formatNumber(total), most));
+    const followUps = this.followUpsReading;
+    for (const { alias, shown, total } of followUps ? truncatedConnections(followUps) : []) {
+      const label = alias === 'sessions' ? LABELS.limitFollowUps : LABELS.limitGoals;
+      notices.push(fill(label, formatNumber(shown), formatNumber(total)));
+    }
+    const aggregates = this.aggregatesReading;
+    const coaching = this.coachingReading;
+    if (
+      (aggregates && truncatedConnections(aggregates).length > 0) ||
+      (coaching && truncatedConnections(coaching).length > 0)
+    )
+      notices.push(LABELS.limitAggregates);
+    const snapshots = this.snapshotsData?.uiapi?.query?.snapshots;
+    const saved = nodesOf(snapshots).length;
+    if (typeof snapshots?.totalCount === 'number' && snapshots.totalCount > saved)
+      notices.push(
+        fill(LABELS.limitSnapshots, formatNumber(saved), formatNumber(snapshots.totalCount))
+      );
+    return notices;
+  }
+
+  get hasLimitNotices(): boolean {
+    return this.limitNotices.length > 0;
   }
 
   get cardTitle(): string {
@@ -506,44 +723,85 @@ export default class ManagerScorecard extends LightningElement {
   // ---- Computation ----------------------------------------------------------------------------
 
   get names(): Map<string, string> {
-    const names = new Map<string, string>();
-    for (const user of [...this.team.reports, ...this.team.reportsOfReports])
-      names.set(user.id, user.name);
-    return names;
+    return this.memo('names', [this.team], () => {
+      const names = new Map<string, string>();
+      for (const user of [...this.team.reports, ...this.team.reportsOfReports])
+        names.set(user.id, user.name);
+      return names;
+    });
   }
 
-  get coaching(): ReturnType<typeof coachingFromData> {
-    return coachingFromData(this.coachingData);
+  get coaching(): TeamCoaching {
+    const reading = this.coachingReading;
+    const period = this.period;
+    return this.memo('coaching', [reading, period?.start, period?.end], () =>
+      coachingFromNodes(
+        readingNodes(reading ?? startReading<TeamCoachingNodes>(TEAM_COACHING_ALIASES)),
+        period ?? { start: this.todayValue, end: this.todayValue }
+      )
+    );
   }
 
   get repKpis(): RepKpis[] {
     const period = this.period;
     if (!period) return [];
-    return computeRepKpisFromAggregates(ownerAggregatesFromData(this.aggregatesData), {
-      period,
-      plans: this.coaching.plans,
-      ownerIds: this.ownerIds
-    }).filter((rep) => this.ownerIds.includes(rep.repId));
+    const reading = this.aggregatesReading;
+    return this.memo('repKpis', [reading, this.coaching, this.ownerIds], () =>
+      repKpisOf(
+        readingNodes(reading ?? startReading<ScorecardAggregateNodes>(SCORECARD_AGGREGATE_ALIASES)),
+        this.coaching,
+        this.ownerIds,
+        period
+      )
+    );
+  }
+
+  /** The follow-ups read: sessions of each rep's last completed day, goals past their date. */
+  get followUps(): { sessions: SessionFact[]; goals: GoalFact[] } {
+    const reading = this.followUpsReading;
+    return this.memo('followUps', [reading], () =>
+      followUpsOf(reading ? readingNodes(reading) : { sessions: [], goals: [] }, this.todayValue)
+    );
   }
 
   get cadence(): CadenceKpis[] {
-    const period = this.period;
-    if (!period) return [];
-    const { sessions, lastOneOnOne } = this.coaching;
-    const rows = computeCadence(sessions, this.ownerIds, period, this.todayValue);
-    return withLastOneOnOne(rows, lastOneOnOne, toEpochDay(this.todayValue));
+    return this.memo('cadence', [this.coaching, this.followUps, this.ownerIds], () =>
+      cadenceOf(this.coaching, this.followUps.sessions, this.ownerIds, this.todayValue)
+    );
   }
 
+  /** Open goals past their target date: each one an early warning. */
   get goals(): GoalFact[] {
-    return this.coaching.goals;
+    return this.followUps.goals;
+  }
+
+  get goalCounts(): Map<string, GoalCounts> {
+    return this.memo('goalCounts', [this.coaching, this.followUps], () =>
+      goalCountsOf(this.coaching, this.followUps.goals)
+    );
   }
 
   /** Reps in view: all of them, or the selected team's in the roll-up. */
   get scopedRepIds(): Set<string> {
-    const ids = this.repUsers
-      .filter((user) => !this.selectedTeamId || user.managerId === this.selectedTeamId)
-      .map((user) => user.id);
-    return new Set(ids);
+    return this.memo('scopedRepIds', [this.repUsers, this.selectedTeamId], () => {
+      const ids = this.repUsers
+        .filter((user) => !this.selectedTeamId || user.managerId === this.selectedTeamId)
+        .map((user) => user.id);
+      return new Set(ids);
+    });
+  }
+
+  /** What the rows and warnings are computed from, for their memos. */
+  private get rowDeps(): unknown[] {
+    return [
+      this.repKpis,
+      this.cadence,
+      this.goalCounts,
+      this.goals,
+      this.scopedRepIds,
+      this.todayValue,
+      JSON.stringify(this.thresholds)
+    ];
   }
 
   get showManagers(): boolean {
@@ -553,21 +811,24 @@ export default class ManagerScorecard extends LightningElement {
   get rowInputs() {
     return {
       cadence: this.cadence,
-      goals: this.goals,
+      goals: this.goalCounts,
       today: this.todayValue,
       thresholds: this.thresholds
     };
   }
 
   get model(): { rows: ScorecardRow[]; total: ScorecardRow; reps: ScorecardRow[] } {
-    const scoped = this.scopedRepIds;
-    const reps = this.repKpis.filter((rep) => scoped.has(rep.repId));
-    const inputs = this.rowInputs;
-    const { total, reps: repRowList } = this.totalAndRepRows(reps);
-    const rows = this.showManagers
-      ? managerRows(reps, this.repUsers, this.teams, inputs)
-      : repRowList;
-    return { rows: sortRows(rows, this.sortKey, this.sortDirection), total, reps: repRowList };
+    const deps = [...this.rowDeps, this.showManagers, this.sortKey, this.sortDirection];
+    return this.memo('model', deps, () => {
+      const scoped = this.scopedRepIds;
+      const reps = this.repKpis.filter((rep) => scoped.has(rep.repId));
+      const inputs = this.rowInputs;
+      const { total, reps: repRowList } = this.totalAndRepRows(reps);
+      const rows = this.showManagers
+        ? managerRows(reps, this.repUsers, this.teams, inputs)
+        : repRowList;
+      return { rows: sortRows(rows, this.sortKey, this.sortDirection), total, reps: repRowList };
+    });
   }
 
   /**
@@ -796,9 +1057,24 @@ export default class ManagerScorecard extends LightningElement {
   }
 
   private resetData(): void {
-    // The previous period's numbers must not stay on screen under the new period's name.
-    this.aggregatesData = undefined;
-    this.coachingData = undefined;
+    // The previous period's numbers must not stay on screen under the new period's name: its
+    // readings belong to another key, so the getters start new ones.
+    this.aggregatesRead = null;
+    this.coachingRead = null;
+    this.followUpsRead = null;
+  }
+
+  /**
+   * The getters' value for `deps` (compared by identity), computed once: the template reads the
+   * model many times per render, and a VP's organisation is a thousand reps.
+   */
+  private memo<T>(name: string, deps: readonly unknown[], compute: () => T): T {
+    const hit = this.derived.get(name);
+    if (hit && hit.deps.length === deps.length && hit.deps.every((dep, i) => dep === deps[i]))
+      return hit.value as T;
+    const value = compute();
+    this.derived.set(name, { deps: [...deps], value });
+    return value;
   }
 
   handleSort(event: Event): void {
@@ -822,7 +1098,7 @@ export default class ManagerScorecard extends LightningElement {
     }
     if (id !== this.selectedRepId) {
       this.historyData = undefined;
-      this.dealsData = undefined;
+      this.dealsRead = null;
       this.historyErrors = [];
       this.dealsErrors = [];
     }
@@ -836,6 +1112,10 @@ export default class ManagerScorecard extends LightningElement {
   // ---- Warnings -------------------------------------------------------------------------------
 
   get warnings() {
+    return this.memo('warnings', this.rowDeps, () => this.computeWarnings());
+  }
+
+  private computeWarnings() {
     const scoped = this.scopedRepIds;
     const list = earlyWarnings(
       {
@@ -980,6 +1260,32 @@ export default class ManagerScorecard extends LightningElement {
     this.closeForm();
   }
 
+  /**
+   * Reads the coaching aggregates and follow-ups again (a session was logged). A reading done in
+   * one request asks again exactly what it asked: refresh() makes the wire read it again.
+   */
+  private rereadCoaching(): void {
+    const coaching = this.coachingRead?.reading;
+    // One request: refresh() answers it again and the reading takes the new answer. More: start
+    // over (the first request differs from the last, so the wire asks it).
+    if (coaching?.complete && coaching.answers === 1 && coaching.units === 1) {
+      this.coachingResult?.refresh?.().catch(() => undefined);
+      return;
+    }
+    this.coachingRead = null;
+    this.followUpsRead = null;
+  }
+
+  /**
+   * Follow-ups depend on the coaching just read: when they ask what they asked last, the wire
+   * does not ask again by itself, so refresh() does; otherwise the new variables start them.
+   */
+  private startFollowUps(): void {
+    const variables = this.followUpsVariables;
+    if (variables && JSON.stringify(variables) === this.followUpsAsked)
+      this.followUpsResult?.refresh?.().catch(() => undefined);
+  }
+
   private closeForm(): void {
     if (this.actionKey) this.pendingFocus = { into: 'warning', key: this.actionKey };
     this.actionKey = null;
@@ -1030,6 +1336,16 @@ export default class ManagerScorecard extends LightningElement {
     return this.historyErrors.length > 0;
   }
 
+  /** Plans past one page (absurd for one rep over two years, but then the notice says so). */
+  get historyNotice(): string | null {
+    const plans = this.historyData?.uiapi?.query?.plans;
+    const read = nodesOf(plans).length;
+    const total = plans?.totalCount;
+    return typeof total === 'number' && total > read
+      ? fill(LABELS.limitPlans, formatNumber(read), formatNumber(total))
+      : null;
+  }
+
   get historyRows() {
     const repId = this.selectedRepId;
     if (!repId || !this.historyData) return [];
@@ -1063,7 +1379,7 @@ export default class ManagerScorecard extends LightningElement {
   }
 
   get dealsLoading(): boolean {
-    return !this.dealsData && this.dealsErrors.length === 0;
+    return !this.dealsReading?.complete && this.dealsErrors.length === 0;
   }
 
   get dealsFailed(): boolean {
@@ -1072,15 +1388,17 @@ export default class ManagerScorecard extends LightningElement {
 
   get dealRows() {
     const repId = this.selectedRepId;
-    if (!repId || !this.dealsData) return [];
-    const rows = opportunityRowsFromConnection(this.dealsData.uiapi?.query?.Opportunity);
+    const reading = this.dealsReading;
+    if (!repId || !reading?.complete) return [];
+    const { Opportunity: deals, corporate } = readingNodes(reading);
+    const rows = opportunityRowsFromConnection(connectionOf(deals));
     const byId = new Map(rows.map((row) => [row.fact.id, row]));
     const rep = this.repKpis.find((kpis) => kpis.repId === repId);
     const average = rep ? ratioValue(rep.averageDealSize) : null;
     // The average comes from aggregates (corporate currency): compare each deal's corporate amount.
     const facts = withCorporateAmounts(
       rows.map((row) => row.fact),
-      this.dealsData.uiapi?.aggregate?.corporate
+      connectionOf(corporate)
     );
     return rankDealsAtRisk(facts, {
       today: this.todayValue,
@@ -1110,7 +1428,15 @@ export default class ManagerScorecard extends LightningElement {
   }
 
   get dealCount(): number {
-    return nodesOf(this.dealsData?.uiapi?.query?.Opportunity).length;
+    return this.dealsReading?.connections.Opportunity.total ?? 0;
+  }
+
+  /** Past DRILLDOWN_MAX_PAGES pages: the deals ranked are those closing soonest. */
+  get dealsNotice(): string | null {
+    const reading = this.dealsReading;
+    const deals = reading?.connections.Opportunity;
+    if (!reading?.complete || !deals?.truncated) return null;
+    return fill(LABELS.limitDeals, formatNumber(deals.nodes.length), formatNumber(deals.total));
   }
 
   // ---- Snapshots and trend --------------------------------------------------------------------
@@ -1152,23 +1478,35 @@ export default class ManagerScorecard extends LightningElement {
     return snapshotCurrencyFields(this.currency);
   }
 
+  /**
+   * Whether the period's saved entries were all read (one page of 2,000): a save updates them
+   * and must not create a second entry for a rep whose first it did not see.
+   */
+  get snapshotEntriesComplete(): boolean {
+    const entries = this.snapshotsData?.uiapi?.query?.entries;
+    const total = entries?.totalCount;
+    return typeof total !== 'number' || total <= nodesOf(entries).length;
+  }
+
   get saveDisabled(): boolean {
     return (
       this.saving ||
       !this.hasData ||
       this.snapshotsData === undefined ||
-      this.snapshotCurrency === null
+      this.snapshotCurrency === null ||
+      !this.snapshotEntriesComplete
     );
   }
 
   get saveTitle(): string {
-    return this.snapshotCurrency === null
-      ? LABELS.currencySnapshotUnavailable
-      : LABELS.saveSnapshot;
+    return this.snapshotUnavailable ?? LABELS.saveSnapshot;
   }
 
   get snapshotUnavailable(): string | null {
-    return this.snapshotCurrency === null ? LABELS.currencySnapshotUnavailable : null;
+    if (this.snapshotCurrency === null) return LABELS.currencySnapshotUnavailable;
+    if (!this.snapshotEntriesComplete)
+      return fill(LABELS.limitEntries, formatNumber(MAX_PAGE_SIZE));
+    return null;
   }
 
   async handleSaveSnapshot(): Promise<void> {

@@ -8,6 +8,7 @@ import {
   type CadenceKpis,
   type CadenceTotals,
   type EarlyWarning,
+  type GoalCounts,
   type GoalFact,
   type Kpis,
   type Rating,
@@ -147,12 +148,6 @@ export function thresholdsFrom(settings: ScorecardSettings): Partial<Thresholds>
 
 // ---- Rows ---------------------------------------------------------------------------------------
 
-export interface GoalCounts {
-  total: number;
-  achieved: number;
-  pastTarget: number;
-}
-
 export interface ScorecardRow {
   id: string;
   name: string;
@@ -171,14 +166,17 @@ export interface ScorecardRow {
   isTeam: boolean;
 }
 
-export function goalCounts(goals: readonly GoalFact[], today: IsoDate): GoalCounts {
-  let achieved = 0;
-  let pastTarget = 0;
+/** Goal counts by rep from goal records (each rep in `goals` gets an entry). */
+export function goalCounts(goals: readonly GoalFact[], today: IsoDate): Map<string, GoalCounts> {
+  const counts = new Map<string, GoalCounts>();
   for (const goal of goals) {
-    if (goal.status === GOAL_STATUS.achieved) achieved += 1;
-    if (isGoalPastTargetDate(goal, today)) pastTarget += 1;
+    const entry = counts.get(goal.repId) ?? { total: 0, achieved: 0, pastTarget: 0 };
+    entry.total += 1;
+    if (goal.status === GOAL_STATUS.achieved) entry.achieved += 1;
+    if (isGoalPastTargetDate(goal, today)) entry.pastTarget += 1;
+    counts.set(goal.repId, entry);
   }
-  return { total: goals.length, achieved, pastTarget };
+  return counts;
 }
 
 function addGoalCounts(a: GoalCounts, b: GoalCounts): GoalCounts {
@@ -189,30 +187,13 @@ function addGoalCounts(a: GoalCounts, b: GoalCounts): GoalCounts {
   };
 }
 
-/**
- * Cadence rows with the last One-on-One taken from the all-time aggregate when the session
- * history read does not reach back far enough.
- */
-export function withLastOneOnOne(
-  rows: readonly CadenceKpis[],
-  lastOneOnOne: ReadonlyMap<string, number>,
-  todayDay: number
-): CadenceKpis[] {
-  return rows.map((row) => {
-    const aggregate = lastOneOnOne.get(row.repId);
-    const candidates = [row.lastOneOnOneDay, aggregate].filter(
-      (day): day is number => typeof day === 'number' && day <= todayDay
-    );
-    if (candidates.length === 0) return row;
-    const last = Math.max(...candidates);
-    return { ...row, lastOneOnOneDay: last, daysSinceLastOneOnOne: todayDay - last };
-  });
-}
+const NO_GOALS: GoalCounts = Object.freeze({ total: 0, achieved: 0, pastTarget: 0 });
 
 export interface RowInputs {
   reps: readonly RepKpis[];
   cadence: readonly CadenceKpis[];
-  goals: readonly GoalFact[];
+  /** Goal counts by rep (see goalCounts, or the org's aggregates). */
+  goals: ReadonlyMap<string, GoalCounts>;
   names: ReadonlyMap<string, string>;
   today: IsoDate;
   thresholds: Partial<Thresholds>;
@@ -234,10 +215,7 @@ export function repRows(inputs: RowInputs): ScorecardRow[] {
       completionRate: totals.completionRate,
       overdueCommitments: totals.overdueCommitments,
       repsCoached: totals.repsCoached,
-      goals: goalCounts(
-        inputs.goals.filter((goal) => goal.repId === rep.repId),
-        inputs.today
-      ),
+      goals: inputs.goals.get(rep.repId) ?? NO_GOALS,
       isTeam: false
     };
   });
@@ -256,7 +234,8 @@ export function teamRow(
     inputs.cadence.filter((row) => repIds.has(row.repId)),
     inputs.thresholds
   );
-  const goals = inputs.goals.filter((goal) => repIds.has(goal.repId));
+  let goals: GoalCounts = NO_GOALS;
+  for (const repId of repIds) goals = addGoalCounts(goals, inputs.goals.get(repId) ?? NO_GOALS);
   return {
     id,
     name,
@@ -269,10 +248,7 @@ export function teamRow(
     completionRate: totals.completionRate,
     overdueCommitments: totals.overdueCommitments,
     repsCoached: totals.repsCoached,
-    goals: goals.reduce<GoalCounts>(
-      (sum, goal) => addGoalCounts(sum, goalCounts([goal], inputs.today)),
-      { total: 0, achieved: 0, pastTarget: 0 }
-    ),
+    goals,
     isTeam: true
   };
 }

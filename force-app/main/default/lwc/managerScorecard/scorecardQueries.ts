@@ -14,7 +14,10 @@ import type {
 
 /**
  * One window per quarter, aliased q0 (oldest) … q7, plus the rep's plans overlapping them and
- * (`planTargets`) their targets in the corporate currency, the currency of the windows.
+ * (`planTargets`) their targets in the corporate currency, the currency of the windows. Each
+ * window holds three groups at most (open, lost, won) for the one owner; the plans of one rep
+ * over two years fit a page of 2,000, and the drill-down says so if they ever do not. Ten
+ * subqueries: the UI API's limit per query.
  */
 export const REP_QUARTER_HISTORY = gql`
   query repQuarterHistory(
@@ -41,13 +44,18 @@ export const REP_QUARTER_HISTORY = gql`
     uiapi {
       query {
         plans: Territory_Plan__c(
-          first: 200
+          first: 2000
           where: {
             Plan_Owner__c: { eq: $ownerId }
             Period_Start__c: { lte: { value: $to } }
             Period_End__c: { gte: { value: $from } }
           }
         ) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
           edges {
             node {
               Id
@@ -75,7 +83,7 @@ export const REP_QUARTER_HISTORY = gql`
       }
       aggregate {
         planTargets: Territory_Plan__c(
-          first: 200
+          first: 2000
           where: {
             Plan_Owner__c: { eq: $ownerId }
             Period_Start__c: { lte: { value: $to } }
@@ -548,16 +556,27 @@ export interface RepQuarterHistoryData {
   } | null;
 }
 
-/** The manager's saved scorecards, oldest period first, and their entries. */
+/**
+ * The manager's saved scorecards, oldest period first (the trend), and the entries of the one
+ * saved for the period in view, if any (what a save updates): one per rep, so a VP of 1,000
+ * reps fits a page. The trend reads 2,000 snapshots — five centuries of quarters — and a save
+ * is refused when the period's entries do not fit a page (see snapshotEntriesComplete).
+ */
 export const MANAGER_SNAPSHOTS = gql`
-  query managerSnapshots($scorecardManagerId: ID, $periodKey: String) {
+  query managerSnapshots(
+    $scorecardManagerId: ID
+    $periodStart: Date
+    $periodEnd: Date
+    $periodKey: String
+  ) {
     uiapi {
       query {
         snapshots: Manager_Scorecard__c(
-          first: 200
+          first: 2000
           where: { Manager__c: { eq: $scorecardManagerId } }
           orderBy: { Period_Start__c: { order: ASC }, Period_End__c: { order: ASC } }
         ) {
+          totalCount
           edges {
             node {
               Id
@@ -587,8 +606,15 @@ export const MANAGER_SNAPSHOTS = gql`
         }
         entries: Scorecard_Entry__c(
           first: 2000
-          where: { Manager_Scorecard__r: { Manager__c: { eq: $scorecardManagerId } } }
+          where: {
+            Manager_Scorecard__r: {
+              Manager__c: { eq: $scorecardManagerId }
+              Period_Start__c: { eq: { value: $periodStart } }
+              Period_End__c: { eq: { value: $periodEnd } }
+            }
+          }
         ) {
+          totalCount
           edges {
             node {
               Id
@@ -724,6 +750,14 @@ export const MANAGER_SNAPSHOTS = gql`
     }
   }
 `;
+
+export interface ManagerSnapshotsVariables {
+  scorecardManagerId: string;
+  periodStart: string;
+  periodEnd: string;
+  /** Manager_Scorecard__c.Period_Key__c of the period shown (see snapshotKey). */
+  periodKey: string;
+}
 
 export interface SnapshotNode {
   Id: string;

@@ -35,13 +35,21 @@ import {
 import {
   type CurrencyContext,
   type CurrencyContextData,
+  type OpportunityNode,
   type OpportunityQueryData,
+  type OwnerOpportunitiesInRangeVariables,
+  type Reading,
   CURRENCY_CONTEXT,
+  IN_RANGE_MAX_PAGES,
+  connectionOf,
+  continueReading,
   currencyContextFromData,
   goalFactsFromConnection,
   opportunityFactsFromConnection,
   planFactsFromConnection,
   nodesOf,
+  readingNodes,
+  startReading,
   stringOf as text
 } from 'c/opportunityData';
 import { type IsoDate, isIsoDate } from 'c/periods';
@@ -106,6 +114,9 @@ import NEXT_SESSION_TEXT from '@salesforce/label/c.SC_Goals_Next_Session_Text';
 import PROGRESS_RANGE from '@salesforce/label/c.SC_VR_Development_Goal_Progress_Between_0_And_100';
 import RETRY from '@salesforce/label/c.SC_Retry';
 import SAVE_FAILED_TITLE from '@salesforce/label/c.SC_Save_Failed_Title';
+import LIMIT_DEALS from '@salesforce/label/c.SC_Goals_LimitDeals';
+import LIMIT_GOALS from '@salesforce/label/c.SC_Goals_LimitGoals';
+import LIMIT_PLANS from '@salesforce/label/c.SC_Goals_LimitPlans';
 
 const REASONS: Partial<Record<NotComputableReason, string>> = {
   'no-closed-deals': REASON_NO_CLOSED,
@@ -139,6 +150,7 @@ const MY_COACHING = gql`
           where: { Rep__c: { eq: $userId } }
           orderBy: { Target_Date__c: { order: ASC, nulls: LAST } }
         ) {
+          totalCount
           edges {
             node {
               Id
@@ -185,6 +197,7 @@ const MY_COACHING = gql`
           }
         }
         plans: Territory_Plan__c(first: 200, where: { Plan_Owner__c: { eq: $userId } }) {
+          totalCount
           edges {
             node {
               Id
@@ -283,17 +296,30 @@ const MY_COACHING = gql`
   }
 `;
 
+/**
+ * The rep's deals closing in the goals' window, read to the end in pages of 2,000 up to
+ * IN_RANGE_MAX_PAGES; `upperBound` lets paging pass the 4,000 records relay paging reaches
+ * otherwise (GraphQL API Developer Guide, "Paginate with Upper-Bound Limit").
+ */
 const GOAL_OPPORTUNITIES = gql`
-  query goalOpportunities($ownerId: ID, $start: Date, $end: Date) {
+  query goalOpportunities($ownerId: ID, $start: Date, $end: Date, $after: String) {
     uiapi {
       query {
         Opportunity(
           first: 2000
+          upperBound: 20000
+          after: $after
           where: {
             OwnerId: { eq: $ownerId }
             CloseDate: { gte: { value: $start }, lte: { value: $end } }
           }
+          orderBy: { CloseDate: { order: ASC }, Id: { order: ASC } }
         ) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
           edges {
             node {
               Id
@@ -419,7 +445,9 @@ export default class MyDevelopmentGoals extends LightningElement {
   coaching: MyCoachingData | undefined;
   coachingErrors: unknown;
   coachingResult: GraphQLResult<MyCoachingData> | undefined;
-  opportunities: OpportunityQueryData | undefined;
+  /** The rep's deals in the goals' window, every page up to IN_RANGE_MAX_PAGES. */
+  opportunitiesRead: { key: string; reading: Reading<{ Opportunity: OpportunityNode }> } | null =
+    null;
   opportunityErrors: unknown;
   opportunityResult: GraphQLResult<OpportunityQueryData> | undefined;
   currencyData: CurrencyContextData | undefined;
@@ -487,11 +515,30 @@ export default class MyDevelopmentGoals extends LightningElement {
     }
   }
 
-  /** Undefined until the goals are known, so the opportunity wire waits for them. */
-  get opportunityVariables(): Record<string, unknown> | undefined {
+  private get opportunityKey(): string | null {
     const window = opportunityWindow(this.goalFacts, this.todayValue);
-    if (!window) return undefined;
-    return { ownerId: this.userId, start: window.start, end: window.end };
+    return window ? `${this.userId}|${window.start}|${window.end}` : null;
+  }
+
+  get opportunityReading(): Reading<{ Opportunity: OpportunityNode }> | null {
+    const key = this.opportunityKey;
+    if (key === null) return null;
+    return this.opportunitiesRead?.key === key
+      ? this.opportunitiesRead.reading
+      : startReading(['Opportunity']);
+  }
+
+  /** Undefined until the goals are known, so the opportunity wire waits for them. */
+  get opportunityVariables(): OwnerOpportunitiesInRangeVariables | undefined {
+    const window = opportunityWindow(this.goalFacts, this.todayValue);
+    const reading = this.opportunityReading;
+    if (!window || !reading) return undefined;
+    return {
+      ownerId: this.userId,
+      start: window.start,
+      end: window.end,
+      after: reading.request.after.Opportunity
+    };
   }
 
   @wire(graphql, { query: GOAL_OPPORTUNITIES, variables: '$opportunityVariables' })
@@ -500,9 +547,44 @@ export default class MyDevelopmentGoals extends LightningElement {
     if (result.errors && result.errors.length > 0) {
       this.opportunityErrors = result.errors;
     } else if (result.data) {
-      this.opportunities = result.data;
+      const key = this.opportunityKey;
+      const reading = this.opportunityReading;
+      if (key === null || !reading) return;
       this.opportunityErrors = undefined;
+      this.opportunitiesRead = {
+        key,
+        reading: continueReading(
+          reading,
+          { Opportunity: result.data.uiapi?.query?.Opportunity },
+          { paged: ['Opportunity'], maxPages: IN_RANGE_MAX_PAGES }
+        )
+      };
     }
+  }
+
+  /** What the reads left out, where the goals are: goals, plans or deals past their bound. */
+  get limitNotices(): string[] {
+    const notices: string[] = [];
+    const query = this.coaching?.uiapi?.query;
+    const counted = (
+      connection: { totalCount?: number | null } | null | undefined,
+      shown: number,
+      label: string
+    ): void => {
+      const total = connection?.totalCount;
+      if (typeof total === 'number' && total > shown)
+        notices.push(fill(label, formatNumber(shown), formatNumber(total)));
+    };
+    counted(query?.goals, nodesOf(query?.goals).length, LIMIT_GOALS);
+    counted(query?.plans, nodesOf(query?.plans).length, LIMIT_PLANS);
+    const deals = this.opportunityReading?.connections.Opportunity;
+    if (this.opportunityReading?.complete && deals?.truncated)
+      notices.push(fill(LIMIT_DEALS, formatNumber(deals.nodes.length), formatNumber(deals.total)));
+    return notices;
+  }
+
+  get hasLimitNotices(): boolean {
+    return this.limitNotices.length > 0;
   }
 
   get currencyVariables(): { userId: string } {
@@ -550,7 +632,7 @@ export default class MyDevelopmentGoals extends LightningElement {
   get isLoading(): boolean {
     if (this.hasError) return false;
     if (!this.coaching) return true;
-    return this.hasKpiGoals && !this.opportunities;
+    return this.hasKpiGoals && !this.opportunityReading?.complete;
   }
 
   get hasError(): boolean {
@@ -571,7 +653,10 @@ export default class MyDevelopmentGoals extends LightningElement {
   }
 
   get measured(): MeasuredGoal[] {
-    const facts = opportunityFactsFromConnection(this.opportunities?.uiapi?.query?.Opportunity);
+    const reading = this.opportunityReading;
+    const facts = opportunityFactsFromConnection(
+      connectionOf(reading ? readingNodes(reading).Opportunity : [])
+    );
     const plans = planFactsFromConnection(this.coaching?.uiapi?.query?.plans);
     return measureGoals(this.goalNodes, facts, plans, this.todayValue, this.figuresCurrency);
   }

@@ -5,20 +5,33 @@
  * Each document is a static `gql` literal (the LWC compiler parses them at build time) with
  * typed variables; no value is ever pasted into a query string. Scorecards read aggregates
  * only, so the number of requests and the bytes transferred do not grow with the number of
- * opportunities: one request for the team, one for the KPI aggregates of three periods and
- * the hygiene counts (aliases in one document), one for sessions, goals and plans.
+ * opportunities or sessions: one request for the team, one for the KPI aggregates of three
+ * periods and the hygiene counts, one for the coaching cadence, goals and plan targets, one for
+ * the follow-ups (the sessions of each rep's last completed day, the goals past their date).
+ *
+ * Limits relied on (GraphQL API Developer Guide, "GraphQL API Query Limitations"): up to 10
+ * subqueries per query and 2,000 records per subquery page — aggregate groups included. Every
+ * aggregate alias of a scorecard document is grouped so that it holds at most one group per
+ * owner, and a request names at most OWNERS_PER_REQUEST (2,000) owners, so each alias fits one
+ * page whatever the size of the organisation; a larger organisation takes one more request per
+ * 2,000 reps (see ./paging). Record connections that can exceed a page are paged to completion.
  */
 import { gql } from 'lightning/graphql';
 export * from './uiApi';
 export * from './variables';
+export * from './paging';
+export * from './scorecardData';
 
 // ---- Scorecard aggregates -------------------------------------------------------------------
 
 /**
- * KPI sums per owner (grouped by OwnerId, IsClosed, IsWon) for the current period, the previous
- * period and the same period last year, and the hygiene counts of open deals per owner — for
- * an explicit set of owners (a manager's reports, a VP's reports' reports, one rep). Data
- * shape: ScorecardAggregatesData.
+ * KPI sums per owner for the current period, the previous period and the same period last
+ * year, and the hygiene counts of open deals — for the owners in $ownerIds (at most
+ * OWNERS_PER_REQUEST). Each alias filters won, lost or open deals and groups by OwnerId alone,
+ * so it holds one group per owner at most: 1,000 reps fit one page of every alias (grouping by
+ * OwnerId, IsClosed and IsWon would give three groups per rep, 3,000 for a VP of 1,000). The
+ * previous window needs won and lost deals (its win rate), last year's the won amount (growth).
+ * Ten aliases: the UI API's limit of subqueries per query. Data shape: ScorecardAggregatesData.
  */
 export const OWNERS_SCORECARD_AGGREGATES = gql`
   query ownersScorecardAggregates(
@@ -35,13 +48,14 @@ export const OWNERS_SCORECARD_AGGREGATES = gql`
   ) {
     uiapi {
       aggregate {
-        current: Opportunity(
+        currentWon: Opportunity(
           first: 2000
           where: {
             OwnerId: { in: $ownerIds }
+            IsWon: { eq: true }
             CloseDate: { gte: { value: $start }, lte: { value: $end } }
           }
-          groupBy: { OwnerId: { group: true }, IsClosed: { group: true }, IsWon: { group: true } }
+          groupBy: { OwnerId: { group: true } }
         ) {
           edges {
             node {
@@ -49,10 +63,79 @@ export const OWNERS_SCORECARD_AGGREGATES = gql`
                 OwnerId {
                   value
                 }
-                IsClosed {
+                Id {
+                  count {
+                    value
+                  }
+                }
+                Amount {
+                  sum {
+                    value
+                  }
+                }
+                Sales_Cycle_Days__c @optional {
+                  avg {
+                    value
+                  }
+                  count {
+                    value
+                  }
+                }
+              }
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+        currentLost: Opportunity(
+          first: 2000
+          where: {
+            OwnerId: { in: $ownerIds }
+            IsClosed: { eq: true }
+            IsWon: { eq: false }
+            CloseDate: { gte: { value: $start }, lte: { value: $end } }
+          }
+          groupBy: { OwnerId: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                OwnerId {
                   value
                 }
-                IsWon {
+                Id {
+                  count {
+                    value
+                  }
+                }
+                Amount {
+                  sum {
+                    value
+                  }
+                }
+              }
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+        currentOpen: Opportunity(
+          first: 2000
+          where: {
+            OwnerId: { in: $ownerIds }
+            IsClosed: { eq: false }
+            CloseDate: { gte: { value: $start }, lte: { value: $end } }
+          }
+          groupBy: { OwnerId: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                OwnerId {
                   value
                 }
                 Id {
@@ -70,36 +153,27 @@ export const OWNERS_SCORECARD_AGGREGATES = gql`
                     value
                   }
                 }
-                Sales_Cycle_Days__c @optional {
-                  avg {
-                    value
-                  }
-                  count {
-                    value
-                  }
-                }
               }
             }
           }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
         }
-        previous: Opportunity(
+        previousWon: Opportunity(
           first: 2000
           where: {
             OwnerId: { in: $ownerIds }
+            IsWon: { eq: true }
             CloseDate: { gte: { value: $previousStart }, lte: { value: $previousEnd } }
           }
-          groupBy: { OwnerId: { group: true }, IsClosed: { group: true }, IsWon: { group: true } }
+          groupBy: { OwnerId: { group: true } }
         ) {
           edges {
             node {
               aggregate {
                 OwnerId {
-                  value
-                }
-                IsClosed {
-                  value
-                }
-                IsWon {
                   value
                 }
                 Id {
@@ -112,41 +186,28 @@ export const OWNERS_SCORECARD_AGGREGATES = gql`
                     value
                   }
                 }
-                ExpectedRevenue {
-                  sum {
-                    value
-                  }
-                }
-                Sales_Cycle_Days__c @optional {
-                  avg {
-                    value
-                  }
-                  count {
-                    value
-                  }
-                }
               }
             }
           }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
         }
-        lastYear: Opportunity(
+        previousLost: Opportunity(
           first: 2000
           where: {
             OwnerId: { in: $ownerIds }
-            CloseDate: { gte: { value: $lastYearStart }, lte: { value: $lastYearEnd } }
+            IsClosed: { eq: true }
+            IsWon: { eq: false }
+            CloseDate: { gte: { value: $previousStart }, lte: { value: $previousEnd } }
           }
-          groupBy: { OwnerId: { group: true }, IsClosed: { group: true }, IsWon: { group: true } }
+          groupBy: { OwnerId: { group: true } }
         ) {
           edges {
             node {
               aggregate {
                 OwnerId {
-                  value
-                }
-                IsClosed {
-                  value
-                }
-                IsWon {
                   value
                 }
                 Id {
@@ -159,21 +220,45 @@ export const OWNERS_SCORECARD_AGGREGATES = gql`
                     value
                   }
                 }
-                ExpectedRevenue {
-                  sum {
+              }
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+        lastYearWon: Opportunity(
+          first: 2000
+          where: {
+            OwnerId: { in: $ownerIds }
+            IsWon: { eq: true }
+            CloseDate: { gte: { value: $lastYearStart }, lte: { value: $lastYearEnd } }
+          }
+          groupBy: { OwnerId: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                OwnerId {
+                  value
+                }
+                Id {
+                  count {
                     value
                   }
                 }
-                Sales_Cycle_Days__c @optional {
-                  avg {
-                    value
-                  }
-                  count {
+                Amount {
+                  sum {
                     value
                   }
                 }
               }
             }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
           }
         }
         pastCloseDate: Opportunity(
@@ -199,6 +284,10 @@ export const OWNERS_SCORECARD_AGGREGATES = gql`
               }
             }
           }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
         }
         pushed: Opportunity(
           first: 2000
@@ -218,6 +307,10 @@ export const OWNERS_SCORECARD_AGGREGATES = gql`
                 }
               }
             }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
           }
         }
         staleInStage: Opportunity(
@@ -251,6 +344,10 @@ export const OWNERS_SCORECARD_AGGREGATES = gql`
               }
             }
           }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
         }
         noRecentActivity: Opportunity(
           first: 2000
@@ -277,6 +374,10 @@ export const OWNERS_SCORECARD_AGGREGATES = gql`
                 }
               }
             }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
           }
         }
       }
@@ -449,16 +550,18 @@ export const OPPORTUNITY_BY_ID = gql`
 `;
 
 /**
- * Open opportunities of an owner, soonest close date first (drill-down). Paged. `corporate`:
- * each open deal's amount in the corporate currency (an aggregate per Id), so deal health
- * compares it with the owner's average from the aggregates in one currency.
+ * Open opportunities of an owner, soonest close date first (drill-down), read to the end in
+ * pages of 2,000 up to DRILLDOWN_MAX_DEALS (the reach of relay paging without upperBound).
+ * `corporate`: each open deal's amount in the corporate currency (an aggregate per deal,
+ * grouped by Id and CloseDate and ordered as the records are, so its pages hold the same deals),
+ * so deal health compares it with the owner's average from the aggregates in one currency.
  */
 export const OPEN_OPPORTUNITIES_OF_OWNER = gql`
-  query openOpportunitiesOfOwner($ownerId: ID, $first: Int = 200, $after: String) {
+  query openOpportunitiesOfOwner($ownerId: ID, $after: String, $corporateAfter: String) {
     uiapi {
       query {
         Opportunity(
-          first: $first
+          first: 2000
           after: $after
           where: { OwnerId: { eq: $ownerId }, IsClosed: { eq: false } }
           orderBy: { CloseDate: { order: ASC }, Id: { order: ASC } }
@@ -536,8 +639,10 @@ export const OPEN_OPPORTUNITIES_OF_OWNER = gql`
       aggregate {
         corporate: Opportunity(
           first: 2000
+          after: $corporateAfter
           where: { OwnerId: { eq: $ownerId }, IsClosed: { eq: false } }
-          groupBy: { Id: { group: true } }
+          groupBy: { Id: { group: true }, CloseDate: { group: true } }
+          orderBy: { CloseDate: { order: ASC }, Id: { order: ASC } }
         ) {
           edges {
             node {
@@ -553,25 +658,28 @@ export const OPEN_OPPORTUNITIES_OF_OWNER = gql`
               }
             }
           }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
         }
       }
     }
   }
 `;
 
-/** Opportunities of an owner closing in a date range (KPI goals, territory plan). Paged. */
+/**
+ * Opportunities of an owner closing in a date range (territory plan), read to the end in pages
+ * of 2,000 up to IN_RANGE_MAX_DEALS: `upperBound` lets paging go past the 4,000 records relay
+ * paging reaches otherwise (GraphQL API Developer Guide, "Paginate with Upper-Bound Limit").
+ */
 export const OWNER_OPPORTUNITIES_IN_RANGE = gql`
-  query ownerOpportunitiesInRange(
-    $ownerId: ID
-    $start: Date
-    $end: Date
-    $first: Int = 2000
-    $after: String
-  ) {
+  query ownerOpportunitiesInRange($ownerId: ID, $start: Date, $end: Date, $after: String) {
     uiapi {
       query {
         Opportunity(
-          first: $first
+          first: 2000
+          upperBound: 20000
           after: $after
           where: {
             OwnerId: { eq: $ownerId }
@@ -657,18 +765,30 @@ export const OWNER_OPPORTUNITIES_IN_RANGE = gql`
 
 /**
  * Direct reports of $managerId and their reports (for a manager of managers), active users
- * only. Data: { uiapi: { query: { reports, reportsOfReports } } } of Connection<UserNode>.
+ * only, in pages of 2,000 (`$reportsAfter`, `$reportsOfReportsAfter`; a reader stops at
+ * TEAM_MAX_MEMBERS). Data: { uiapi: { query: { reports, reportsOfReports } } } of
+ * Connection<UserNode>.
  */
 export const TEAM_MEMBERS = gql`
-  query teamMembers($managerId: ID) {
+  query teamMembers(
+    $managerId: ID
+    $reportsAfter: String = null
+    $reportsOfReportsAfter: String = null
+  ) {
     uiapi {
       query {
         reports: User(
           first: 2000
+          upperBound: 20000
+          after: $reportsAfter
           where: { ManagerId: { eq: $managerId }, IsActive: { eq: true } }
-          orderBy: { Name: { order: ASC } }
+          orderBy: { Name: { order: ASC }, Id: { order: ASC } }
         ) {
           totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
           edges {
             node {
               Id
@@ -689,10 +809,16 @@ export const TEAM_MEMBERS = gql`
         }
         reportsOfReports: User(
           first: 2000
+          upperBound: 20000
+          after: $reportsOfReportsAfter
           where: { Manager: { ManagerId: { eq: $managerId } }, IsActive: { eq: true } }
-          orderBy: { Name: { order: ASC } }
+          orderBy: { Name: { order: ASC }, Id: { order: ASC } }
         ) {
           totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
           edges {
             node {
               Id
@@ -719,175 +845,75 @@ export const TEAM_MEMBERS = gql`
 // ---- Coaching data for a set of reps --------------------------------------------------------
 
 /**
- * Sessions dated on or after $since, development goals and territory plans overlapping the
- * period, for the given reps; each plan's target in the corporate currency (`planTargets`, an
- * aggregate per plan, so targets compare with the KPI aggregates in one currency); and the date
- * of each rep's last completed One-on-One whenever it was (an aggregate, so an old 1:1 still
- * counts). Data: TeamCoachingData.
+ * The coaching cadence, goals and plan targets of the reps in $repIds (at most
+ * OWNERS_PER_REQUEST), all as aggregates grouped by rep, so the bytes per rep stay the same
+ * however many sessions, goals and plans there are. Per rep: sessions completed and planned in
+ * the period, the last completed One-on-One and the last completed session of any type up to
+ * today (its follow-ups decide the overdue commitments: TEAM_FOLLOW_UPS), goals and goals
+ * achieved. Plan targets (Active plans; sums in the corporate currency, as the KPI aggregates)
+ * in three aliases that partition the plans overlapping the period: within it (summed per
+ * owner), and across its start or its end (per owner and plan dates, to prorate by the days in
+ * the period). A plan always ends after it starts (validation rule Period_End_After_Start).
+ * Data shape: TeamCoachingData.
  */
 export const TEAM_COACHING_DATA = gql`
-  query teamCoachingData($repIds: [ID], $since: Date, $start: Date, $end: Date) {
+  query teamCoachingData($repIds: [ID], $start: Date, $end: Date, $today: Date) {
     uiapi {
-      query {
-        sessions: Coaching_Session__c(
-          first: 2000
-          where: { Rep__c: { in: $repIds }, Session_Date__c: { gte: { value: $since } } }
-          orderBy: { Session_Date__c: { order: DESC }, Id: { order: ASC } }
-        ) {
-          totalCount
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
-          edges {
-            node {
-              Id
-              Name {
-                value
-              }
-              Rep__c {
-                value
-              }
-              Coach__c {
-                value
-              }
-              Session_Date__c {
-                value
-                displayValue
-              }
-              Session_Type__c {
-                value
-                displayValue
-              }
-              Status__c {
-                value
-                displayValue
-              }
-              Focus_Areas__c {
-                value
-                displayValue
-              }
-              Commitments__c @optional {
-                value
-              }
-              Follow_Up_Date__c @optional {
-                value
-                displayValue
-              }
-              Opportunity__c @optional {
-                value
-              }
-              Development_Goal__c @optional {
-                value
-              }
-            }
-          }
-        }
-        goals: Development_Goal__c(
-          first: 2000
-          where: { Rep__c: { in: $repIds } }
-          orderBy: { Target_Date__c: { order: ASC }, Id: { order: ASC } }
-        ) {
-          totalCount
-          edges {
-            node {
-              Id
-              Name {
-                value
-              }
-              Rep__c {
-                value
-              }
-              Skill_Area__c {
-                value
-                displayValue
-              }
-              Status__c {
-                value
-                displayValue
-              }
-              Progress__c @optional {
-                value
-              }
-              Metric__c @optional {
-                value
-              }
-              Baseline_Value__c @optional {
-                value
-              }
-              Target_Value__c @optional {
-                value
-              }
-              Start_Date__c {
-                value
-              }
-              Target_Date__c {
-                value
-              }
-            }
-          }
-        }
-        plans: Territory_Plan__c(
-          first: 2000
-          where: {
-            Plan_Owner__c: { in: $repIds }
-            Period_Start__c: { lte: { value: $end } }
-            Period_End__c: { gte: { value: $start } }
-          }
-        ) {
-          totalCount
-          edges {
-            node {
-              Id
-              Name {
-                value
-              }
-              Plan_Owner__c {
-                value
-              }
-              Manager__c {
-                value
-              }
-              Period_Start__c {
-                value
-              }
-              Period_End__c {
-                value
-              }
-              Target_Amount__c @optional {
-                value
-                displayValue
-              }
-              Status__c {
-                value
-              }
-            }
-          }
-        }
-      }
       aggregate {
-        planTargets: Territory_Plan__c(
+        completed: Coaching_Session__c(
           first: 2000
           where: {
-            Plan_Owner__c: { in: $repIds }
-            Period_Start__c: { lte: { value: $end } }
-            Period_End__c: { gte: { value: $start } }
+            Rep__c: { in: $repIds }
+            Status__c: { eq: "Completed" }
+            Session_Date__c: { gte: { value: $start }, lte: { value: $end } }
           }
-          groupBy: { Id: { group: true } }
+          groupBy: { Rep__c: { group: true } }
         ) {
           edges {
             node {
               aggregate {
-                Id {
+                Rep__c {
                   value
                 }
-                Target_Amount__c @optional {
-                  sum {
+                Id {
+                  count {
                     value
                   }
                 }
               }
             }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+        planned: Coaching_Session__c(
+          first: 2000
+          where: {
+            Rep__c: { in: $repIds }
+            Status__c: { eq: "Planned" }
+            Session_Date__c: { gte: { value: $start }, lte: { value: $end } }
+          }
+          groupBy: { Rep__c: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                Rep__c {
+                  value
+                }
+                Id {
+                  count {
+                    value
+                  }
+                }
+              }
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
           }
         }
         lastOneOnOne: Coaching_Session__c(
@@ -896,6 +922,7 @@ export const TEAM_COACHING_DATA = gql`
             Rep__c: { in: $repIds }
             Status__c: { eq: "Completed" }
             Session_Type__c: { eq: "One-on-One" }
+            Session_Date__c: { lte: { value: $today } }
           }
           groupBy: { Rep__c: { group: true } }
         ) {
@@ -910,6 +937,281 @@ export const TEAM_COACHING_DATA = gql`
                     value
                   }
                 }
+              }
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+        lastCompleted: Coaching_Session__c(
+          first: 2000
+          where: {
+            Rep__c: { in: $repIds }
+            Status__c: { eq: "Completed" }
+            Session_Date__c: { lte: { value: $today } }
+          }
+          groupBy: { Rep__c: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                Rep__c {
+                  value
+                }
+                Session_Date__c {
+                  max {
+                    value
+                  }
+                }
+              }
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+        goals: Development_Goal__c(
+          first: 2000
+          where: { Rep__c: { in: $repIds } }
+          groupBy: { Rep__c: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                Rep__c {
+                  value
+                }
+                Id {
+                  count {
+                    value
+                  }
+                }
+              }
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+        goalsAchieved: Development_Goal__c(
+          first: 2000
+          where: { Rep__c: { in: $repIds }, Status__c: { eq: "Achieved" } }
+          groupBy: { Rep__c: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                Rep__c {
+                  value
+                }
+                Id {
+                  count {
+                    value
+                  }
+                }
+              }
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+        plansWithin: Territory_Plan__c(
+          first: 2000
+          where: {
+            Plan_Owner__c: { in: $repIds }
+            Status__c: { eq: "Active" }
+            Period_Start__c: { gte: { value: $start } }
+            Period_End__c: { lte: { value: $end } }
+          }
+          groupBy: { Plan_Owner__c: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                Plan_Owner__c {
+                  value
+                }
+                Target_Amount__c @optional {
+                  sum {
+                    value
+                  }
+                }
+              }
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+        plansAcrossStart: Territory_Plan__c(
+          first: 2000
+          where: {
+            Plan_Owner__c: { in: $repIds }
+            Status__c: { eq: "Active" }
+            Period_Start__c: { lt: { value: $start } }
+            Period_End__c: { gte: { value: $start } }
+          }
+          groupBy: {
+            Plan_Owner__c: { group: true }
+            Period_Start__c: { group: true }
+            Period_End__c: { group: true }
+          }
+        ) {
+          edges {
+            node {
+              aggregate {
+                Plan_Owner__c {
+                  value
+                }
+                Period_Start__c {
+                  value
+                }
+                Period_End__c {
+                  value
+                }
+                Target_Amount__c @optional {
+                  sum {
+                    value
+                  }
+                }
+              }
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+        plansAcrossEnd: Territory_Plan__c(
+          first: 2000
+          where: {
+            Plan_Owner__c: { in: $repIds }
+            Status__c: { eq: "Active" }
+            Period_Start__c: { gte: { value: $start }, lte: { value: $end } }
+            Period_End__c: { gt: { value: $end } }
+          }
+          groupBy: {
+            Plan_Owner__c: { group: true }
+            Period_Start__c: { group: true }
+            Period_End__c: { group: true }
+          }
+        ) {
+          edges {
+            node {
+              aggregate {
+                Plan_Owner__c {
+                  value
+                }
+                Period_Start__c {
+                  value
+                }
+                Period_End__c {
+                  value
+                }
+                Target_Amount__c @optional {
+                  sum {
+                    value
+                  }
+                }
+              }
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    }
+  }
+`;
+
+/**
+ * What the scorecard needs as records, few per rep: the completed sessions of each rep's last
+ * completed day whose follow-up date has passed (`$sessionsWhere`, built by
+ * followUpSessionsFilter from TEAM_COACHING_DATA's lastCompleted: only there can commitments be
+ * overdue, see coachingMetrics overdueCommitments; Commitments__c is a long text area, which
+ * cannot be filtered, so the browser checks it), and the open goals past their target date (each
+ * one an early warning). Both in pages of 2,000, by Id, read to the end up to
+ * FOLLOW_UPS_MAX_RECORDS per request unit. Data shape: TeamFollowUpsData.
+ */
+export const TEAM_FOLLOW_UPS = gql`
+  query teamFollowUps(
+    $sessionsWhere: Coaching_Session__c_Filter
+    $repIds: [ID]
+    $today: Date
+    $sessionsAfter: String
+    $goalsAfter: String
+  ) {
+    uiapi {
+      query {
+        sessions: Coaching_Session__c(
+          first: 2000
+          upperBound: 20000
+          after: $sessionsAfter
+          where: $sessionsWhere
+          orderBy: { Id: { order: ASC } }
+        ) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            node {
+              Id
+              Rep__c {
+                value
+              }
+              Session_Date__c {
+                value
+              }
+              Status__c {
+                value
+              }
+              Commitments__c @optional {
+                value
+              }
+              Follow_Up_Date__c @optional {
+                value
+              }
+            }
+          }
+        }
+        goals: Development_Goal__c(
+          first: 2000
+          upperBound: 20000
+          after: $goalsAfter
+          where: {
+            Rep__c: { in: $repIds }
+            Target_Date__c: { lt: { value: $today } }
+            Status__c: { nin: ["Achieved", "Deferred"] }
+          }
+          orderBy: { Id: { order: ASC } }
+        ) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            node {
+              Id
+              Rep__c {
+                value
+              }
+              Status__c {
+                value
+              }
+              Target_Date__c {
+                value
               }
             }
           }

@@ -9,6 +9,7 @@
  * default rather than throwing. A node without its identity (Id, owner, close date) is skipped.
  */
 import type {
+  GoalCounts,
   GoalFact,
   OpportunityAggregateRow,
   OpportunityFact,
@@ -18,8 +19,8 @@ import type {
   TerritoryPlanFact,
   UserFact
 } from 'c/coachingMetrics';
-import { isGoalMetric } from 'c/coachingMetrics';
-import { type EpochDay, toEpochDayOrNull } from 'c/periods';
+import { FactColumnsBuilder, type OpportunityFactSet, isGoalMetric } from 'c/coachingMetrics';
+import { type EpochDay, type Period, toEpochDay, toEpochDayOrNull } from 'c/periods';
 
 // ---- Generic UI API shapes ------------------------------------------------------------------
 
@@ -163,6 +164,27 @@ export function opportunityFactFromNode(
   };
 }
 
+/**
+ * Node → facts and, in the same pass, the columns the KPIs read (FactColumnsBuilder): the
+ * normaliser touches every field anyway, so the KPIs need no preparing pass of their own.
+ * `ownerIds` fixes the owners' order (owners without deals get zero sums).
+ */
+export function opportunityFactSetFromConnection(
+  connection: Connection<OpportunityNode> | null | undefined,
+  ownerIds: readonly string[] = []
+): OpportunityFactSet {
+  const facts: OpportunityFact[] = [];
+  const nodes = nodesOf(connection);
+  const columns = new FactColumnsBuilder(ownerIds, nodes.length);
+  for (const node of nodes) {
+    const fact = opportunityFactFromNode(node);
+    if (!fact) continue;
+    facts.push(fact);
+    columns.add(fact);
+  }
+  return columns.build(facts);
+}
+
 export function opportunityFactsFromConnection(
   connection: Connection<OpportunityNode> | null | undefined
 ): OpportunityFact[] {
@@ -258,47 +280,102 @@ export function aggregateRowsFromConnection(
   return rows;
 }
 
-/** Rows grouped by OwnerId with `Id { count }`. */
-export function ownerCountsFromConnection(
-  connection: Connection<OpportunityAggregateNode> | null | undefined
-): OwnerCountRow[] {
+/** Rows of an alias that filters one kind of deal (won, lost or open) and groups by OwnerId. */
+function rowsOfKind(
+  nodes: readonly OpportunityAggregateNode[],
+  isClosed: boolean,
+  isWon: boolean
+): OpportunityAggregateRow[] {
+  const rows: OpportunityAggregateRow[] = [];
+  for (const node of nodes) {
+    const aggregate = node.aggregate;
+    const ownerId = aggregate?.OwnerId?.value;
+    if (!aggregate || typeof ownerId !== 'string' || ownerId === '') continue;
+    rows.push({
+      ownerId,
+      isClosed,
+      isWon,
+      count: aggregateNumber(aggregate.Id?.count) ?? 0,
+      amountSum: aggregateNumber(aggregate.Amount?.sum),
+      expectedRevenueSum: aggregateNumber(aggregate.ExpectedRevenue?.sum),
+      salesCycleAvg: aggregateNumber(aggregate.Sales_Cycle_Days__c?.avg),
+      salesCycleCount: aggregateNumber(aggregate.Sales_Cycle_Days__c?.count)
+    });
+  }
+  return rows;
+}
+
+/** The aliases of OWNERS_SCORECARD_AGGREGATES: won, lost and open deals of three windows, hygiene. */
+export const SCORECARD_AGGREGATE_ALIASES = [
+  'currentWon',
+  'currentLost',
+  'currentOpen',
+  'previousWon',
+  'previousLost',
+  'lastYearWon',
+  'pastCloseDate',
+  'pushed',
+  'staleInStage',
+  'noRecentActivity'
+] as const;
+export type ScorecardAggregateAlias = (typeof SCORECARD_AGGREGATE_ALIASES)[number];
+
+/** The node type of each alias, for a Reading of the document. */
+export type ScorecardAggregateNodes = Record<ScorecardAggregateAlias, OpportunityAggregateNode>;
+
+/** `data` of OWNERS_SCORECARD_AGGREGATES: one alias per kind of deal and window, and hygiene. */
+export interface ScorecardAggregatesData {
+  uiapi?: {
+    aggregate?:
+      | {
+          [K in ScorecardAggregateAlias]?: Connection<OpportunityAggregateNode> | null;
+        }
+      | null;
+  } | null;
+}
+
+/** The nodes of every alias, from the pages (and requests) a reading gathered. */
+export type ScorecardAggregateNodeLists = {
+  [K in ScorecardAggregateAlias]: readonly OpportunityAggregateNode[];
+};
+
+export function ownerAggregatesFromNodes(nodes: ScorecardAggregateNodeLists): OwnerAggregates {
+  return {
+    current: [
+      ...rowsOfKind(nodes.currentWon, true, true),
+      ...rowsOfKind(nodes.currentLost, true, false),
+      ...rowsOfKind(nodes.currentOpen, false, false)
+    ],
+    previous: [
+      ...rowsOfKind(nodes.previousWon, true, true),
+      ...rowsOfKind(nodes.previousLost, true, false)
+    ],
+    lastYear: rowsOfKind(nodes.lastYearWon, true, true),
+    pastCloseDate: ownerCountsFromNodes(nodes.pastCloseDate),
+    pushed: ownerCountsFromNodes(nodes.pushed),
+    staleInStage: ownerCountsFromNodes(nodes.staleInStage),
+    noRecentActivity: ownerCountsFromNodes(nodes.noRecentActivity)
+  };
+}
+
+/** One response of OWNERS_SCORECARD_AGGREGATES → the engine's aggregate rows. */
+export function ownerAggregatesFromData(
+  data: ScorecardAggregatesData | null | undefined
+): OwnerAggregates {
+  const aggregate = data?.uiapi?.aggregate;
+  const nodes = {} as { [K in ScorecardAggregateAlias]: OpportunityAggregateNode[] };
+  for (const alias of SCORECARD_AGGREGATE_ALIASES) nodes[alias] = nodesOf(aggregate?.[alias]);
+  return ownerAggregatesFromNodes(nodes);
+}
+
+function ownerCountsFromNodes(nodes: readonly OpportunityAggregateNode[]): OwnerCountRow[] {
   const rows: OwnerCountRow[] = [];
-  for (const node of nodesOf(connection)) {
+  for (const node of nodes) {
     const ownerId = node.aggregate?.OwnerId?.value;
     if (typeof ownerId !== 'string' || ownerId === '') continue;
     rows.push({ ownerId, count: aggregateNumber(node.aggregate?.Id?.count) ?? 0 });
   }
   return rows;
-}
-
-/** `data` of the scorecard aggregate queries: one alias per period window and hygiene count. */
-export interface ScorecardAggregatesData {
-  uiapi?: {
-    aggregate?: {
-      current?: Connection<OpportunityAggregateNode> | null;
-      previous?: Connection<OpportunityAggregateNode> | null;
-      lastYear?: Connection<OpportunityAggregateNode> | null;
-      pastCloseDate?: Connection<OpportunityAggregateNode> | null;
-      pushed?: Connection<OpportunityAggregateNode> | null;
-      staleInStage?: Connection<OpportunityAggregateNode> | null;
-      noRecentActivity?: Connection<OpportunityAggregateNode> | null;
-    } | null;
-  } | null;
-}
-
-export function ownerAggregatesFromData(
-  data: ScorecardAggregatesData | null | undefined
-): OwnerAggregates {
-  const aggregate = data?.uiapi?.aggregate;
-  return {
-    current: aggregateRowsFromConnection(aggregate?.current),
-    previous: aggregateRowsFromConnection(aggregate?.previous),
-    lastYear: aggregateRowsFromConnection(aggregate?.lastYear),
-    pastCloseDate: ownerCountsFromConnection(aggregate?.pastCloseDate),
-    pushed: ownerCountsFromConnection(aggregate?.pushed),
-    staleInStage: ownerCountsFromConnection(aggregate?.staleInStage),
-    noRecentActivity: ownerCountsFromConnection(aggregate?.noRecentActivity)
-  };
 }
 
 // ---- Users ----------------------------------------------------------------------------------
@@ -332,8 +409,12 @@ export function userFromNode(node: UserNode | null | undefined): TeamMember | nu
 export function usersFromConnection(
   connection: Connection<UserNode> | null | undefined
 ): TeamMember[] {
+  return usersFromNodes(nodesOf(connection));
+}
+
+export function usersFromNodes(nodes: readonly UserNode[]): TeamMember[] {
   const users: TeamMember[] = [];
-  for (const node of nodesOf(connection)) {
+  for (const node of nodes) {
     const user = userFromNode(node);
     if (user) users.push(user);
   }
@@ -391,8 +472,12 @@ export function sessionFactFromNode(
 export function sessionFactsFromConnection(
   connection: Connection<CoachingSessionNode> | null | undefined
 ): SessionFact[] {
+  return sessionFactsFromNodes(nodesOf(connection));
+}
+
+export function sessionFactsFromNodes(nodes: readonly CoachingSessionNode[]): SessionFact[] {
   const facts: SessionFact[] = [];
-  for (const node of nodesOf(connection)) {
+  for (const node of nodes) {
     const fact = sessionFactFromNode(node);
     if (fact) facts.push(fact);
   }
@@ -435,8 +520,12 @@ export function goalFactFromNode(node: DevelopmentGoalNode | null | undefined): 
 export function goalFactsFromConnection(
   connection: Connection<DevelopmentGoalNode> | null | undefined
 ): GoalFact[] {
+  return goalFactsFromNodes(nodesOf(connection));
+}
+
+export function goalFactsFromNodes(nodes: readonly DevelopmentGoalNode[]): GoalFact[] {
   const facts: GoalFact[] = [];
-  for (const node of nodesOf(connection)) {
+  for (const node of nodes) {
     const fact = goalFactFromNode(node);
     if (fact) facts.push(fact);
   }
@@ -493,18 +582,6 @@ export interface LastOneOnOneNode {
     Rep__c?: { value: string | null } | null;
     Session_Date__c?: { max?: { value: string | null } | null } | null;
   } | null;
-}
-
-export function lastOneOnOneByRep(
-  connection: Connection<LastOneOnOneNode> | null | undefined
-): Map<string, EpochDay> {
-  const result = new Map<string, EpochDay>();
-  for (const node of nodesOf(connection)) {
-    const repId = node.aggregate?.Rep__c?.value;
-    const day = toEpochDayOrNull(node.aggregate?.Session_Date__c?.max?.value);
-    if (typeof repId === 'string' && day !== null) result.set(repId, day);
-  }
-  return result;
 }
 
 /**
@@ -570,6 +647,23 @@ export interface OpportunityQueryData {
   } | null;
 }
 
+/** The connections of OPEN_OPPORTUNITIES_OF_OWNER, for a Reading of the document. */
+export interface DrilldownNodes extends Record<string, unknown> {
+  Opportunity: OpportunityNode;
+  corporate: AmountByIdNode;
+}
+
+export const DRILLDOWN_ALIASES: readonly (keyof DrilldownNodes & string)[] = [
+  'Opportunity',
+  'corporate'
+];
+
+export interface OpenOpportunitiesVariables {
+  ownerId: string;
+  after: string | null;
+  corporateAfter: string | null;
+}
+
 export interface OwnerWonDealsData {
   uiapi?: { aggregate?: { won?: Connection<OpportunityAggregateNode> | null } | null } | null;
 }
@@ -583,18 +677,177 @@ export interface TeamMembersData {
   } | null;
 }
 
+/** A count per rep: an aggregate grouped by Rep__c with `Id { count }`. */
+export interface RepCountNode {
+  aggregate?: {
+    Rep__c?: { value: string | null } | null;
+    Id?: { count?: AggregateNumber | null } | null;
+  } | null;
+}
+
+/**
+ * Active plans' targets (sum, corporate currency) per owner, and for plans across the period's
+ * start or end per owner and plan dates.
+ */
+export interface PlanTargetNode {
+  aggregate?: {
+    Plan_Owner__c?: { value: string | null } | null;
+    Period_Start__c?: { value: string | null } | null;
+    Period_End__c?: { value: string | null } | null;
+    Target_Amount__c?: { sum?: AggregateNumber | null } | null;
+  } | null;
+}
+
+/** The node type of each alias of TEAM_COACHING_DATA, for a Reading of the document. */
+export interface TeamCoachingNodes extends Record<string, unknown> {
+  completed: RepCountNode;
+  planned: RepCountNode;
+  lastOneOnOne: LastOneOnOneNode;
+  lastCompleted: LastOneOnOneNode;
+  goals: RepCountNode;
+  goalsAchieved: RepCountNode;
+  plansWithin: PlanTargetNode;
+  plansAcrossStart: PlanTargetNode;
+  plansAcrossEnd: PlanTargetNode;
+}
+
+export const TEAM_COACHING_ALIASES: readonly (keyof TeamCoachingNodes & string)[] = [
+  'completed',
+  'planned',
+  'lastOneOnOne',
+  'lastCompleted',
+  'goals',
+  'goalsAchieved',
+  'plansWithin',
+  'plansAcrossStart',
+  'plansAcrossEnd'
+];
+
 export interface TeamCoachingData {
   uiapi?: {
-    query?: {
-      sessions?: Connection<CoachingSessionNode> | null;
-      goals?: Connection<DevelopmentGoalNode> | null;
-      plans?: Connection<TerritoryPlanNode> | null;
-    } | null;
-    aggregate?: {
-      planTargets?: Connection<AmountByIdNode> | null;
-      lastOneOnOne?: Connection<LastOneOnOneNode> | null;
-    } | null;
+    aggregate?: { [K in keyof TeamCoachingNodes]?: Connection<TeamCoachingNodes[K]> | null } | null;
   } | null;
+}
+
+/** The nodes of every alias of TEAM_COACHING_DATA, over every request of a reading. */
+export type TeamCoachingNodeLists = {
+  [K in keyof TeamCoachingNodes]: readonly TeamCoachingNodes[K][];
+};
+
+/** What the scorecard knows of each rep's coaching, all from aggregates. */
+export interface TeamCoaching {
+  completed: Map<string, number>;
+  planned: Map<string, number>;
+  lastOneOnOne: Map<string, EpochDay>;
+  /** The day of the last completed session of any type, up to today. */
+  lastCompleted: Map<string, EpochDay>;
+  goals: Map<string, number>;
+  goalsAchieved: Map<string, number>;
+  /**
+   * Plan targets as plan facts for the engine's proration (targetsByOwner): one per owner for
+   * the plans within the period (spanning it), one per owner and dates across its edges.
+   */
+  plans: TerritoryPlanFact[];
+}
+
+function countsByRep(nodes: readonly RepCountNode[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const node of nodes) {
+    const repId = node.aggregate?.Rep__c?.value;
+    const count = aggregateNumber(node.aggregate?.Id?.count);
+    if (typeof repId === 'string' && repId !== '' && count !== null)
+      counts.set(repId, (counts.get(repId) ?? 0) + count);
+  }
+  return counts;
+}
+
+function lastDaysByRep(nodes: readonly LastOneOnOneNode[]): Map<string, EpochDay> {
+  const result = new Map<string, EpochDay>();
+  for (const node of nodes) {
+    const repId = node.aggregate?.Rep__c?.value;
+    const day = toEpochDayOrNull(node.aggregate?.Session_Date__c?.max?.value);
+    if (typeof repId === 'string' && day !== null) result.set(repId, day);
+  }
+  return result;
+}
+
+/**
+ * Plan target aggregates → plan facts whose proration over `period` gives each owner's target:
+ * plans within the period count in full (a fact spanning the period), plans across an edge in
+ * proportion to their days in it (a fact with the plans' own dates). Owners whose target is
+ * hidden (no sum) get no fact: percent to plan is then not computable.
+ */
+export function planFactsFromTargets(
+  within: readonly PlanTargetNode[],
+  across: readonly PlanTargetNode[],
+  period: Period
+): TerritoryPlanFact[] {
+  const facts: TerritoryPlanFact[] = [];
+  const startDay = toEpochDay(period.start);
+  const endDay = toEpochDay(period.end);
+  for (const node of within) {
+    const ownerId = node.aggregate?.Plan_Owner__c?.value;
+    const target = aggregateNumber(node.aggregate?.Target_Amount__c?.sum);
+    if (typeof ownerId !== 'string' || ownerId === '' || target === null) continue;
+    facts.push({
+      id: `within:${ownerId}`,
+      ownerId,
+      managerId: null,
+      startDay,
+      endDay,
+      target,
+      status: 'Active'
+    });
+  }
+  for (const node of across) {
+    const ownerId = node.aggregate?.Plan_Owner__c?.value;
+    const target = aggregateNumber(node.aggregate?.Target_Amount__c?.sum);
+    const planStart = toEpochDayOrNull(node.aggregate?.Period_Start__c?.value);
+    const planEnd = toEpochDayOrNull(node.aggregate?.Period_End__c?.value);
+    if (typeof ownerId !== 'string' || ownerId === '' || target === null) continue;
+    if (planStart === null || planEnd === null) continue;
+    facts.push({
+      id: `across:${ownerId}:${planStart}:${planEnd}`,
+      ownerId,
+      managerId: null,
+      startDay: planStart,
+      endDay: planEnd,
+      target,
+      status: 'Active'
+    });
+  }
+  return facts;
+}
+
+/** The node type of each connection of TEAM_MEMBERS, for a Reading of the document. */
+export interface TeamMemberNodes extends Record<string, unknown> {
+  reports: UserNode;
+  reportsOfReports: UserNode;
+}
+
+export const TEAM_ALIASES: readonly (keyof TeamMemberNodes & string)[] = [
+  'reports',
+  'reportsOfReports'
+];
+
+export interface TeamMembersVariables {
+  managerId: string;
+  reportsAfter: string | null;
+  reportsOfReportsAfter: string | null;
+}
+
+/** The team from the pages a reading gathered. */
+export function teamFromNodes(nodes: {
+  reports: readonly UserNode[];
+  reportsOfReports: readonly UserNode[];
+}): {
+  reports: TeamMember[];
+  reportsOfReports: TeamMember[];
+} {
+  return {
+    reports: usersFromNodes(nodes.reports),
+    reportsOfReports: usersFromNodes(nodes.reportsOfReports)
+  };
 }
 
 /** A manager's reports, and for a manager of managers their reports' reports. */
@@ -608,22 +861,86 @@ export function teamFromData(data: TeamMembersData | null | undefined): {
   };
 }
 
-export function coachingFromData(data: TeamCoachingData | null | undefined): {
-  sessions: SessionFact[];
-  goals: GoalFact[];
-  plans: TerritoryPlanFact[];
-  lastOneOnOne: Map<string, EpochDay>;
-} {
+export function coachingFromNodes(nodes: TeamCoachingNodeLists, period: Period): TeamCoaching {
   return {
-    sessions: sessionFactsFromConnection(data?.uiapi?.query?.sessions),
-    goals: goalFactsFromConnection(data?.uiapi?.query?.goals),
-    // Targets compare with the KPI aggregates: both in the corporate currency.
-    plans: withCorporateTargets(
-      planFactsFromConnection(data?.uiapi?.query?.plans),
-      data?.uiapi?.aggregate?.planTargets
-    ),
-    lastOneOnOne: lastOneOnOneByRep(data?.uiapi?.aggregate?.lastOneOnOne)
+    completed: countsByRep(nodes.completed),
+    planned: countsByRep(nodes.planned),
+    lastOneOnOne: lastDaysByRep(nodes.lastOneOnOne),
+    lastCompleted: lastDaysByRep(nodes.lastCompleted),
+    goals: countsByRep(nodes.goals),
+    goalsAchieved: countsByRep(nodes.goalsAchieved),
+    // Targets compare with the KPI aggregates: both sums in the corporate currency.
+    plans: planFactsFromTargets(
+      nodes.plansWithin,
+      [...nodes.plansAcrossStart, ...nodes.plansAcrossEnd],
+      period
+    )
   };
+}
+
+/** One response of TEAM_COACHING_DATA → what the scorecard knows of each rep's coaching. */
+export function coachingFromData(
+  data: TeamCoachingData | null | undefined,
+  period: Period
+): TeamCoaching {
+  const aggregate = data?.uiapi?.aggregate;
+  return coachingFromNodes(
+    {
+      completed: nodesOf(aggregate?.completed),
+      planned: nodesOf(aggregate?.planned),
+      lastOneOnOne: nodesOf(aggregate?.lastOneOnOne),
+      lastCompleted: nodesOf(aggregate?.lastCompleted),
+      goals: nodesOf(aggregate?.goals),
+      goalsAchieved: nodesOf(aggregate?.goalsAchieved),
+      plansWithin: nodesOf(aggregate?.plansWithin),
+      plansAcrossStart: nodesOf(aggregate?.plansAcrossStart),
+      plansAcrossEnd: nodesOf(aggregate?.plansAcrossEnd)
+    },
+    period
+  );
+}
+
+/** The node type of each connection of TEAM_FOLLOW_UPS, for a Reading of the document. */
+export interface TeamFollowUpNodes extends Record<string, unknown> {
+  sessions: CoachingSessionNode;
+  goals: DevelopmentGoalNode;
+}
+
+export const FOLLOW_UP_ALIASES: readonly (keyof TeamFollowUpNodes & string)[] = [
+  'sessions',
+  'goals'
+];
+
+export interface TeamFollowUpsData {
+  uiapi?: {
+    query?: {
+      sessions?: Connection<CoachingSessionNode> | null;
+      goals?: Connection<DevelopmentGoalNode> | null;
+    } | null;
+  } | null;
+}
+
+/**
+ * Goals per rep: every goal and those achieved (aggregates), and the open goals past their
+ * target date (records, each one also an early warning).
+ */
+export function goalCountsByRep(
+  coaching: Pick<TeamCoaching, 'goals' | 'goalsAchieved'>,
+  pastTarget: readonly GoalFact[]
+): Map<string, GoalCounts> {
+  const counts = new Map<string, GoalCounts>();
+  const get = (repId: string): GoalCounts => {
+    let entry = counts.get(repId);
+    if (!entry) {
+      entry = { total: 0, achieved: 0, pastTarget: 0 };
+      counts.set(repId, entry);
+    }
+    return entry;
+  };
+  for (const [repId, total] of coaching.goals) get(repId).total = total;
+  for (const [repId, achieved] of coaching.goalsAchieved) get(repId).achieved = achieved;
+  for (const goal of pastTarget) get(goal.repId).pastTarget += 1;
+  return counts;
 }
 
 // ---- Currency context -------------------------------------------------------------------------

@@ -9,7 +9,30 @@ import {
   type Thresholds,
   windowsFor
 } from 'c/coachingMetrics';
-import { type IsoDate, type Period, addDays } from 'c/periods';
+import { type EpochDay, type IsoDate, type Period, addDays, fromEpochDay } from 'c/periods';
+
+/**
+ * UI API's largest page: "Each subquery can return up to 2000 records" (GraphQL API Developer
+ * Guide, "GraphQL API Query Limitations"); aggregate groups count as records.
+ */
+export const MAX_PAGE_SIZE = 2000;
+
+/**
+ * Owners (reps) named in one scorecard request. Every aggregate alias of the scorecard's
+ * documents holds at most one group per owner, so a request for this many fits one page; an
+ * organisation with more reps is read in one request per this many (see ./paging).
+ */
+export const OWNERS_PER_REQUEST = MAX_PAGE_SIZE;
+
+/**
+ * The stated bounds of the record reads that page to completion: past these a component says
+ * how many it shows of how many. Relay paging reaches 4,000 records, further only with
+ * upperBound (GraphQL API Developer Guide, "Paginate with Record Connections").
+ */
+export const DRILLDOWN_MAX_PAGES = 2;
+export const IN_RANGE_MAX_PAGES = 10;
+export const TEAM_MAX_PAGES = 10;
+export const FOLLOW_UPS_MAX_PAGES = 10;
 
 export interface ScorecardWindowVariables {
   start: IsoDate;
@@ -63,24 +86,61 @@ export function ownersScorecardVariables(
 
 export interface TeamCoachingVariables {
   repIds: string[];
-  since: IsoDate;
   start: IsoDate;
   end: IsoDate;
+  today: IsoDate;
 }
-
-/** How far back sessions are read: far enough for cadence and overdue commitments. */
-export const SESSION_HISTORY_DAYS = 180;
 
 export function teamCoachingVariables(
   repIds: readonly string[],
   period: Period,
   today: IsoDate
 ): TeamCoachingVariables {
-  const history = addDays(today, -SESSION_HISTORY_DAYS);
+  return { repIds: [...repIds], start: period.start, end: period.end, today };
+}
+
+/** A Coaching_Session__c filter, as the UI API's Coaching_Session__c_Filter input takes it. */
+export type SessionFilter = Record<string, unknown>;
+
+/**
+ * The completed sessions on each rep's last completed day whose follow-up date has passed:
+ * one clause per distinct day, naming the reps whose last completed session fell on it. Reps
+ * without a completed session have nothing overdue; with none at all the filter matches no
+ * session (an Id equal to null), so the request stays valid.
+ */
+export function followUpSessionsFilter(
+  lastCompleted: ReadonlyMap<string, EpochDay>,
+  today: IsoDate
+): SessionFilter {
+  const repsByDay = new Map<EpochDay, string[]>();
+  for (const [repId, day] of lastCompleted) {
+    const reps = repsByDay.get(day);
+    if (reps) reps.push(repId);
+    else repsByDay.set(day, [repId]);
+  }
+  if (repsByDay.size === 0) return { Id: { eq: null } };
+  const days = [...repsByDay.keys()].sort((a, b) => a - b);
   return {
-    repIds: [...repIds],
-    since: history < period.start ? history : period.start,
-    start: period.start,
-    end: period.end
+    Status__c: { eq: 'Completed' },
+    Follow_Up_Date__c: { lt: { value: today } },
+    or: days.map((day) => ({
+      Rep__c: { in: [...(repsByDay.get(day) ?? [])].sort() },
+      Session_Date__c: { eq: { value: fromEpochDay(day) } }
+    }))
   };
+}
+
+export interface OwnerOpportunitiesInRangeVariables {
+  ownerId: string;
+  start: IsoDate;
+  end: IsoDate;
+  after: string | null;
+}
+
+export interface TeamFollowUpsVariables {
+  sessionsWhere: SessionFilter;
+  repIds: string[];
+  today: IsoDate;
+  sessionsAfter: string | null;
+  goalsAfter: string | null;
 }

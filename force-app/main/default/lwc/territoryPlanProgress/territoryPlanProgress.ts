@@ -12,6 +12,7 @@ import {
   formatCurrencyIn,
   formatDate,
   formatMultiple,
+  formatNumber,
   formatPercent,
   todayIso
 } from 'c/coachingFormat';
@@ -26,13 +27,21 @@ import {
 import {
   type CurrencyContext,
   type CurrencyContextData,
+  type OpportunityNode,
   type OpportunityQueryData,
+  type OwnerOpportunitiesInRangeVariables,
+  type Reading,
   CURRENCY_CONTEXT,
+  IN_RANGE_MAX_PAGES,
   OWNER_OPPORTUNITIES_IN_RANGE,
+  connectionOf,
+  continueReading,
   currencyContextFromData,
   nodesOf,
   opportunityFactsFromConnection,
-  planFactFromNode
+  planFactFromNode,
+  readingNodes,
+  startReading
 } from 'c/opportunityData';
 import { type IsoDate, type Period, fromEpochDay, isIsoDate } from 'c/periods';
 import {
@@ -114,6 +123,9 @@ import ERROR_GENERIC from '@salesforce/label/c.SC_Error_Generic';
 import TARGET_POSITIVE from '@salesforce/label/c.SC_VR_Territory_Plan_Target_Amount_Positive';
 import CURRENCY_USER from '@salesforce/label/c.SC_Currency_User';
 import CURRENCY_TARGET_IN from '@salesforce/label/c.SC_Currency_Target_In';
+import LIMIT_DEALS from '@salesforce/label/c.SC_Plan_LimitDeals';
+import LIMIT_ACCOUNTS from '@salesforce/label/c.SC_Plan_LimitAccounts';
+import LIMIT_HISTORY from '@salesforce/label/c.SC_Plan_LimitHistory';
 
 import RETRY from '@salesforce/label/c.SC_Retry';
 import SAVE_FAILED_TITLE from '@salesforce/label/c.SC_Save_Failed_Title';
@@ -179,6 +191,7 @@ const PLAN_PROGRESS = gql`
           where: { Territory_Plan__c: { eq: $recordId } }
           orderBy: { Planned_Amount__c: { order: DESC } }
         ) {
+          totalCount
           edges {
             node {
               Id
@@ -214,6 +227,7 @@ const PLAN_HISTORY = gql`
           where: { ParentId: { eq: $planId } }
           orderBy: { CreatedDate: { order: DESC } }
         ) {
+          totalCount
           edges {
             node {
               Id
@@ -380,7 +394,9 @@ export default class TerritoryPlanProgress extends LightningElement {
   planData: PlanData | undefined;
   planErrors: unknown;
   planResult: GraphQLResult<PlanData> | undefined;
-  opportunities: OpportunityQueryData | undefined;
+  /** The owner's deals in the plan's range, every page up to IN_RANGE_MAX_PAGES. */
+  opportunitiesRead: { key: string; reading: Reading<{ Opportunity: OpportunityNode }> } | null =
+    null;
   opportunityErrors: unknown;
   historyData: PlanHistoryData | undefined;
   historyErrors: unknown;
@@ -471,11 +487,32 @@ export default class TerritoryPlanProgress extends LightningElement {
     }
   }
 
-  get opportunityVariables(): Record<string, unknown> | undefined {
+  private get opportunityKey(): string | null {
     const plan = this.plan;
-    if (!plan) return undefined;
+    if (!plan) return null;
     const range = opportunityRange(this.period!);
-    return { ownerId: plan.ownerId, start: range.start, end: range.end, first: 2000, after: null };
+    return `${plan.ownerId}|${range.start}|${range.end}`;
+  }
+
+  get opportunityReading(): Reading<{ Opportunity: OpportunityNode }> | null {
+    const key = this.opportunityKey;
+    if (key === null) return null;
+    return this.opportunitiesRead?.key === key
+      ? this.opportunitiesRead.reading
+      : startReading(['Opportunity']);
+  }
+
+  get opportunityVariables(): OwnerOpportunitiesInRangeVariables | undefined {
+    const plan = this.plan;
+    const reading = this.opportunityReading;
+    if (!plan || !reading) return undefined;
+    const range = opportunityRange(this.period!);
+    return {
+      ownerId: plan.ownerId,
+      start: range.start,
+      end: range.end,
+      after: reading.request.after.Opportunity
+    };
   }
 
   @wire(graphql, { query: OWNER_OPPORTUNITIES_IN_RANGE, variables: '$opportunityVariables' })
@@ -483,9 +520,44 @@ export default class TerritoryPlanProgress extends LightningElement {
     this.opportunityResult = result;
     if (result.errors && result.errors.length > 0) this.opportunityErrors = result.errors;
     else if (result.data) {
-      this.opportunities = result.data;
+      const key = this.opportunityKey;
+      const reading = this.opportunityReading;
+      if (key === null || !reading) return;
       this.opportunityErrors = undefined;
+      this.opportunitiesRead = {
+        key,
+        reading: continueReading(
+          reading,
+          { Opportunity: result.data.uiapi?.query?.Opportunity },
+          { paged: ['Opportunity'], maxPages: IN_RANGE_MAX_PAGES }
+        )
+      };
     }
+  }
+
+  /** Past IN_RANGE_MAX_PAGES pages (20,000 deals), the figures say what they leave out. */
+  get opportunitiesNotice(): string | null {
+    const deals = this.opportunityReading?.connections.Opportunity;
+    if (!this.opportunityReading?.complete || !deals?.truncated) return null;
+    return fill(LIMIT_DEALS, formatNumber(deals.nodes.length), formatNumber(deals.total));
+  }
+
+  get accountsNotice(): string | null {
+    const accounts = this.planData?.uiapi?.query?.accounts;
+    const shown = nodesOf(accounts).length;
+    const total = accounts?.totalCount;
+    return typeof total === 'number' && total > shown
+      ? fill(LIMIT_ACCOUNTS, formatNumber(shown), formatNumber(total))
+      : null;
+  }
+
+  get historyNotice(): string | null {
+    const history = this.historyData?.uiapi?.query?.history;
+    const shown = nodesOf(history).length;
+    const total = history?.totalCount;
+    return typeof total === 'number' && total > shown
+      ? fill(LIMIT_HISTORY, formatNumber(shown), formatNumber(total))
+      : null;
   }
 
   get currencyVariables(): { userId: string } {
@@ -572,7 +644,7 @@ export default class TerritoryPlanProgress extends LightningElement {
   get isLoading(): boolean {
     if (this.hasError) return false;
     if (!this.planData) return true;
-    return this.plan !== null && !this.opportunities;
+    return this.plan !== null && !this.opportunityReading?.complete;
   }
 
   get isNotFound(): boolean {
@@ -584,7 +656,10 @@ export default class TerritoryPlanProgress extends LightningElement {
   }
 
   get facts() {
-    return opportunityFactsFromConnection(this.opportunities?.uiapi?.query?.Opportunity);
+    const reading = this.opportunityReading;
+    return opportunityFactsFromConnection(
+      connectionOf(reading ? readingNodes(reading).Opportunity : [])
+    );
   }
 
   get kpis(): Kpis | null {

@@ -137,6 +137,22 @@ describe('c-coaching-session-form', () => {
     notifyMock.mockResolvedValue(undefined);
   });
 
+  it('says how many people and goals its pickers list of how many', async () => {
+    const element = createForm({ recordId: OPPORTUNITY_ID, objectApiName: 'Opportunity' });
+    emitSessionInfo(OBJECT_INFO_MANAGER);
+    emitPrivateNoteInfo(OBJECT_INFO_PRIVATE_NOTE);
+    picklistAdapter.emit(PICKLISTS);
+    const context = JSON.parse(JSON.stringify(CONTEXT_OPPORTUNITY)) as {
+      uiapi: { query: Record<string, { edges: unknown[]; totalCount?: number }> };
+    };
+    context.uiapi.query.reports.totalCount = 2500;
+    graphqlAdapter.emit(context);
+    await flush();
+    const notice = element.shadowRoot!.querySelector('.reports-notice');
+    expect(notice?.textContent).toBe('c.SC_Form_LimitReports');
+    expect(element.shadowRoot!.querySelector('.goals-notice')).toBeNull();
+  });
+
   afterEach(() => {
     while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
   });

@@ -171,7 +171,24 @@ describe('c-coaching-timeline', () => {
     // A note whose text field-level security hides, and a session without notes: nothing shown.
     expect(session(element, 'a00000000000004AAA').querySelector('.private-notes')).toBeNull();
     expect(session(element, 'a00000000000005AAA').querySelector('.private-notes')).toBeNull();
+    expect(withNotes.querySelector('.more-notes')).toBeNull();
     await expect(element).toBeAccessible();
+  });
+
+  it('says how many notes past the first ten the session’s page holds', async () => {
+    const element = createTimeline();
+    const data = JSON.parse(JSON.stringify(WITH_PRIVATE_NOTES)) as {
+      uiapi: { query: { Coaching_Session__c: { edges: { node: Record<string, unknown> }[] } } };
+    };
+    const node = data.uiapi.query.Coaching_Session__c.edges.find(
+      (edge) => edge.node.Id === 'a00000000000003AAA'
+    )!.node;
+    Object.assign(node.Private_Notes__r as object, { totalCount: 14 });
+    graphqlAdapter.emit(data);
+    await flush();
+    expect(
+      session(element, 'a00000000000003AAA').querySelector('.more-notes')?.textContent?.trim()
+    ).toBe('c.SC_Timeline_MoreNotes');
   });
 
   it('lets only the rep acknowledge and rate, with accessible rating buttons', async () => {

@@ -143,6 +143,21 @@ describe('c-development-goal-editor', () => {
     await expect(element).toBeAccessible();
   });
 
+  it('says how many reports its picker lists of how many', async () => {
+    const element = createEditor();
+    objectInfoAdapter.emit(OBJECT_INFO);
+    picklistAdapter.emit(PICKLISTS);
+    const reports = JSON.parse(JSON.stringify(REPORTS)) as {
+      uiapi: { query: { reports: { totalCount: number } } };
+    };
+    reports.uiapi.query.reports.totalCount = 2400;
+    graphqlAdapter.emit(reports);
+    await flush();
+    expect(element.shadowRoot!.querySelector('.reports-notice')?.textContent?.trim()).toBe(
+      'c.SC_Form_LimitReports'
+    );
+  });
+
   it('says so when the manager has no reports', async () => {
     const element = createEditor();
     objectInfoAdapter.emit(OBJECT_INFO);

@@ -41,11 +41,22 @@ const has = (key: string) => (config: WireConfig) =>
   config.variables !== undefined && config.variables !== null && key in config.variables;
 const isTeam = (config: WireConfig) => has('managerId')(config);
 const isAggregates = has('ownerIds');
-const isCoaching = has('repIds');
+const isFollowUps = has('sessionsWhere');
+const isCoaching = (config: WireConfig) => has('repIds')(config) && !isFollowUps(config);
 const isSnapshots = has('scorecardManagerId');
 const isHistory = has('start7');
 const isDeals = (config: WireConfig) => has('ownerId')(config) && !has('start7')(config);
 const isCurrency = has('userId');
+
+/** The variables of the wire the predicate picks (several wires update; the last is not ours). */
+function variablesOf(predicate: (config: WireConfig) => boolean): Record<string, unknown> {
+  let found: Record<string, unknown> = {};
+  adapter.emit(undefined, (config) => {
+    if (predicate(config)) found = config.variables ?? {};
+    return false;
+  });
+  return found;
+}
 
 const MANAGER = '005000000000000000';
 const AVERY = '005000000000001AAA';
@@ -106,29 +117,53 @@ const group = (
   }
 });
 
-function aggregates(owners: string[] = [AVERY, BLAKE]) {
-  const [first, second, third] = owners;
+type Group = ReturnType<typeof group>;
+
+/**
+ * The aggregates as OWNERS_SCORECARD_AGGREGATES returns them: one alias per kind of deal and
+ * window, each grouped by owner (the groups below say which kind each one is).
+ */
+function byKind(windows: {
+  current: Group[];
+  previous: Group[];
+  lastYear: Group[];
+  pastCloseDate: unknown[];
+}) {
+  const won = (groups: Group[]) => connection(groups.filter((g) => g.aggregate.IsWon.value));
+  const lost = (groups: Group[]) =>
+    connection(groups.filter((g) => g.aggregate.IsClosed.value && !g.aggregate.IsWon.value));
+  const open = (groups: Group[]) => connection(groups.filter((g) => !g.aggregate.IsClosed.value));
   return {
     uiapi: {
       aggregate: {
-        current: connection([
-          ...(third ? [group(third, true, true, 1, 50000)] : []),
-          group(first, true, true, 2, 100000),
-          group(first, true, false, 2, 40000),
-          group(first, false, false, 1, 150000, 75000),
-          group(second, true, true, 1, 30000),
-          group(second, true, false, 3, 90000),
-          group(second, false, false, 1, 20000, 10000)
-        ]),
-        previous: connection([
-          group(second, true, true, 3, 60000),
-          group(second, true, false, 1, 10000)
-        ]),
-        lastYear: connection([group(first, true, true, 1, 80000)]),
-        pastCloseDate: connection([{ aggregate: { OwnerId: v(second), Id: { count: v(2) } } }])
+        currentWon: won(windows.current),
+        currentLost: lost(windows.current),
+        currentOpen: open(windows.current),
+        previousWon: won(windows.previous),
+        previousLost: lost(windows.previous),
+        lastYearWon: won(windows.lastYear),
+        pastCloseDate: connection(windows.pastCloseDate)
       }
     }
   };
+}
+
+function aggregates(owners: string[] = [AVERY, BLAKE]) {
+  const [first, second, third] = owners;
+  return byKind({
+    current: [
+      ...(third ? [group(third, true, true, 1, 50000)] : []),
+      group(first, true, true, 2, 100000),
+      group(first, true, false, 2, 40000),
+      group(first, false, false, 1, 150000, 75000),
+      group(second, true, true, 1, 30000),
+      group(second, true, false, 3, 90000),
+      group(second, false, false, 1, 20000, 10000)
+    ],
+    previous: [group(second, true, true, 3, 60000), group(second, true, false, 1, 10000)],
+    lastYear: [group(first, true, true, 1, 80000)],
+    pastCloseDate: [{ aggregate: { OwnerId: v(second), Id: { count: v(2) } } }]
+  });
 }
 
 const plan = (id: string, ownerId: string, target: number) => ({
@@ -149,54 +184,49 @@ const planTargets = (entries: [string, number][]) =>
     }))
   );
 
+const count = (repId: string, n: number) => ({
+  aggregate: { Rep__c: v(repId), Id: { count: v(n) } }
+});
+const lastDay = (repId: string, day: string) => ({
+  aggregate: { Rep__c: v(repId), Session_Date__c: { max: v(day) } }
+});
+/** Active plans within the period: targets summed per owner, in the corporate currency. */
+const within = (entries: [string, number][]) =>
+  connection(
+    entries.map(([ownerId, target]) => ({
+      aggregate: { Plan_Owner__c: v(ownerId), Target_Amount__c: { sum: v(target) } }
+    }))
+  );
+
+/**
+ * TEAM_COACHING_DATA: the first rep had a completed One-on-One on 20 November and achieved
+ * one goal; the second has a deal review planned; plan targets 200k and 100k.
+ */
 function coaching(owners: string[] = [AVERY, BLAKE]) {
   const [first, second] = owners;
   return {
     uiapi: {
-      query: {
-        sessions: connection([
-          {
-            Id: 'a01000000000001AAA',
-            Rep__c: v(first),
-            Coach__c: v(MANAGER),
-            Session_Date__c: v('2026-11-20'),
-            Session_Type__c: v('One-on-One'),
-            Status__c: v('Completed'),
-            Focus_Areas__c: v('Closing')
-          },
-          {
-            Id: 'a01000000000002AAA',
-            Rep__c: v(second),
-            Coach__c: v(MANAGER),
-            Session_Date__c: v('2026-12-02'),
-            Session_Type__c: v('Deal Review'),
-            Status__c: v('Planned'),
-            Focus_Areas__c: v('Negotiation')
-          }
-        ]),
-        goals: connection([
-          {
-            Id: 'a02000000000001AAA',
-            Rep__c: v(first),
-            Status__c: v('Achieved'),
-            Start_Date__c: v('2026-07-01'),
-            Target_Date__c: v('2026-10-31')
-          }
-        ]),
-        plans: connection([
-          plan('a03000000000001AAA', first, 200000),
-          plan('a03000000000002AAA', second, 100000)
-        ])
-      },
       aggregate: {
-        planTargets: planTargets([
-          ['a03000000000001AAA', 200000],
-          ['a03000000000002AAA', 100000]
+        completed: connection([count(first, 1)]),
+        planned: connection([count(second, 1)]),
+        lastOneOnOne: connection([lastDay(first, '2026-11-20')]),
+        lastCompleted: connection([lastDay(first, '2026-11-20')]),
+        goals: connection([count(first, 1)]),
+        goalsAchieved: connection([count(first, 1)]),
+        plansWithin: within([
+          [first, 200000],
+          [second, 100000]
         ]),
-        lastOneOnOne: connection([])
+        plansAcrossStart: connection([]),
+        plansAcrossEnd: connection([])
       }
     }
   };
+}
+
+/** TEAM_FOLLOW_UPS: no commitment overdue, no goal past its date, unless given. */
+function followUps(sessions: unknown[] = [], goals: unknown[] = []) {
+  return { uiapi: { query: { sessions: connection(sessions), goals: connection(goals) } } };
 }
 
 const SNAPSHOT_ID = 'a05000000000001AAA';
@@ -272,6 +302,8 @@ async function mountWithData(
   adapter.emit(coaching(), isCoaching);
   adapter.emit(snapshots(options.withCurrentSnapshot ?? false), isSnapshots);
   await flush();
+  adapter.emit(followUps(), isFollowUps);
+  await flush();
   return element;
 }
 
@@ -315,11 +347,14 @@ describe('c-manager-scorecard', () => {
     const element = await mount();
     adapter.emit(TEAM, isTeam);
     await flush();
-    const config = adapter.getLastConfig();
     expect(element).toBeTruthy();
-    const variables = config.variables ?? {};
-    const ids = (variables.ownerIds ?? variables.repIds) as string[];
-    expect([...ids].sort()).toEqual([AVERY, BLAKE].sort());
+    for (const [predicate, key] of [
+      [isAggregates, 'ownerIds'],
+      [isCoaching, 'repIds']
+    ] as const) {
+      const ids = variablesOf(predicate)[key] as string[];
+      expect([...ids].sort()).toEqual([AVERY, BLAKE].sort());
+    }
   });
 
   it('shows the empty state when no one reports to the user', async () => {
@@ -414,7 +449,7 @@ describe('c-manager-scorecard', () => {
     await flush();
     expect(winRateWarnings(element)).toHaveLength(0);
     // The aggregates are asked again with the new cut-offs (defaults: 30 and 14 days).
-    const variables = adapter.getLastConfig().variables ?? {};
+    const variables = variablesOf(isAggregates);
     expect(variables.ownerIds).toBeDefined();
     expect(variables.stageChangedBefore).toBe('2026-09-24T00:00:00.000Z');
     expect(variables.activityBefore).toBe('2026-11-16');
@@ -422,10 +457,10 @@ describe('c-manager-scorecard', () => {
 
   it('re-queries with the new period when the period changes', async () => {
     const element = await mountWithData();
-    expect(adapter.getLastConfig().variables?.start).toBe('2026-10-01');
+    expect(variablesOf(isAggregates).start).toBe('2026-10-01');
     changeCombobox(element, 'lightning-combobox.period-picker', 'last-fiscal-year');
     await flush();
-    const variables = adapter.getLastConfig().variables ?? {};
+    const variables = variablesOf(isAggregates);
     expect(variables.start).toBe('2025-01-01');
     expect(variables.end).toBe('2025-12-31');
     expect($(element, '[data-state="loading"]')).not.toBeNull();
@@ -435,8 +470,8 @@ describe('c-manager-scorecard', () => {
     await mount({ defaultPeriod: 'This Fiscal Year', fiscalYearStartMonth: 4 });
     adapter.emit(TEAM, isTeam);
     await flush();
-    expect(adapter.getLastConfig().variables?.start).toBe('2026-04-01');
-    expect(adapter.getLastConfig().variables?.end).toBe('2027-03-31');
+    expect(variablesOf(isAggregates).start).toBe('2026-04-01');
+    expect(variablesOf(isAggregates).end).toBe('2027-03-31');
   });
 
   it('validates a custom range: start on or before end', async () => {
@@ -454,7 +489,7 @@ describe('c-manager-scorecard', () => {
     ($(element, 'lightning-button.apply-range') as HTMLElement).click();
     await flush();
     expect($(element, '.range-error')).toBeNull();
-    const variables = adapter.getLastConfig().variables ?? {};
+    const variables = variablesOf(isAggregates);
     expect(variables.start).toBe('2026-11-30');
     expect(variables.end).toBe('2026-12-15');
   });
@@ -594,7 +629,7 @@ describe('c-manager-scorecard', () => {
     const element = await mountWithData();
     ($(element, `button.row-action[data-id="${AVERY}"]`) as HTMLElement).click();
     await flush();
-    const history = adapter.getLastConfig().variables ?? {};
+    const history = variablesOf(isHistory);
     expect(history.ownerId).toBe(AVERY);
     expect($(element, '[data-state="history-loading"]')).not.toBeNull();
     const quarter = (ownerId: string, won: number) =>
@@ -653,15 +688,12 @@ describe('c-manager-scorecard', () => {
     adapter.emit(VP_TEAM, isTeam);
     await flush();
     const owners = [BLAKE, CASEY];
-    expect(
-      [
-        ...((adapter.getLastConfig().variables?.ownerIds ??
-          adapter.getLastConfig().variables?.repIds) as string[])
-      ].sort()
-    ).toEqual(owners);
+    expect([...(variablesOf(isAggregates).ownerIds as string[])].sort()).toEqual(owners);
     adapter.emit(aggregates(owners), isAggregates);
     adapter.emit(coaching(owners), isCoaching);
     adapter.emit(snapshots(false), isSnapshots);
+    await flush();
+    adapter.emit(followUps(), isFollowUps);
     await flush();
     expect($(element, 'lightning-radio-group.level-switch')).not.toBeNull();
     expect(rowNames(element).sort()).toEqual(['Avery Manager', 'Morgan Manager']);
@@ -705,12 +737,12 @@ describe('c-manager-scorecard', () => {
     );
     await flush();
     const owners = [BLAKE, CASEY, DANA];
-    expect([...(adapter.getLastConfig().variables?.repIds as string[])].sort()).toEqual(
-      [...owners].sort()
-    );
+    expect([...(variablesOf(isCoaching).repIds as string[])].sort()).toEqual([...owners].sort());
     adapter.emit(aggregates(owners), isAggregates);
     adapter.emit(coaching(owners), isCoaching);
     adapter.emit(snapshots(false), isSnapshots);
+    await flush();
+    adapter.emit(followUps(), isFollowUps);
     await flush();
     // Managers' teams side by side, and the VP's own reps as one more team.
     expect(rowNames(element).sort()).toEqual(
@@ -752,6 +784,8 @@ describe('c-manager-scorecard', () => {
     adapter.emit(aggregates([BLAKE, CASEY]), isAggregates);
     adapter.emit(coaching([BLAKE, CASEY]), isCoaching);
     adapter.emit(snapshots(false), isSnapshots);
+    await flush();
+    adapter.emit(followUps(), isFollowUps);
     await flush();
     ($(element, `button.row-action[data-id="${MANAGER_B}"]`) as HTMLElement).click();
     await flush();
@@ -962,6 +996,8 @@ describe('c-manager-scorecard', () => {
     })();
     expect(config?.variables).toEqual({
       scorecardManagerId: MANAGER,
+      periodStart: '2026-10-01',
+      periodEnd: '2026-12-31',
       periodKey: `${MANAGER}:2026-10-01:2026-12-31`
     });
   });
@@ -979,6 +1015,8 @@ describe('c-manager-scorecard', () => {
     adapter.emit(aggregates(), isAggregates);
     adapter.emit(coaching(), isCoaching);
     adapter.emit(snapshots(false), isSnapshots);
+    await flush();
+    adapter.emit(followUps(), isFollowUps);
     await flush();
     expect($(element, '[data-state="data"]')).not.toBeNull();
   });
@@ -1015,6 +1053,217 @@ const multiCurrency = (corporate: string | null) => ({
 });
 const spaces = (text: string | null | undefined) => (text ?? '').replace(/\s/g, ' ').trim();
 
+describe('c-manager-scorecard at scale', () => {
+  const repId = (n: number) => `005R${String(n).padStart(11, '0')}AAA`;
+
+  it('reads a VP’s 2,001 reps in one request per 2,000, every figure from every request', async () => {
+    const reps = Array.from({ length: 2001 }, (_, n) =>
+      user(repId(n), `Rep ${n}`, n % 2 === 0 ? AVERY : MANAGER_B)
+    );
+    const element = await mount();
+    adapter.emit(
+      {
+        uiapi: {
+          query: {
+            reports: connection([
+              user(AVERY, 'Avery Manager', MANAGER),
+              user(MANAGER_B, 'Morgan Manager', MANAGER)
+            ]),
+            reportsOfReports: connection(reps)
+          }
+        }
+      },
+      isTeam
+    );
+    await flush();
+    const ids = reps.map((rep) => rep.Id).sort();
+    const first = variablesOf(isAggregates).ownerIds as string[];
+    expect(first).toEqual(ids.slice(0, 2000));
+    expect(variablesOf(isCoaching).repIds).toEqual(first);
+    // Each request's reps: one won deal of 1,000 each, a completed session each.
+    const won = (owners: string[]) =>
+      byKind({
+        current: owners.map((owner) => group(owner, true, true, 1, 1000)),
+        previous: [],
+        lastYear: [],
+        pastCloseDate: []
+      });
+    const sessions = (owners: string[]) => ({
+      uiapi: { aggregate: { completed: connection(owners.map((owner) => count(owner, 1))) } }
+    });
+    adapter.emit(won(first), isAggregates);
+    adapter.emit(sessions(first), isCoaching);
+    adapter.emit(snapshots(false), isSnapshots);
+    await flush();
+    expect($(element, '[data-state="loading"]')).not.toBeNull();
+    const second = variablesOf(isAggregates).ownerIds as string[];
+    expect(second).toEqual(ids.slice(2000));
+    adapter.emit(won(second), isAggregates);
+    adapter.emit(sessions(second), isCoaching);
+    await flush();
+    expect(variablesOf(isFollowUps).repIds).toEqual(first);
+    adapter.emit(followUps(), isFollowUps);
+    await flush();
+    expect(variablesOf(isFollowUps).repIds).toEqual(second);
+    adapter.emit(followUps(), isFollowUps);
+    await flush();
+    expect(cellText(element, 'total', 'closedWon')).toBe('$2,001,000');
+    expect(cellText(element, 'total', 'sessions')).toBe('2001');
+    expect($(element, '.limit-notices')).toBeNull();
+  });
+
+  it('counts overdue commitments and goals past their date from every page of the follow-ups', async () => {
+    const element = await mount();
+    adapter.emit(TEAM, isTeam);
+    await flush();
+    adapter.emit(aggregates(), isAggregates);
+    adapter.emit(coaching(), isCoaching);
+    adapter.emit(snapshots(false), isSnapshots);
+    await flush();
+    // Avery's last completed day, with a follow-up date already past: only there can it be.
+    const where = variablesOf(isFollowUps).sessionsWhere as { or: unknown[] };
+    expect(where.or).toEqual([
+      { Rep__c: { in: [AVERY] }, Session_Date__c: { eq: { value: '2026-11-20' } } }
+    ]);
+    const session = (id: string, commitments: string | null) => ({
+      Id: id,
+      Rep__c: v(AVERY),
+      Session_Date__c: v('2026-11-20'),
+      Status__c: v('Completed'),
+      Commitments__c: v(commitments),
+      Follow_Up_Date__c: v('2026-11-21')
+    });
+    const pastDate = {
+      Id: 'a02000000000009AAA',
+      Rep__c: v(BLAKE),
+      Status__c: v('In Progress'),
+      Target_Date__c: v('2026-11-01')
+    };
+    // Sessions take two pages; the goals, read alongside, one.
+    const firstPage = followUps([session('a01000000000007AAA', '  ')], [pastDate]);
+    Object.assign(firstPage.uiapi.query.sessions, {
+      pageInfo: { hasNextPage: true, endCursor: 'page-1' }
+    });
+    adapter.emit(firstPage, isFollowUps);
+    await flush();
+    expect(variablesOf(isFollowUps).sessionsAfter).toBe('page-1');
+    adapter.emit(followUps([session('a01000000000008AAA', 'Send the proposal')], []), isFollowUps);
+    await flush();
+    // The blank commitment is not one; the other is overdue since 21 November.
+    expect(cellText(element, AVERY, 'overdue')).toBe('1');
+    expect(cellText(element, BLAKE, 'goals')).toContain('c.SC_Scorecard_GoalsPastTarget');
+    const warnings = $$(element, 'lightning-button.log-session').map((button) =>
+      button.getAttribute('data-key')
+    );
+    expect(warnings.some((key) => key?.startsWith(`goal-past-target-date-${BLAKE}`))).toBe(true);
+  });
+
+  it('says what it could not read where the figures are', async () => {
+    const element = await mount();
+    adapter.emit(TEAM, isTeam);
+    await flush();
+    const data = aggregates();
+    Object.assign(data.uiapi.aggregate.currentWon, {
+      pageInfo: { hasNextPage: true, endCursor: 'x' }
+    });
+    adapter.emit(data, isAggregates);
+    adapter.emit(coaching(), isCoaching);
+    adapter.emit(snapshots(false), isSnapshots);
+    await flush();
+    adapter.emit(followUps(), isFollowUps);
+    await flush();
+    expect($(element, '.limit-notice')?.textContent).toBe('c.SC_Scorecard_LimitAggregates');
+  });
+
+  it('reads only the period’s saved entries, and will not save over entries it could not all read', async () => {
+    const element = await mount();
+    adapter.emit(TEAM, isTeam);
+    await flush();
+    expect(variablesOf(isSnapshots)).toEqual({
+      scorecardManagerId: expect.any(String) as string,
+      periodStart: '2026-10-01',
+      periodEnd: '2026-12-31',
+      periodKey: expect.any(String) as string
+    });
+    adapter.emit(aggregates(), isAggregates);
+    adapter.emit(coaching(), isCoaching);
+    const saved = snapshots(true);
+    Object.assign(saved.uiapi.query.snapshots, { totalCount: 2500 });
+    Object.assign(saved.uiapi.query.entries, { totalCount: 2001 });
+    adapter.emit(saved, isSnapshots);
+    await flush();
+    adapter.emit(followUps(), isFollowUps);
+    await flush();
+    const save = $(element, 'lightning-button.save-snapshot') as HTMLElement & {
+      disabled?: boolean;
+    };
+    expect(save.disabled).toBe(true);
+    expect($(element, '.snapshot-unavailable')?.textContent?.trim()).toBe(
+      'c.SC_Scorecard_LimitEntries'
+    );
+    const notices = $$(element, '.limit-notice').map((notice) => notice.textContent);
+    expect(notices).toContain('c.SC_Scorecard_LimitSnapshots');
+  });
+
+  it('says so when a rep’s plans over the eight quarters do not fit a page', async () => {
+    const element = await mountWithData();
+    ($(element, `button.row-action[data-id="${AVERY}"]`) as HTMLElement).click();
+    await flush();
+    adapter.emit(
+      {
+        uiapi: {
+          query: {
+            plans: {
+              ...connection([plan('a03000000000001AAA', AVERY, 200000)]),
+              totalCount: 2400
+            }
+          },
+          aggregate: { planTargets: planTargets([['a03000000000001AAA', 200000]]) }
+        }
+      },
+      isHistory
+    );
+    await flush();
+    expect($(element, '.history-notice')?.textContent?.trim()).toBe('c.SC_Scorecard_LimitPlans');
+  });
+
+  it('ranks the open deals of every page, up to two, and says how many it ranked of how many', async () => {
+    const element = await mountWithData();
+    ($(element, `button.row-action[data-id="${AVERY}"]`) as HTMLElement).click();
+    await flush();
+    const deal = (n: number) => ({
+      Id: `006${String(n).padStart(12, '0')}AAA`,
+      Name: v(`Deal ${n}`),
+      OwnerId: v(AVERY),
+      Amount: v(1000 * n),
+      StageName: v('Prospecting'),
+      IsClosed: v(false),
+      IsWon: v(false),
+      CloseDate: v('2026-12-20'),
+      CreatedDate: v('2026-11-01T00:00:00.000Z')
+    });
+    const dealsPage = (ids: number[], cursor: string) => ({
+      uiapi: {
+        query: {
+          Opportunity: {
+            ...connection(ids.map(deal)),
+            totalCount: 5000,
+            pageInfo: { hasNextPage: true, endCursor: cursor }
+          }
+        }
+      }
+    });
+    adapter.emit(dealsPage([1, 2], 'p1'), isDeals);
+    await flush();
+    expect(variablesOf(isDeals).after).toBe('p1');
+    expect($(element, '[data-state="deals-loading"]')).not.toBeNull();
+    adapter.emit(dealsPage([3, 4], 'p2'), isDeals);
+    await flush();
+    expect($$(element, '.deals-table tbody tr').length).toBeGreaterThan(0);
+    expect($(element, '.deals-notice')?.textContent?.trim()).toBe('c.SC_Scorecard_LimitDeals');
+  });
+});
+
 describe('c-manager-scorecard in a multi-currency org', () => {
   async function mountMulti(corporate: string | null = 'EUR'): Promise<HTMLElement> {
     const element = await mountWithData();
@@ -1041,15 +1290,13 @@ describe('c-manager-scorecard in a multi-currency org', () => {
     adapter.emit(TEAM, isTeam);
     await flush();
     adapter.emit(aggregates(), isAggregates);
-    const data = coaching();
-    // The plan record holds its target in yen; the aggregate gives it in the corporate currency.
-    data.uiapi.query.plans = connection([
-      plan('a03000000000001AAA', AVERY, 32_400_000),
-      plan('a03000000000002AAA', BLAKE, 100000)
-    ]);
-    adapter.emit(data, isCoaching);
+    // Targets are only read as aggregate sums, which the org gives in the corporate currency
+    // (a plan holding 32,400,000 yen sums to 200,000 EUR): never the plans' own amounts.
+    adapter.emit(coaching(), isCoaching);
     adapter.emit(snapshots(false), isSnapshots);
     adapter.emit(multiCurrency('EUR'), isCurrency);
+    await flush();
+    adapter.emit(followUps(), isFollowUps);
     await flush();
     expect(spaces(cellText(element, AVERY, 'target'))).toBe('EUR 200,000');
     expect(cellText(element, AVERY, 'percentToPlan')).toBe('50%');

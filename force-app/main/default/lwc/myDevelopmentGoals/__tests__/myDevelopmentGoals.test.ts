@@ -17,6 +17,7 @@ import {
   LATEST_SESSION,
   MANUAL_GOAL,
   NEXT_SESSION,
+  OPPORTUNITIES,
   OVERDUE_GOAL,
   REP,
   TODAY,
@@ -162,6 +163,28 @@ describe('c-my-development-goals', () => {
     adapter.emit(opportunityData(), isOpportunities);
     await flush();
     expect($(element, '[data-state="data"]')).not.toBeNull();
+  });
+
+  it('measures KPI goals on every page of the deals, and says what a bound leaves out', async () => {
+    const element = await mount();
+    const data = coachingData([CLOSED_WON_GOAL]);
+    Object.assign(data.uiapi.query.goals, { totalCount: 250 });
+    adapter.emit(data, isCoaching);
+    await flush();
+    const firstPage = opportunityData(OPPORTUNITIES.slice(0, 1));
+    Object.assign(firstPage.uiapi.query.Opportunity, {
+      totalCount: 4,
+      pageInfo: { hasNextPage: true, endCursor: 'page-1' }
+    });
+    adapter.emit(firstPage, isOpportunities);
+    await flush();
+    expect($(element, '[data-state="loading"]')).not.toBeNull();
+    adapter.emit(opportunityData(OPPORTUNITIES.slice(1)), isOpportunities);
+    await flush();
+    // 30,000 won on the first page and 20,000 on the second: 50 % of the 100,000 target.
+    expect(progressOf(element, CLOSED_WON_GOAL.Id as string)).toBe('50');
+    const notices = Array.from(element.shadowRoot!.querySelectorAll('.limit-notice'));
+    expect(notices.map((notice) => notice.textContent)).toEqual(['c.SC_Goals_LimitGoals']);
   });
 
   it('shows manual progress, and KPI progress measured live (hand-computed)', async () => {

@@ -1,23 +1,34 @@
-import { computeRepKpis, computeRepKpisFromAggregates } from 'c/coachingMetrics';
+import {
+  computeRepKpis,
+  computeRepKpisFromAggregates,
+  indexByOwner,
+  targetsByOwner
+} from 'c/coachingMetrics';
 import {
   type Connection,
   type OpportunityAggregateNode,
   type OpportunityQueryData,
   type ScorecardAggregatesData,
   type TeamCoachingData,
+  type TeamFollowUpsData,
   type TeamMembersData,
   SINGLE_CURRENCY,
   aggregateRowsFromConnection,
   amountInUserCurrency,
   coachingFromData,
   currencyContextFromData,
+  followUpSessionsFilter,
+  goalCountsByRep,
+  goalFactsFromConnection,
   nextCursor,
   nodesOf,
+  opportunityFactSetFromConnection,
   opportunityFactsFromConnection,
   opportunityRowsFromConnection,
   ownerAggregatesFromData,
   ownersScorecardVariables,
   scorecardWindowVariables,
+  sessionFactsFromConnection,
   splitMultiPicklist,
   teamCoachingVariables,
   teamFromData,
@@ -28,6 +39,7 @@ import { toEpochDay } from 'c/periods';
 import openOpportunities from './data/openOpportunities.json';
 import scorecardAggregates from './data/scorecardAggregates.json';
 import teamCoaching from './data/teamCoaching.json';
+import teamFollowUps from './data/teamFollowUps.json';
 import teamMembers from './data/teamMembers.json';
 
 const d = toEpochDay;
@@ -94,6 +106,19 @@ describe('opportunity records', () => {
     expect(second).toMatchObject({ accountName: null, amountDisplay: null, nextStep: null });
   });
 
+  it('builds the columns the KPIs read as it normalises, with the same KPIs as the facts', () => {
+    const set = opportunityFactSetFromConnection(connection, ['0055g00000REP0009']);
+    expect(set.facts).toEqual(opportunityFactsFromConnection(connection));
+    expect(set.columns?.closeDays.length).toBe(set.facts.length);
+    const request = { period: Q1, today: TODAY };
+    const fromColumns = computeRepKpis(set, request);
+    const fromFacts = computeRepKpis(indexByOwner(set.facts, ['0055g00000REP0009']), request);
+    expect(fromColumns.map((rep) => rep.repId)).toEqual(fromFacts.map((rep) => rep.repId));
+    expect(fromColumns).toEqual(fromFacts);
+    expect(fromColumns[0].repId).toBe('0055g00000REP0009');
+    expect(fromColumns[1].openPipeline).toBe(125000);
+  });
+
   it('feeds the engine: hygiene of the normalised deals', () => {
     const [rep] = computeRepKpis(opportunityFactsFromConnection(connection), {
       period: Q1,
@@ -114,7 +139,7 @@ describe('opportunity records', () => {
 describe('scorecard aggregates', () => {
   const aggregates = ownerAggregatesFromData(dataOf<ScorecardAggregatesData>(scorecardAggregates));
 
-  it('reads one row per owner and group, with sums, counts and the sales-cycle average', () => {
+  it('reads one row per owner of each kind of deal (won, lost, open), with sums and counts', () => {
     expect(aggregates.current).toEqual([
       {
         ownerId: REP1,
@@ -122,29 +147,9 @@ describe('scorecard aggregates', () => {
         isWon: true,
         count: 2,
         amountSum: 4000,
-        expectedRevenueSum: 4000,
+        expectedRevenueSum: null,
         salesCycleAvg: 45.5,
         salesCycleCount: 2
-      },
-      {
-        ownerId: REP1,
-        isClosed: true,
-        isWon: false,
-        count: 3,
-        amountSum: 6000,
-        expectedRevenueSum: 0,
-        salesCycleAvg: 20,
-        salesCycleCount: 3
-      },
-      {
-        ownerId: REP1,
-        isClosed: false,
-        isWon: false,
-        count: 4,
-        amountSum: 30000,
-        expectedRevenueSum: 12000,
-        salesCycleAvg: null,
-        salesCycleCount: 0
       },
       {
         ownerId: REP2,
@@ -153,6 +158,26 @@ describe('scorecard aggregates', () => {
         count: 1,
         amountSum: null,
         expectedRevenueSum: null,
+        salesCycleAvg: null,
+        salesCycleCount: null
+      },
+      {
+        ownerId: REP1,
+        isClosed: true,
+        isWon: false,
+        count: 3,
+        amountSum: 6000,
+        expectedRevenueSum: null,
+        salesCycleAvg: null,
+        salesCycleCount: null
+      },
+      {
+        ownerId: REP1,
+        isClosed: false,
+        isWon: false,
+        count: 4,
+        amountSum: 30000,
+        expectedRevenueSum: 12000,
         salesCycleAvg: null,
         salesCycleCount: null
       }
@@ -274,80 +299,70 @@ describe('team and coaching data', () => {
     expect(teamFromData(undefined)).toEqual({ reports: [], reportsOfReports: [] });
   });
 
-  it('reads sessions, goals, plans and the last One-on-One per rep', () => {
-    const coaching = coachingFromData(dataOf<TeamCoachingData>(teamCoaching));
-    expect(coaching.sessions).toEqual([
-      {
-        id: 'a005g00000SES0001',
-        repId: REP1,
-        coachId: '0055g00000MGR0001',
-        day: d('2025-01-20'),
-        type: 'One-on-One',
-        status: 'Completed',
-        focusAreas: ['Qualification', 'Closing'],
-        commitments: 'Book the demo with the CFO',
-        followUpDay: d('2025-02-01'),
-        opportunityId: '0065g00000AAAAAAA1',
-        goalId: null
-      },
-      {
-        id: 'a005g00000SES0002',
-        repId: REP2,
-        coachId: '0055g00000MGR0001',
-        day: d('2025-02-20'),
-        type: 'Pipeline Review',
-        status: 'Planned',
-        focusAreas: [],
-        commitments: null,
-        followUpDay: null,
-        opportunityId: null,
-        goalId: null
-      }
-    ]);
-    expect(coaching.goals).toEqual([
-      {
-        id: 'a015g00000GOL0001',
-        repId: REP1,
-        skillArea: 'Qualification',
-        status: 'In Progress',
-        progressPercent: null,
-        metric: 'Win Rate',
-        baseline: 25,
-        target: 33,
-        startDay: d('2024-10-01'),
-        targetDay: d('2025-03-31')
-      },
-      expect.objectContaining({
-        id: 'a015g00000GOL0002',
-        metric: null,
-        progressPercent: 40,
-        baseline: null
-      })
-    ]);
-    expect(coaching.plans).toEqual([
-      {
-        id: 'a025g00000PLN0001',
-        ownerId: REP1,
-        managerId: '0055g00000MGR0001',
-        startDay: d('2025-01-01'),
-        endDay: d('2025-03-31'),
-        target: 250000,
-        status: 'Active'
-      }
-    ]);
+  it('reads cadence, goals and plan targets per rep from aggregates', () => {
+    const coaching = coachingFromData(dataOf<TeamCoachingData>(teamCoaching), Q1);
+    expect([...coaching.completed]).toEqual([[REP1, 1]]);
+    expect([...coaching.planned]).toEqual([[REP2, 1]]);
+    // A rep whose aggregate has no date has no last One-on-One.
     expect([...coaching.lastOneOnOne]).toEqual([[REP1, d('2025-01-20')]]);
+    expect([...coaching.lastCompleted]).toEqual([[REP1, d('2025-01-20')]]);
+    expect([...coaching.goals]).toEqual([[REP1, 2]]);
+    expect(coaching.goalsAchieved.size).toBe(0);
+    // Within the quarter: the full target; across its start (1 Dec – 30 Jan): 30 of 61 days.
+    const targets = targetsByOwner(coaching.plans, Q1);
+    expect(targets.get(REP1)).toBe(250000);
+    expect(targets.get(REP2)).toBeCloseTo((60000 * 30) / 61, 6);
   });
 
-  it('reads sessions far enough back for cadence and overdue commitments', () => {
+  it('reads the follow-ups: sessions of the last completed day, goals past their date', () => {
+    const data = dataOf<TeamFollowUpsData>(teamFollowUps);
+    const sessions = sessionFactsFromConnection(data.uiapi?.query?.sessions);
+    expect(sessions[0]).toEqual({
+      id: 'a005g00000SES0001',
+      repId: REP1,
+      coachId: null,
+      day: d('2025-01-20'),
+      type: null,
+      status: 'Completed',
+      focusAreas: [],
+      commitments: 'Book the demo with the CFO',
+      followUpDay: d('2025-02-01'),
+      opportunityId: null,
+      goalId: null
+    });
+    const goals = goalFactsFromConnection(data.uiapi?.query?.goals);
+    const counts = goalCountsByRep(
+      { goals: new Map([[REP1, 5]]), goalsAchieved: new Map([[REP1, 1]]) },
+      goals.slice(0, 1)
+    );
+    expect(counts.get(REP1)).toEqual({ total: 5, achieved: 1, pastTarget: 1 });
+  });
+
+  it('asks for the period and today, and for each rep’s last completed day only', () => {
     expect(teamCoachingVariables([REP1], Q1, TODAY)).toEqual({
       repIds: [REP1],
-      since: '2024-08-19',
       start: '2025-01-01',
-      end: '2025-03-31'
+      end: '2025-03-31',
+      today: TODAY
     });
-    expect(
-      teamCoachingVariables([REP1], { start: '2024-01-01', end: '2024-12-31' }, TODAY).since
-    ).toBe('2024-01-01');
+    const filter = followUpSessionsFilter(
+      new Map([
+        [REP2, d('2025-02-03')],
+        [REP1, d('2025-02-03')],
+        ['0055g00000REP0003', d('2025-01-20')]
+      ]),
+      TODAY
+    );
+    expect(filter).toEqual({
+      Status__c: { eq: 'Completed' },
+      Follow_Up_Date__c: { lt: { value: TODAY } },
+      or: [
+        { Rep__c: { in: ['0055g00000REP0003'] }, Session_Date__c: { eq: { value: '2025-01-20' } } },
+        { Rep__c: { in: [REP1, REP2] }, Session_Date__c: { eq: { value: '2025-02-03' } } }
+      ]
+    });
+    // Nobody has completed a session: a valid filter that matches none.
+    expect(followUpSessionsFilter(new Map(), TODAY)).toEqual({ Id: { eq: null } });
   });
 
   it('splits multi-select picklist values', () => {
@@ -426,14 +441,6 @@ describe('currencies', () => {
     ];
     const corporate = withCorporateTargets(plans, byId('Target_Amount__c', [['P1', 200_000]]));
     expect(corporate.map((plan) => plan.target)).toEqual([200_000, null]);
-  });
-
-  it('takes team plan targets from the aggregate, not from the plan records', () => {
-    const data = dataOf<TeamCoachingData>(JSON.parse(JSON.stringify(teamCoaching)));
-    const plan = data.uiapi?.query?.plans?.edges?.[0]?.node;
-    if (plan) plan.Target_Amount__c = { value: 40_500_000, convertCurrency: 270_000 };
-    const { plans } = coachingFromData(data);
-    expect(plans.find((candidate) => candidate.id === 'a025g00000PLN0001')?.target).toBe(250000);
   });
 
   it('knows a single-currency org from one that answers with currencies', () => {

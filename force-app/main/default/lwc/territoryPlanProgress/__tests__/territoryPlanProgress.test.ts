@@ -211,6 +211,42 @@ describe('c-territory-plan-progress', () => {
     expect($(element, '[data-state="loading"]')).not.toBeNull();
   });
 
+  it('adds up the deals of every page, and says what past the bound it leaves out', async () => {
+    const element = await mount();
+    objectInfoAdapter.emit(MANAGER_INFO);
+    const plan = planData();
+    Object.assign(plan.uiapi.query.accounts, { totalCount: 250 });
+    adapter.emit(plan, isPlan);
+    adapter.emit(historyData([]), isHistory);
+    await flush();
+    const deals = OPPORTUNITIES.uiapi.query.Opportunity.edges.map((edge) => edge.node);
+    adapter.emit(
+      {
+        uiapi: {
+          query: {
+            Opportunity: {
+              ...connection(deals.slice(0, 2)),
+              totalCount: 5,
+              pageInfo: { hasNextPage: true, endCursor: 'page-1' }
+            }
+          }
+        }
+      },
+      isOpportunities
+    );
+    await flush();
+    expect($(element, '[data-state="loading"]')).not.toBeNull();
+    adapter.emit(
+      { uiapi: { query: { Opportunity: connection(deals.slice(2)) } } },
+      isOpportunities
+    );
+    await flush();
+    // Both pages: 50k won this quarter on the first, 30k on the second.
+    expect(textOf(element, '.closed-won')).toBe('$80,000');
+    expect($(element, '.limit-notice')).toBeNull();
+    expect(textOf(element, '.accounts-notice')).toBe('c.SC_Plan_LimitAccounts');
+  });
+
   it('shows an error panel when the plan cannot be loaded', async () => {
     const element = await mount();
     adapter.emitErrors([{ message: 'No access to Territory_Plan__c' }], isPlan);
