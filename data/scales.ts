@@ -53,7 +53,10 @@ export function isScaleName(value: unknown): value is ScaleName {
   return typeof value === 'string' && (SCALE_NAMES as string[]).includes(value);
 }
 
-/** The reps of a scale: managers × reps per manager. */
+/**
+ * The reps of a scale: managers × reps per manager.
+ * @internal Reached by the benchmarks and tests; the generator counts reps as it builds them.
+ */
 export function repCount(spec: ScaleSpec): number {
   return spec.managers * spec.repsPerManager;
 }

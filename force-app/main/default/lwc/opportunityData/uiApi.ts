@@ -168,6 +168,7 @@ export function opportunityFactFromNode(
  * Node → facts and, in the same pass, the columns the KPIs read (FactColumnsBuilder): the
  * normaliser touches every field anyway, so the KPIs need no preparing pass of their own.
  * `ownerIds` fixes the owners' order (owners without deals get zero sums).
+ * @internal Reached only by the benchmarks (bench/) today; kept exported for them.
  */
 export function opportunityFactSetFromConnection(
   connection: Connection<OpportunityNode> | null | undefined,
@@ -358,7 +359,10 @@ export function ownerAggregatesFromNodes(nodes: ScorecardAggregateNodeLists): Ow
   };
 }
 
-/** One response of OWNERS_SCORECARD_AGGREGATES → the engine's aggregate rows. */
+/**
+ * One response of OWNERS_SCORECARD_AGGREGATES → the engine's aggregate rows.
+ * @internal Reached only by the benchmarks (bench/) today; kept exported for them.
+ */
 export function ownerAggregatesFromData(
   data: ScorecardAggregatesData | null | undefined
 ): OwnerAggregates {
@@ -467,12 +471,6 @@ export function sessionFactFromNode(
     opportunityId: stringOf(node.Opportunity__c),
     goalId: stringOf(node.Development_Goal__c)
   };
-}
-
-export function sessionFactsFromConnection(
-  connection: Connection<CoachingSessionNode> | null | undefined
-): SessionFact[] {
-  return sessionFactsFromNodes(nodesOf(connection));
 }
 
 export function sessionFactsFromNodes(nodes: readonly CoachingSessionNode[]): SessionFact[] {
@@ -850,7 +848,20 @@ export function teamFromNodes(nodes: {
   };
 }
 
-/** A manager's reports, and for a manager of managers their reports' reports. */
+/**
+ * Session records → facts.
+ * @internal Reached only by tests today; kept exported for them.
+ */
+export function sessionFactsFromConnection(
+  connection: Connection<CoachingSessionNode> | null | undefined
+): SessionFact[] {
+  return sessionFactsFromNodes(nodesOf(connection));
+}
+
+/**
+ * A manager's reports, and for a manager of managers their reports' reports.
+ * @internal Reached only by the benchmarks (bench/) today; kept exported for them.
+ */
 export function teamFromData(data: TeamMembersData | null | undefined): {
   reports: TeamMember[];
   reportsOfReports: TeamMember[];
@@ -878,7 +889,10 @@ export function coachingFromNodes(nodes: TeamCoachingNodeLists, period: Period):
   };
 }
 
-/** One response of TEAM_COACHING_DATA → what the scorecard knows of each rep's coaching. */
+/**
+ * One response of TEAM_COACHING_DATA → what the scorecard knows of each rep's coaching.
+ * @internal Reached only by the benchmarks (bench/) today; kept exported for them.
+ */
 export function coachingFromData(
   data: TeamCoachingData | null | undefined,
   period: Period

@@ -17,12 +17,15 @@ import { type EpochDay, type IsoDate, type Period, addDays, fromEpochDay } from 
  */
 export const MAX_PAGE_SIZE = 2000;
 
+/** Every aggregate alias of the scorecard's documents groups by OwnerId alone. */
+const GROUPS_PER_OWNER = 1;
+
 /**
- * Owners (reps) named in one scorecard request. Every aggregate alias of the scorecard's
- * documents holds at most one group per owner, so a request for this many fits one page; an
- * organisation with more reps is read in one request per this many (see ./paging).
+ * Owners (reps) named in one scorecard request: as many as one page of groups holds, so every
+ * alias fits one page; an organisation with more reps is read in one request per this many
+ * (see ./paging).
  */
-export const OWNERS_PER_REQUEST = MAX_PAGE_SIZE;
+export const OWNERS_PER_REQUEST = MAX_PAGE_SIZE / GROUPS_PER_OWNER;
 
 /**
  * The stated bounds of the record reads that page to completion: past these a component says
