@@ -105,7 +105,6 @@ void describe('opportunityData documents on the in-memory org', () => {
     const today = org.today;
     const period = thisQuarter(today);
     const docs = documents();
-    assert.equal(docs.size, 8);
     const team = teamFromData(
       run<TeamMembersData>(session, 'TEAM_MEMBERS', { managerId: manager })
     );
@@ -134,6 +133,8 @@ void describe('opportunityData documents on the in-memory org', () => {
       },
       CURRENCY_CONTEXT: { userId: manager }
     };
+    // Every document of opportunityData runs here, each with its variables.
+    assert.deepEqual([...docs.keys()].sort(), Object.keys(variables).sort());
     for (const name of docs.keys()) run(session, name, variables[name]);
     assert.ok(coaching.completed.size > 0);
     assert.ok(coaching.goals.size > 0);
